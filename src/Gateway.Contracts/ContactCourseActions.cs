@@ -1,0 +1,14 @@
+namespace Gateway.Contracts;
+
+/// <summary>The SOAPAction of each operation, as published in the WSDL.</summary>
+public static class ContactCourseActions
+{
+    /// <summary>Action of <see cref="IContactCourseService.RegisterInterview"/>.</summary>
+    public const string RegisterInterview = ContractNamespace.V1 + "/ContactCourse/RegisterInterview";
+
+    /// <summary>Action of <see cref="IContactCourseService.GetContactCourse"/>.</summary>
+    public const string GetContactCourse = ContractNamespace.V1 + "/ContactCourse/GetContactCourse";
+
+    /// <summary>Action of <see cref="IContactCourseService.Ping"/>.</summary>
+    public const string Ping = ContractNamespace.V1 + "/ContactCourse/Ping";
+}

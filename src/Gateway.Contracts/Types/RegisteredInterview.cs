@@ -1,0 +1,32 @@
+using System.Xml.Serialization;
+
+namespace Gateway.Contracts.Types;
+
+/// <summary>One stored registration: the items as registered, with the automatically recorded part of item 1.</summary>
+[XmlType(Namespace = ContractNamespace.V1)]
+public sealed class RegisteredInterview
+{
+    /// <summary>The registration's id.</summary>
+    public Guid RegistrationId { get; set; }
+
+    /// <summary>The version shown.</summary>
+    public int Version { get; set; }
+
+    /// <summary>When the gateway received this version (UTC).</summary>
+    public DateTime ReceivedAt { get; set; }
+
+    /// <summary>The responsible authority the registration was made for.</summary>
+    public Authority ResponsibleAuthority { get; set; } = new();
+
+    /// <summary>The other actor that registered on the authority's behalf, if any.</summary>
+    public Authority? OtherActor { get; set; }
+
+    /// <summary>The case worker who registered.</summary>
+    public string CaseWorkerId { get; set; } = "";
+
+    /// <summary>Whether the registration came later than the threshold after the interview.</summary>
+    public bool Late { get; set; }
+
+    /// <summary>The registered items, exactly as accepted.</summary>
+    public InterviewRegistration Interview { get; set; } = new();
+}

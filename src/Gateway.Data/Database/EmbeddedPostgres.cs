@@ -1,0 +1,224 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Npgsql;
+
+namespace Gateway.Data.Database;
+
+/// <summary>
+/// A private PostgreSQL cluster started from the machine's own server programs: on a free loopback port, with
+/// its socket in its own folder, password authentication, and its data kept in
+/// <see cref="EmbeddedPostgresOptions.DataDirectory"/> across runs. Run as root, the server runs as the
+/// <c>postgres</c> user, because PostgreSQL refuses to run as root. Disposing stops it.
+/// </summary>
+public sealed class EmbeddedPostgres : IAsyncDisposable
+{
+    private const string SuperUser = "gateway";
+    private readonly string _bin;
+    private readonly string _cluster;
+    private readonly FileStream _lock;
+    private bool _stopped;
+
+    private EmbeddedPostgres(string bin, string cluster, FileStream folderLock, string connectionString)
+    {
+        _bin = bin;
+        _cluster = cluster;
+        _lock = folderLock;
+        ConnectionString = connectionString;
+    }
+
+    /// <summary>Connection string of the gateway database in this cluster.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>Creates the cluster when it does not exist yet, starts it, and creates the database.</summary>
+    /// <exception cref="InvalidOperationException">No server programs were found, or the server did not start; the message says what to do.</exception>
+    public static async Task<EmbeddedPostgres> StartAsync(EmbeddedPostgresOptions options, CancellationToken cancellationToken)
+    {
+        var bin = PostgresBinaries.FindDirectory() ?? throw new InvalidOperationException(PostgresBinaries.InstallHint);
+        var root = Path.GetFullPath(options.DataDirectory);
+        var cluster = Path.Combine(root, "pgdata");
+        var socketDir = Path.Combine(root, "run");
+        var log = Path.Combine(root, "postgres.log");
+        Directory.CreateDirectory(socketDir);
+        var folderLock = LockFolder(root);
+        try
+        {
+            return await StartLockedAsync(options, bin, root, cluster, socketDir, log, folderLock, cancellationToken);
+        }
+        catch
+        {
+            await folderLock.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<EmbeddedPostgres> StartLockedAsync(
+        EmbeddedPostgresOptions options, string bin, string root, string cluster, string socketDir, string log, FileStream folderLock, CancellationToken cancellationToken)
+    {
+        var password = await ReadOrCreatePasswordAsync(Path.Combine(root, "credentials"), cancellationToken);
+        await GiveToServerUserAsync(root, cancellationToken);
+
+        if (!File.Exists(Path.Combine(cluster, "PG_VERSION")))
+        {
+            var pwfile = Path.Combine(root, "initdb.pw");
+            await File.WriteAllTextAsync(pwfile, password, cancellationToken);
+            await GiveToServerUserAsync(pwfile, cancellationToken);
+            try
+            {
+                await RunAsync(Path.Combine(bin, "initdb"),
+                    ["-D", cluster, "-U", SuperUser, "--pwfile", pwfile, "--auth=scram-sha-256", "-E", "UTF8", "--no-locale", "--no-sync"],
+                    cancellationToken);
+            }
+            finally
+            {
+                File.Delete(pwfile);
+            }
+        }
+
+        // The folder lock is ours, so a server still running here was left by a process that was killed: stop it first.
+        if (File.Exists(Path.Combine(cluster, "postmaster.pid")))
+        {
+            await TryRunAsync(Path.Combine(bin, "pg_ctl"), ["stop", "-D", cluster, "-m", "fast", "-w"], cancellationToken);
+        }
+
+        var port = FreeLoopbackPort();
+        var settings = $"-c listen_addresses=127.0.0.1 -p {port} -k {socketDir}" +
+                       (options.Durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+        await RunAsync(Path.Combine(bin, "pg_ctl"), ["start", "-D", cluster, "-l", log, "-w", "-t", "60", "-o", settings], cancellationToken);
+
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = port,
+            Username = SuperUser,
+            Password = password,
+            Database = options.Database,
+        };
+        var server = new EmbeddedPostgres(bin, cluster, folderLock, builder.ConnectionString);
+        try
+        {
+            builder.Database = "postgres";
+            await using var connection = new NpgsqlConnection(builder.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = $1", connection);
+            exists.Parameters.Add(new NpgsqlParameter { Value = options.Database });
+            if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+            {
+                await using var create = new NpgsqlCommand($"create database \"{options.Database}\"", connection);
+                await create.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Stops the server (fast shutdown: open connections are ended, committed data is kept).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        await TryRunAsync(Path.Combine(_bin, "pg_ctl"), ["stop", "-D", _cluster, "-m", "fast", "-w"], CancellationToken.None);
+        await _lock.DisposeAsync();
+    }
+
+    // One gateway process per folder: a second one would otherwise stop the first one's server.
+    private static FileStream LockFolder(string root)
+    {
+        try
+        {
+            return new FileStream(Path.Combine(root, "gateway.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex)
+        {
+            throw new InvalidOperationException(
+                $"The embedded database folder {root} is in use by another gateway process. Stop that process, or give this one " +
+                "its own folder with Gateway:EmbeddedDatabase:DataDirectory.", ex);
+        }
+    }
+
+    private static async Task<string> ReadOrCreatePasswordAsync(string path, CancellationToken cancellationToken)
+    {
+        if (File.Exists(path))
+        {
+            return (await File.ReadAllTextAsync(path, cancellationToken)).Trim();
+        }
+
+        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
+        await File.WriteAllTextAsync(path, password, cancellationToken);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        return password;
+    }
+
+    // As root, the server runs as 'postgres' and must own its folders; the credentials file stays root's.
+    private static async Task GiveToServerUserAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!Environment.IsPrivilegedProcess)
+        {
+            return;
+        }
+
+        var credentials = Path.Combine(path, "credentials");
+        await RunAsync("chown", Directory.Exists(path) ? ["-R", "postgres:", path] : ["postgres:", path], cancellationToken, asServerUser: false);
+        if (File.Exists(credentials))
+        {
+            await RunAsync("chown", ["root:", credentials], cancellationToken, asServerUser: false);
+        }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task TryRunAsync(string file, string[] args, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunAsync(file, args, cancellationToken);
+        }
+        catch (InvalidOperationException)
+        {
+            // Stopping a server that is not running fails; that is the state we wanted.
+        }
+    }
+
+    private static async Task RunAsync(string file, string[] args, CancellationToken cancellationToken, bool asServerUser = true)
+    {
+        var start = asServerUser && Environment.IsPrivilegedProcess
+            ? new ProcessStartInfo("runuser") { ArgumentList = { "-u", "postgres", "--", file } }
+            : new ProcessStartInfo(file);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}.");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"{Path.GetFileName(file)} {string.Join(' ', args)} failed with exit code {process.ExitCode}: {(await error).Trim()} {(await output).Trim()}");
+        }
+    }
+}

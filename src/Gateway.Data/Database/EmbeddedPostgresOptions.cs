@@ -1,0 +1,17 @@
+namespace Gateway.Data.Database;
+
+/// <summary>Where and how the embedded PostgreSQL keeps its cluster.</summary>
+public sealed class EmbeddedPostgresOptions
+{
+    /// <summary>The folder for the cluster, its socket, log and credentials; created when missing and kept across runs.</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>
+    /// Whether commits must survive a crash of the machine. True for anything holding data you care about;
+    /// the test suite turns it off (fsync off) because its databases are thrown away.
+    /// </summary>
+    public bool Durable { get; init; } = true;
+
+    /// <summary>The database the gateway uses inside the cluster.</summary>
+    public string Database { get; init; } = "gateway";
+}

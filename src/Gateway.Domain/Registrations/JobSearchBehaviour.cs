@@ -1,0 +1,6 @@
+using Gateway.Contracts.CodeLists;
+
+namespace Gateway.Domain.Registrations;
+
+/// <summary>Job-search behaviour (item 11).</summary>
+public sealed record JobSearchBehaviour(JobSearchAssessment Assessment, string? Text);

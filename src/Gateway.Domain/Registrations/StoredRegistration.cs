@@ -1,0 +1,22 @@
+using Gateway.Domain.Identifiers;
+
+namespace Gateway.Domain.Registrations;
+
+/// <summary>One version of a registration as the data basis holds it, with the automatic part of item 1.</summary>
+/// <param name="Id">The registration's id.</param>
+/// <param name="Version">The version, 1 for the first.</param>
+/// <param name="ReceivedAt">When the gateway received this version (server clock).</param>
+/// <param name="ResponsibleAuthority">The data-responsible authority.</param>
+/// <param name="OtherActor">The other actor that registered on its behalf, if any.</param>
+/// <param name="CaseWorkerId">The case worker who registered.</param>
+/// <param name="Late">Whether it came later than the threshold after the interview.</param>
+/// <param name="Interview">The registered items.</param>
+public sealed record StoredRegistration(
+    Guid Id,
+    int Version,
+    DateTimeOffset ReceivedAt,
+    AuthorityId ResponsibleAuthority,
+    AuthorityId? OtherActor,
+    string CaseWorkerId,
+    bool Late,
+    Interview Interview);

@@ -1,0 +1,71 @@
+using Gateway.Data.Database;
+using Gateway.Data.Registrations;
+using Gateway.Domain.Registrations;
+using Gateway.Host.Pipeline;
+using Gateway.Host.Pipeline.Faults;
+using Gateway.Host.Pipeline.Guard;
+using Gateway.Host.Pipeline.Validation;
+using Gateway.Host.Soap;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Gateway.Host.Hosting;
+
+/// <summary>How the gateway is put together. <c>Program.cs</c> and the tests compose it through these same calls.</summary>
+public static class GatewayComposition
+{
+    /// <summary>Registers options, the database, the domain operations, the pipeline stages and the SOAP dispatcher.</summary>
+    public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<GatewayOptions>()
+            .Bind(builder.Configuration.GetSection(GatewayOptions.Section))
+            .Validate(o => o.MaxRequestBytes is > 0 and <= int.MaxValue, "Gateway:MaxRequestBytes must be between 1 and 2147483647.")
+            .ValidateOnStart();
+        services.AddOptions<RegistrationPolicy>()
+            .Bind(builder.Configuration.GetSection($"{GatewayOptions.Section}:Registration"))
+            .Validate(p => p.LateAfterWorkingDays >= 0, "Gateway:Registration:LateAfterWorkingDays must be 0 or more.")
+            .Validate(p => p.NextContactWarningMonths is >= 1 and <= 24, "Gateway:Registration:NextContactWarningMonths must be between 1 and 24.")
+            .Validate(p => TimeZoneInfo.TryFindSystemTimeZoneById(p.TimeZone, out _), "Gateway:Registration:TimeZone names no time zone known to this machine.")
+            .ValidateOnStart();
+
+        // Database: the data source is built on first use, after PrepareGatewayAsync has chosen the server.
+        services.AddSingleton<GatewayDatabase>();
+        services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<GatewayDatabase>().ConnectionString));
+        services.AddSingleton<IRegistrationStore, RegistrationStore>();
+
+        // Domain operations.
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new RegistrationRules(sp.GetRequiredService<IOptions<RegistrationPolicy>>().Value));
+        services.AddSingleton<RegisterInterview>();
+        services.AddSingleton<GetContactCourse>();
+
+        // Pipeline stages and the fault stage.
+        services.AddHttpContextAccessor();
+        services.AddSingleton<ContractDocumentsResponder>();
+        services.AddSingleton<ContractSchemas>();
+        services.AddSingleton<FaultLog>();
+        services.AddSingleton<StartupLog>();
+        services.AddGatewaySoap();
+        return builder;
+    }
+
+    /// <summary>The request pipeline, in order: guard → envelope → schema validation → SOAP dispatcher.</summary>
+    public static WebApplication UseGateway(this WebApplication app)
+    {
+        IApplicationBuilder pipeline = app;
+        pipeline.UseGatewayPipeline();
+        pipeline.UseGatewaySoapEndpoint();
+        app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<StartupLog>().Ready(app));
+        return app;
+    }
+
+    /// <summary>Chooses and starts the database and applies pending migrations. Call before serving.</summary>
+    public static async Task PrepareGatewayAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        var database = app.Services.GetRequiredService<GatewayDatabase>();
+        await database.PrepareAsync(cancellationToken);
+        var applied = await SchemaMigrator.ApplyAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
+        app.Services.GetRequiredService<StartupLog>().Migrated(database.Description, applied);
+    }
+}

@@ -1,0 +1,29 @@
+using System.Xml.Linq;
+using Gateway.Domain.Faults;
+
+namespace Gateway.Host.Pipeline;
+
+/// <summary>What the pipeline stages learn about one SOAP call, kept in the request's features.</summary>
+internal sealed class SoapCall(string correlationId)
+{
+    /// <summary>The id quoted in every fault and in the <c>X-Correlation-Id</c> response header.</summary>
+    public string CorrelationId { get; } = correlationId;
+
+    /// <summary>The SOAP version, from the Content-Type (SOAP 1.1 until known).</summary>
+    public SoapVersion Version { get; set; } = SoapVersion.Soap11;
+
+    /// <summary>The action the caller gave (SOAPAction header or the <c>action</c> media-type parameter), unquoted; empty when none.</summary>
+    public string RequestedAction { get; set; } = "";
+
+    /// <summary>The request body, read whole within the size cap.</summary>
+    public byte[] Body { get; set; } = [];
+
+    /// <summary>The first element of the SOAP body.</summary>
+    public XElement? Payload { get; set; }
+
+    /// <summary>The operation resolved from the payload.</summary>
+    public ServiceOperation? Operation { get; set; }
+
+    /// <summary>The refusal sent for this call, if any.</summary>
+    public Refusal? Refusal { get; set; }
+}

@@ -1,0 +1,110 @@
+using Gateway.Contracts.Types;
+using Gateway.Domain.Identifiers;
+using Gateway.Domain.Registrations;
+using Model = Gateway.Domain.Registrations;
+
+namespace Gateway.Host.Soap;
+
+/// <summary>Translates between the published contract types and the domain's records. No rules live here.</summary>
+internal static class ContractMapper
+{
+    public static Caller ToCaller(CallContext context) => new(
+        ToAuthority(context.ActingAuthority),
+        context.Principal is null ? null : ToAuthority(context.Principal),
+        context.CaseWorkerId);
+
+    public static Interview ToInterview(InterviewRegistration r) => new()
+    {
+        Cpr = r.Cpr,
+        CaseType = r.CaseType,
+        HeldOn = DateOnly.FromDateTime(r.Interview.HeldOn),
+        Type = r.Interview.Type,
+        Form = r.Form,
+        MatchCategory = r.MatchCategory,
+        EmploymentGoals = [.. r.EmploymentGoals.Select(g => new Model.EmploymentGoal(g.OccupationCode, g.Text))],
+        RoughMatch = r.RoughMatch is null ? null : new Model.RoughMatch(r.RoughMatch.Outcome, [.. r.RoughMatch.OccupationCodes]),
+        FurtherCourse = new Model.FurtherCourse(
+            [.. r.FurtherCourse.Agreements.Select(a => new Model.CourseAgreement(a.Kind, a.Text, a.DeadlineSpecified ? DateOnly.FromDateTime(a.Deadline) : null))],
+            r.FurtherCourse.NoAgreementReason),
+        Offers = r.Offers is null ? null : [.. r.Offers.Select(o => new Model.Offer(o.Kind, o.Status, DateOnly.FromDateTime(o.StartDate)))],
+        CvStatus = r.CvStatus,
+        NextContact = new Model.NextContact(
+            r.NextContact.PlannedOnSpecified ? DateOnly.FromDateTime(r.NextContact.PlannedOn) : null,
+            r.NextContact.EndReasonSpecified ? r.NextContact.EndReason : null),
+        JobSearchBehaviour = r.JobSearchBehaviour is null ? null : new Model.JobSearchBehaviour(r.JobSearchBehaviour.Assessment, r.JobSearchBehaviour.Text),
+        CitizenComments = r.CitizenComments,
+    };
+
+    public static RegistrationReceipt ToContract(Receipt receipt) => new()
+    {
+        RegistrationId = receipt.RegistrationId,
+        Version = receipt.Version,
+        ReceivedAt = receipt.ReceivedAt.UtcDateTime,
+        Late = receipt.Late,
+        Warnings = [.. receipt.Warnings.Select(w => new ReceiptWarning { Code = w.Code, Text = w.Text })],
+    };
+
+    public static ContactCourse ToContract(CitizenCourse course) => new()
+    {
+        Cpr = course.Cpr,
+        CurrentCaseType = course.CurrentCaseType.GetValueOrDefault(),
+        CurrentCaseTypeSpecified = course.CurrentCaseType.HasValue,
+        ResponsibleAuthority = course.ResponsibleAuthority is null ? null : ToContract(course.ResponsibleAuthority),
+        LatestMatchCategory = course.LatestMatchCategory.GetValueOrDefault(),
+        LatestMatchCategorySpecified = course.LatestMatchCategory.HasValue,
+        NextPlannedContact = ToDateTime(course.NextPlannedContact.GetValueOrDefault()),
+        NextPlannedContactSpecified = course.NextPlannedContact.HasValue,
+        Registrations = [.. course.Registrations.Select(ToContract)],
+    };
+
+    public static RegisteredInterview ToContract(StoredRegistration stored) => new()
+    {
+        RegistrationId = stored.Id,
+        Version = stored.Version,
+        ReceivedAt = stored.ReceivedAt.UtcDateTime,
+        ResponsibleAuthority = ToContract(stored.ResponsibleAuthority),
+        OtherActor = stored.OtherActor is null ? null : ToContract(stored.OtherActor),
+        CaseWorkerId = stored.CaseWorkerId,
+        Late = stored.Late,
+        Interview = ToContract(stored.Interview),
+    };
+
+    public static InterviewRegistration ToContract(Interview i) => new()
+    {
+        Cpr = i.Cpr,
+        CaseType = i.CaseType,
+        Interview = new InterviewHeld { HeldOn = ToDateTime(i.HeldOn), Type = i.Type },
+        Form = i.Form,
+        MatchCategory = i.MatchCategory,
+        EmploymentGoals = [.. i.EmploymentGoals.Select(g => new Contracts.Types.EmploymentGoal { OccupationCode = g.OccupationCode, Text = g.Text })],
+        RoughMatch = i.RoughMatch is null ? null : new Contracts.Types.RoughMatch { Outcome = i.RoughMatch.Outcome, OccupationCodes = [.. i.RoughMatch.OccupationCodes] },
+        FurtherCourse = new Contracts.Types.FurtherCourse
+        {
+            Agreements = [.. i.FurtherCourse.Agreements.Select(a => new Contracts.Types.CourseAgreement
+            {
+                Kind = a.Kind,
+                Text = a.Text,
+                Deadline = ToDateTime(a.Deadline.GetValueOrDefault()),
+                DeadlineSpecified = a.Deadline.HasValue,
+            })],
+            NoAgreementReason = i.FurtherCourse.NoAgreementReason,
+        },
+        Offers = i.Offers is null ? null : [.. i.Offers.Select(o => new Contracts.Types.Offer { Kind = o.Kind, Status = o.Status, StartDate = ToDateTime(o.StartDate) })],
+        CvStatus = i.CvStatus,
+        NextContact = new Contracts.Types.NextContact
+        {
+            PlannedOn = ToDateTime(i.NextContact.PlannedOn.GetValueOrDefault()),
+            PlannedOnSpecified = i.NextContact.PlannedOn.HasValue,
+            EndReason = i.NextContact.EndReason.GetValueOrDefault(),
+            EndReasonSpecified = i.NextContact.EndReason.HasValue,
+        },
+        JobSearchBehaviour = i.JobSearchBehaviour is null ? null : new Contracts.Types.JobSearchBehaviour { Assessment = i.JobSearchBehaviour.Assessment, Text = i.JobSearchBehaviour.Text },
+        CitizenComments = i.CitizenComments,
+    };
+
+    private static AuthorityId ToAuthority(Authority authority) => new(authority.Kind, authority.Code);
+
+    private static Authority ToContract(AuthorityId authority) => new() { Kind = authority.Kind, Code = authority.Code };
+
+    private static DateTime ToDateTime(DateOnly date) => date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+}
