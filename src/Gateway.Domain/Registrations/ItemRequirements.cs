@@ -49,7 +49,7 @@ public static class ItemRequirements
         RegistrationItem.FurtherCourse => interview.FurtherCourse.Agreements.Count > 0
             || !string.IsNullOrWhiteSpace(interview.FurtherCourse.NoAgreementReason),
         RegistrationItem.Offers => interview.Offers is { Count: > 0 },
-        RegistrationItem.NextContact => interview.NextContact.PlannedOn.HasValue ^ interview.NextContact.EndReason.HasValue,
+        RegistrationItem.NextContact => interview.NextContact.PlannedOn.HasValue || interview.NextContact.EndReason.HasValue,
         RegistrationItem.JobSearchBehaviour => interview.JobSearchBehaviour is not null,
         RegistrationItem.CitizenComments => !string.IsNullOrEmpty(interview.CitizenComments),
         // Items 1-4 and 9 are required elements of the contract: a registration always holds them.

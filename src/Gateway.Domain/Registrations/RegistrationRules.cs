@@ -132,7 +132,8 @@ public sealed class RegistrationRules(RegistrationPolicy policy)
         }
 
         var next = interview.NextContact;
-        if (next.PlannedOn.HasValue == next.EndReason.HasValue)
+        // Neither is the missing item 10, reported by the requirements check; both is this rule's.
+        if (next.PlannedOn.HasValue && next.EndReason.HasValue)
         {
             violations.Add(new("Registration/NextContact", "NextContact.ExactlyOne",
                 "Give either the date of the next contact (PlannedOn) or why there is none (EndReason), not both."));

@@ -18,6 +18,10 @@ public static class GatewayComposition
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+
+        // Request lines carry query strings, which may carry a CPR number (a probe of a side route, say). They are
+        // never logged, whatever the configuration asks: a rule added in code comes after configuration's, and wins.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         services.AddOptions<GatewayOptions>()
             .Bind(builder.Configuration.GetSection(GatewayOptions.Section))
             .Validate(o => o.MaxRequestBytes is > 0 and <= int.MaxValue, "Gateway:MaxRequestBytes must be between 1 and 2147483647.")

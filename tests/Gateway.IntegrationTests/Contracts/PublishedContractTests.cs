@@ -1,0 +1,191 @@
+using System.Text.RegularExpressions;
+using System.Xml;
+using System.Xml.Linq;
+using System.Xml.Schema;
+using System.Xml.Serialization;
+using Gateway.Contracts;
+using Gateway.IntegrationTests.Support;
+
+namespace Gateway.IntegrationTests.Contracts;
+
+/// <summary>
+/// Contract discipline: the running service serves exactly the files in <c>wsdl/</c> and <c>contracts/</c> (with
+/// only the documented address substitutions), a tool can follow every reference in them, and what the gateway
+/// and the contract types put on the wire is valid against those files.
+/// </summary>
+[TestFixture]
+public sealed partial class PublishedContractTests
+{
+    private TestGateway _gateway = null!;
+    private XmlSchemaSet _schemasOnDisk = null!;
+
+    [OneTimeSetUp]
+    public async Task StartGateway()
+    {
+        _gateway = await TestGateway.StartAsync();
+        _schemasOnDisk = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
+        _schemasOnDisk.Add(null, Repository.PathOf("contracts", "ContactCourse.Messages.v1.xsd"));
+        _schemasOnDisk.Compile();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopGateway() => await _gateway.DisposeAsync();
+
+    private static IEnumerable<string> SchemaFiles() =>
+        Directory.GetFiles(Repository.PathOf("contracts"), "*.xsd").Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
+
+    [Test]
+    public void EmbeddedSchemas_AreExactlyTheFilesInContracts()
+    {
+        Assert.That(ContractDocuments.SchemaNames, Is.EqualTo(SchemaFiles()));
+        foreach (var name in SchemaFiles())
+        {
+            Assert.That(ContractDocuments.Schema(name), Is.EqualTo(File.ReadAllText(Repository.PathOf("contracts", name))), name);
+        }
+
+        Assert.That(ContractDocuments.Wsdl, Is.EqualTo(File.ReadAllText(Repository.PathOf("wsdl", ContractDocuments.WsdlName))));
+    }
+
+    [Test]
+    public async Task ServedWsdl_IsTheFileWithTheAddressOfTheHostAskedAndFollowableSchemaUrls()
+    {
+        var served = await _gateway.Http.GetStringAsync("/soap/v1/ContactCourse?wsdl");
+        Assert.That(served, Is.EqualTo(Expected(File.ReadAllText(Repository.PathOf("wsdl", ContractDocuments.WsdlName)))));
+    }
+
+    [TestCaseSource(nameof(SchemaFiles))]
+    public async Task ServedSchema_IsTheFile(string name)
+    {
+        var served = await _gateway.Http.GetStringAsync($"/soap/v1/ContactCourse?xsd={name}");
+        Assert.That(served, Is.EqualTo(Expected(File.ReadAllText(Repository.PathOf("contracts", name)))));
+    }
+
+    [Test]
+    public async Task ServedDocuments_EveryReferencedSchemaUrlAnswersAndTheSetCompiles()
+    {
+        var set = new XmlSchemaSet();
+        var pending = new Queue<Uri>(SchemaUrls(await _gateway.Http.GetStringAsync("/soap/v1/ContactCourse?wsdl")));
+        var seen = new HashSet<Uri>();
+        while (pending.TryDequeue(out var url))
+        {
+            if (!seen.Add(url))
+            {
+                continue;
+            }
+
+            var text = await _gateway.Http.GetStringAsync(url);
+            using var reader = XmlReader.Create(new StringReader(text), new XmlReaderSettings { XmlResolver = null });
+            var schema = XmlSchema.Read(reader, null)!;
+            schema.Includes.Clear();
+            set.Add(schema);
+            foreach (var next in SchemaUrls(text))
+            {
+                pending.Enqueue(next);
+            }
+        }
+
+        set.Compile();
+        Assert.Multiple(() =>
+        {
+            Assert.That(seen, Has.Count.EqualTo(SchemaFiles().Count()));
+            Assert.That(set.GlobalElements.Contains(new XmlQualifiedName("RegisterInterview", ContractNamespace.V1)));
+        });
+    }
+
+    [TestCase("<Ping xmlns=\"urn:dk:ams:contactcourse:v1\"/>")]
+    [TestCase("<GetContactCourse xmlns=\"urn:dk:ams:contactcourse:v1\"><Cpr>0101901234</Cpr></GetContactCourse>")]
+    [TestCase("<GetContactCourse xmlns=\"urn:dk:ams:contactcourse:v1\"><Cpr>3213901234</Cpr></GetContactCourse>")]
+    [TestCase("<Unknown xmlns=\"urn:dk:ams:contactcourse:v1\"/>")]
+    public async Task GatewayResponses_AreValidAgainstTheFilesOnDisk(string payload)
+    {
+        using var response = await _gateway.Http.SendAsync(SoapRequests.Post("/soap/v1/ContactCourse", SoapRequests.Envelope11(payload)));
+        var body = XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!.Element(SoapRequests.Soap11 + "Body")!;
+        var content = body.Elements().Single();
+        var element = content.Name == SoapRequests.Soap11 + "Fault"
+            ? content.Element("detail")!.Elements().Single()
+            : content;
+        Assert.That(Validate(element), Is.Empty);
+    }
+
+    [Test]
+    public async Task RegisterInterviewResponseAndCourseWithEveryItem_AreValidAgainstTheFilesOnDisk()
+    {
+        var cpr = TestCitizens.Next();
+        var register = Wrap("RegisterInterview",
+            Serialize(SampleRegistrations.Municipality(), "CallContext"),
+            Serialize(SampleRegistrations.Complete(cpr), "Registration"));
+        Assert.That(Validate(register), Is.Empty, "the contract types' own serialization");
+
+        using var registered = await _gateway.Http.SendAsync(SoapRequests.Post("/soap/v1/ContactCourse", SoapRequests.Envelope11(register.ToString())));
+        using var course = await _gateway.Http.SendAsync(SoapRequests.Post("/soap/v1/ContactCourse", SoapRequests.Envelope11(
+            $"<GetContactCourse xmlns=\"{ContractNamespace.V1}\"><Cpr>{cpr}</Cpr></GetContactCourse>")));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(registered.IsSuccessStatusCode, await registered.Content.ReadAsStringAsync());
+            Assert.That(Validate(Payload(await registered.Content.ReadAsStringAsync())), Is.Empty);
+            Assert.That(Validate(Payload(await course.Content.ReadAsStringAsync())), Is.Empty);
+        });
+    }
+
+    [Test]
+    public void FaultDetailType_SerializesValid()
+    {
+        var detail = new Gateway.Contracts.Types.GatewayFault
+        {
+            Code = "Client.Validation.RuleViolation",
+            Text = "t",
+            CorrelationId = "c",
+            FieldErrors = [new Gateway.Contracts.Types.FieldError { Field = "Registration/Cpr", Code = "Cpr.Invalid", Text = "t" }],
+        };
+        Assert.That(Validate(Serialize(detail, "GatewayFault")), Is.Empty);
+    }
+
+    // The documented substitutions, computed here independently of the gateway's own code.
+    private string Expected(string file)
+    {
+        var service = new Uri(_gateway.BaseAddress, "/soap/v1/ContactCourse").ToString();
+        return LocationInFile().Replace(
+            file.Replace("location=\"https://localhost/soap/v1/ContactCourse\"", $"location=\"{service}\"", StringComparison.Ordinal),
+            m => $"schemaLocation=\"{service}?xsd={m.Groups[1].Value}\"");
+    }
+
+    private static IEnumerable<Uri> SchemaUrls(string document) =>
+        SchemaUrl().Matches(document).Select(m => new Uri(m.Groups[1].Value));
+
+    private List<string> Validate(XElement element)
+    {
+        var errors = new List<string>();
+        var declaration = (XmlSchemaElement?)_schemasOnDisk.GlobalElements[new XmlQualifiedName(element.Name.LocalName, element.Name.NamespaceName)];
+        if (declaration is null)
+        {
+            return [$"no global element {element.Name}"];
+        }
+
+        new XDocument(new XElement(element)).Root!.Validate(declaration, _schemasOnDisk, (_, e) => errors.Add(e.Message));
+        return errors;
+    }
+
+    private static XElement Payload(string envelope) =>
+        XDocument.Parse(envelope).Root!.Element(SoapRequests.Soap11 + "Body")!.Elements().Single();
+
+    private static XElement Wrap(string operation, params XElement[] parts) =>
+        new(XName.Get(operation, ContractNamespace.V1), parts);
+
+    private static XElement Serialize<T>(T value, string elementName)
+    {
+        var serializer = new XmlSerializer(typeof(T), new XmlRootAttribute(elementName) { Namespace = ContractNamespace.V1 });
+        var document = new XDocument();
+        using (var writer = document.CreateWriter())
+        {
+            serializer.Serialize(writer, value);
+        }
+
+        return document.Root!;
+    }
+
+    [GeneratedRegex("schemaLocation=\"([A-Za-z0-9.]+\\.xsd)\"")]
+    private static partial Regex LocationInFile();
+
+    [GeneratedRegex("schemaLocation=\"(http[^\"]+)\"")]
+    private static partial Regex SchemaUrl();
+}

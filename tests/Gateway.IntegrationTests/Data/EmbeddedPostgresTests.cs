@@ -1,0 +1,69 @@
+using Gateway.Data.Database;
+using Npgsql;
+
+namespace Gateway.IntegrationTests.Data;
+
+/// <summary>The embedded PostgreSQL the gateway starts when no connection string is configured.</summary>
+[TestFixture]
+public sealed class EmbeddedPostgresTests
+{
+    private string _folder = null!;
+
+    [SetUp]
+    public void CreateFolder() => _folder = Path.Combine(Path.GetTempPath(), "gateway-embedded-" + Guid.NewGuid().ToString("N")[..12]);
+
+    [TearDown]
+    public void RemoveFolder()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task StartAsync_AgainOnTheSameFolder_KeepsTheDataAndThePassword()
+    {
+        var options = new EmbeddedPostgresOptions { DataDirectory = _folder, Durable = false };
+        await using (var first = await EmbeddedPostgres.StartAsync(options, CancellationToken.None))
+        {
+            await ExecuteAsync(first.ConnectionString, "create table kept (value text); insert into kept values ('still here')");
+        }
+
+        await using var second = await EmbeddedPostgres.StartAsync(options, CancellationToken.None);
+        await using var connection = new NpgsqlConnection(second.ConnectionString);
+        await connection.OpenAsync();
+        await using var read = new NpgsqlCommand("select value from kept", connection);
+        Assert.That(await read.ExecuteScalarAsync(), Is.EqualTo("still here"));
+    }
+
+    [Test]
+    public async Task StartAsync_FolderInUseByAnotherServer_IsRefusedWithAMessageNamingTheSetting()
+    {
+        var options = new EmbeddedPostgresOptions { DataDirectory = _folder, Durable = false };
+        await using var first = await EmbeddedPostgres.StartAsync(options, CancellationToken.None);
+
+        var error = Assert.ThrowsAsync<InvalidOperationException>(() => EmbeddedPostgres.StartAsync(options, CancellationToken.None))!;
+
+        Assert.That(error.Message, Does.Contain("Gateway:EmbeddedDatabase:DataDirectory"));
+        await ExecuteAsync(first.ConnectionString, "select 1");
+    }
+
+    [Test]
+    public async Task DisposeAsync_StopsTheServer()
+    {
+        var server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataDirectory = _folder, Durable = false }, CancellationToken.None);
+        var connectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Pooling = false }.ConnectionString;
+        await server.DisposeAsync();
+
+        Assert.ThrowsAsync<NpgsqlException>(() => ExecuteAsync(connectionString, "select 1"));
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
