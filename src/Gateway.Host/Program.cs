@@ -1,21 +1,40 @@
+using Gateway.Data.Database;
 using Gateway.Host.Hosting;
+using Microsoft.Extensions.Options;
 
 // The ContactCourse gateway. Composition lives in GatewayComposition; the pipeline order reads in UseGateway.
 //   dotnet run --project src/Gateway.Host              serve (embedded PostgreSQL unless ConnectionStrings:Gateway is set)
 //   dotnet run --project src/Gateway.Host -- migrate   apply pending migrations and exit
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json is found beside the program, wherever it is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    // Only when neither --urls, Urls nor ASPNETCORE_URLS says otherwise.
+    builder.WebHost.UseUrls("http://localhost:5080");
+}
+
 builder.AddGateway();
 
 await using var app = builder.Build();
 app.UseGateway();
-await app.PrepareGatewayAsync();
+try
+{
+    await app.PrepareGatewayAsync();
+}
+catch (Exception ex) when (ex is EmbeddedDatabaseException or OptionsValidationException)
+{
+    // A start-up problem someone must act on: say what, without a stack trace.
+    Console.Error.WriteLine($"The gateway cannot start: {ex.Message}");
+    return 1;
+}
 
 if (args is ["migrate", ..])
 {
-    return;
+    return 0;
 }
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to test hosts.</summary>
 public partial class Program;

@@ -9,7 +9,7 @@ public sealed class FieldError
     /// <summary>Path of the field in the request, for example <c>Registration/NextContact/PlannedOn</c>.</summary>
     public string Field { get; set; } = "";
 
-    /// <summary>Stable code of the rule broken, for example <c>Cpr.InvalidDate</c>.</summary>
+    /// <summary>Stable code of the rule broken, for example <c>Cpr.Invalid</c>.</summary>
     public string Code { get; set; } = "";
 
     /// <summary>Human-readable text.</summary>

@@ -32,10 +32,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     public string ConnectionString { get; }
 
     /// <summary>Creates the cluster when it does not exist yet, starts it, and creates the database.</summary>
-    /// <exception cref="InvalidOperationException">No server programs were found, or the server did not start; the message says what to do.</exception>
+    /// <exception cref="EmbeddedDatabaseException">No server programs were found, the folder is in use, or the server did not start; the message says what to do.</exception>
     public static async Task<EmbeddedPostgres> StartAsync(EmbeddedPostgresOptions options, CancellationToken cancellationToken)
     {
-        var bin = PostgresBinaries.FindDirectory() ?? throw new InvalidOperationException(PostgresBinaries.InstallHint);
+        var bin = PostgresBinaries.FindDirectory() ?? throw new EmbeddedDatabaseException(PostgresBinaries.InstallHint);
         var root = Path.GetFullPath(options.DataDirectory);
         var cluster = Path.Combine(root, "pgdata");
         var socketDir = Path.Combine(root, "run");
@@ -140,7 +140,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
         catch (IOException ex)
         {
-            throw new InvalidOperationException(
+            throw new EmbeddedDatabaseException(
                 $"The embedded database folder {root} is in use by another gateway process. Stop that process, or give this one " +
                 "its own folder with Gateway:EmbeddedDatabase:DataDirectory.", ex);
         }
@@ -192,7 +192,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         {
             await RunAsync(file, args, cancellationToken);
         }
-        catch (InvalidOperationException)
+        catch (EmbeddedDatabaseException)
         {
             // Stopping a server that is not running fails; that is the state we wanted.
         }
@@ -211,13 +211,13 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.UseShellExecute = false;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}.");
+        using var process = Process.Start(start) ?? throw new EmbeddedDatabaseException($"Could not start {file}.");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException(
+            throw new EmbeddedDatabaseException(
                 $"{Path.GetFileName(file)} {string.Join(' ', args)} failed with exit code {process.ExitCode}: {(await error).Trim()} {(await output).Trim()}");
         }
     }

@@ -36,6 +36,11 @@ public static class FaultCodes
         "Client.Request.EnvelopeVersionMismatch", false,
         "The envelope's SOAP version does not match the Content-Type: SOAP 1.1 goes as text/xml, SOAP 1.2 as application/soap+xml.");
 
+    /// <summary>A SOAP header the caller marked mustUnderstand is one the gateway does not process.</summary>
+    public static readonly FaultCode HeaderNotUnderstood = new(
+        "Client.Request.HeaderNotUnderstood", false,
+        "The request has a SOAP header marked mustUnderstand that this gateway does not process; send it without that header.");
+
     /// <summary>The first element of the SOAP body names no operation of the service.</summary>
     public static readonly FaultCode UnknownOperation = new(
         "Client.Request.UnknownOperation", false,
@@ -54,7 +59,7 @@ public static class FaultCodes
     /// <summary>The message is valid XML but breaks one or more rules of the data basis.</summary>
     public static readonly FaultCode RuleViolation = new(
         "Client.Validation.RuleViolation", false,
-        "The registration breaks one or more rules of the shared data basis; see the field errors.");
+        "The request breaks one or more rules of the shared data basis; see the field errors.");
 
     /// <summary>The data store cannot be reached or is overloaded; the request changed nothing.</summary>
     public static readonly FaultCode StoreUnavailable = new(
@@ -69,7 +74,7 @@ public static class FaultCodes
     /// <summary>Every code in the catalogue.</summary>
     public static IReadOnlyList<FaultCode> All { get; } =
     [
-        RequestTooLarge, UnsupportedMediaType, MalformedXml, DtdNotAllowed, NotSoapEnvelope, EnvelopeVersionMismatch, UnknownOperation,
+        RequestTooLarge, UnsupportedMediaType, MalformedXml, DtdNotAllowed, NotSoapEnvelope, EnvelopeVersionMismatch, HeaderNotUnderstood, UnknownOperation,
         ActionMismatch, SchemaViolation, RuleViolation, StoreUnavailable, Internal,
     ];
 }

@@ -11,7 +11,7 @@ public sealed record AuthorityId(AuthorityKind Kind, string Code)
     public static (bool Valid, string Rule) Check(AuthorityKind kind, string? code) => kind switch
     {
         AuthorityKind.Municipality => (code is { Length: 3 } && code.All(char.IsAsciiDigit) && code != "000",
-            "A municipality code (kommunekode) is 3 digits."),
+            "A municipality code (kommunekode) is 3 digits, not 000."),
         AuthorityKind.EmploymentServiceUnit => (code is { Length: >= 3 and <= 6 } && code.All(char.IsAsciiDigit),
             "An Employment Service unit code is 3 to 6 digits."),
         AuthorityKind.OtherActor => (Cvr.IsValid(code),

@@ -8,7 +8,9 @@ public sealed class RegisterInterview(RegistrationRules rules, IRegistrationStor
     /// <summary>Registers <paramref name="interview"/> for <paramref name="caller"/>.</summary>
     public async Task<Outcome<Receipt>> HandleAsync(Caller caller, Interview interview, CancellationToken cancellationToken)
     {
-        var receivedAt = clock.GetUtcNow();
+        // PostgreSQL keeps microseconds: the receipt must quote the time exactly as stored.
+        var now = clock.GetUtcNow();
+        var receivedAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
         var outcome = rules.Check(caller, interview, receivedAt);
         if (!outcome.Accepted)
         {

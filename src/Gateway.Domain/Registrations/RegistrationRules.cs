@@ -36,7 +36,7 @@ public sealed class RegistrationRules(RegistrationPolicy policy)
             if (!ItemRequirements.CaseTypesFor(responsible).Contains(interview.CaseType))
             {
                 violations.Add(new("Registration/CaseType", "CaseType.NotForAuthority",
-                    $"A {Describe(responsible)} does not register {interview.CaseType} cases; allowed: {string.Join(", ", ItemRequirements.CaseTypesFor(responsible))}."));
+                    $"{char.ToUpperInvariant(WithArticle(responsible)[0])}{WithArticle(responsible)[1..]} does not register {interview.CaseType} cases; allowed: {string.Join(", ", ItemRequirements.CaseTypesFor(responsible))}."));
             }
 
             foreach (var item in Enum.GetValues<RegistrationItem>())
@@ -44,7 +44,7 @@ public sealed class RegistrationRules(RegistrationPolicy policy)
                 if (ItemRequirements.For(item, responsible) == Requirement.Mandatory && !ItemRequirements.IsPresent(item, interview))
                 {
                     violations.Add(new($"Registration/{ItemElement(item)}", "Item.Missing",
-                        $"Item {(int)item} ({item}) is mandatory for a {Describe(responsible)}{(caller.OtherActor is null ? "" : " and for an other actor acting for one")}."
+                        $"Item {(int)item} ({item}) is mandatory for {WithArticle(responsible)}{(caller.OtherActor is null ? "" : " and for an other actor acting for one")}."
                         + (item == RegistrationItem.FurtherCourse ? " Give at least one agreement, or the reason there is none in NoAgreementReason." : "")));
                 }
             }
@@ -229,4 +229,6 @@ public sealed class RegistrationRules(RegistrationPolicy policy)
         AuthorityKind.EmploymentServiceUnit => "Employment Service unit",
         _ => "other actor",
     };
+
+    private static string WithArticle(AuthorityKind kind) => (kind == AuthorityKind.EmploymentServiceUnit ? "an " : "a ") + Describe(kind);
 }

@@ -22,6 +22,9 @@ public static class GatewayComposition
         // Request lines carry query strings, which may carry a CPR number (a probe of a side route, say). They are
         // never logged, whatever the configuration asks: a rule added in code comes after configuration's, and wins.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        // SoapCore logs every fault an operation raises as an Error with a stack trace, expected refusals included.
+        // The fault stage already logs each refusal (event 1001) and each failure with its exception (event 1002).
+        builder.Logging.AddFilter("SoapCore", LogLevel.Critical);
         services.AddOptions<GatewayOptions>()
             .Bind(builder.Configuration.GetSection(GatewayOptions.Section))
             .Validate(o => o.MaxRequestBytes is > 0 and <= int.MaxValue, "Gateway:MaxRequestBytes must be between 1 and 2147483647.")
@@ -67,6 +70,9 @@ public static class GatewayComposition
     /// <summary>Chooses and starts the database and applies pending migrations. Call before serving.</summary>
     public static async Task PrepareGatewayAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
+        // Checked here too, so that a bad setting also stops a migrate-only run, which never starts the host.
+        _ = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        _ = app.Services.GetRequiredService<IOptions<RegistrationPolicy>>().Value;
         var database = app.Services.GetRequiredService<GatewayDatabase>();
         await database.PrepareAsync(cancellationToken);
         var applied = await SchemaMigrator.ApplyAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);

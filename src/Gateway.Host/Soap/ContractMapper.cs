@@ -26,7 +26,8 @@ internal static class ContractMapper
         FurtherCourse = new Model.FurtherCourse(
             [.. r.FurtherCourse.Agreements.Select(a => new Model.CourseAgreement(a.Kind, a.Text, a.DeadlineSpecified ? DateOnly.FromDateTime(a.Deadline) : null))],
             r.FurtherCourse.NoAgreementReason),
-        Offers = r.Offers is null ? null : [.. r.Offers.Select(o => new Model.Offer(o.Kind, o.Status, DateOnly.FromDateTime(o.StartDate)))],
+        // XmlSerializer creates an empty list for an absent element, so "none" and "not given" are one case here.
+        Offers = r.Offers is null or { Count: 0 } ? null : [.. r.Offers.Select(o => new Model.Offer(o.Kind, o.Status, DateOnly.FromDateTime(o.StartDate)))],
         CvStatus = r.CvStatus,
         NextContact = new Model.NextContact(
             r.NextContact.PlannedOnSpecified ? DateOnly.FromDateTime(r.NextContact.PlannedOn) : null,

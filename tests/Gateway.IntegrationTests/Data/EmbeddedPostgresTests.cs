@@ -43,7 +43,7 @@ public sealed class EmbeddedPostgresTests
         var options = new EmbeddedPostgresOptions { DataDirectory = _folder, Durable = false };
         await using var first = await EmbeddedPostgres.StartAsync(options, CancellationToken.None);
 
-        var error = Assert.ThrowsAsync<InvalidOperationException>(() => EmbeddedPostgres.StartAsync(options, CancellationToken.None))!;
+        var error = Assert.ThrowsAsync<EmbeddedDatabaseException>(() => EmbeddedPostgres.StartAsync(options, CancellationToken.None))!;
 
         Assert.That(error.Message, Does.Contain("Gateway:EmbeddedDatabase:DataDirectory"));
         await ExecuteAsync(first.ConnectionString, "select 1");
@@ -57,6 +57,32 @@ public sealed class EmbeddedPostgresTests
         await server.DisposeAsync();
 
         Assert.ThrowsAsync<NpgsqlException>(() => ExecuteAsync(connectionString, "select 1"));
+    }
+
+    [Test]
+    public void FindDirectory_NoProgramsOnPathOrInstalled_FindsNothing_AndTheHintSaysWhatToInstall()
+    {
+        Directory.CreateDirectory(_folder);
+        Assert.Multiple(() =>
+        {
+            Assert.That(PostgresBinaries.FindDirectory(_folder, Path.Combine(_folder, "none")), Is.Null);
+            Assert.That(PostgresBinaries.InstallHint, Does.Contain("apt-get install postgresql").And.Contain("ConnectionStrings:Gateway"));
+        });
+    }
+
+    [Test]
+    public void FindDirectory_VersionedInstallFolders_TakesTheNewestComplete()
+    {
+        foreach (var (version, complete) in new[] { ("13", true), ("16", true), ("17", false) })
+        {
+            var bin = Directory.CreateDirectory(Path.Combine(_folder, version, "bin")).FullName;
+            foreach (var program in complete ? new[] { "initdb", "pg_ctl", "postgres" } : ["pg_ctl"])
+            {
+                File.WriteAllText(Path.Combine(bin, program), "");
+            }
+        }
+
+        Assert.That(PostgresBinaries.FindDirectory("", _folder), Is.EqualTo(Path.Combine(_folder, "16", "bin")));
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)

@@ -78,6 +78,13 @@ internal sealed class EnvelopeMiddleware(RequestDelegate next)
             return new Refusal(FaultCodes.NotSoapEnvelope);
         }
 
+        // SOAP lets a caller demand that a header be processed or the message refused; none is processed yet.
+        if (parts.Count == 2 && parts[0].Elements().FirstOrDefault(h => MustUnderstand(h, env)) is { } demanded)
+        {
+            return new Refusal(FaultCodes.HeaderNotUnderstood,
+                [new FieldViolation($"Header/{demanded.Name.LocalName}", "Header.NotUnderstood", $"The header {{{demanded.Name.NamespaceName}}}{demanded.Name.LocalName} is not processed by this gateway.")]);
+        }
+
         var payload = body!.Elements().ToList();
         if (payload.Count == 0 || ServiceOperation.ForRequestElement(payload[0].Name) is not { } operation)
         {
@@ -97,6 +104,9 @@ internal sealed class EnvelopeMiddleware(RequestDelegate next)
             : null;
     }
 
+    private static bool MustUnderstand(XElement header, XNamespace env) =>
+        (string?)header.Attribute(env + "mustUnderstand") is "1" or "true";
+
     // The dispatcher reads the body again, and finds its operation by the action it is given.
     private static void HandOver(HttpRequest request, SoapCall call)
     {
@@ -107,6 +117,9 @@ internal sealed class EnvelopeMiddleware(RequestDelegate next)
         }
         else
         {
+            // SOAP 1.2 carries its action in the media type; a SOAPAction header is meaningless there, but SoapCore
+            // would still prefer it, so it goes.
+            request.Headers.Remove("SOAPAction");
             var mediaType = MediaTypeHeaderValue.Parse(request.ContentType);
             var parameters = mediaType.Parameters.Where(p => !p.Name.Equals("action", StringComparison.OrdinalIgnoreCase)).ToList();
             parameters.Add(new NameValueHeaderValue("action", $"\"{action}\""));

@@ -31,6 +31,7 @@ public sealed class HostileRequestTests
     [TestCase("not-an-envelope.xml", "Client.Request.NotSoapEnvelope")]
     [TestCase("envelope-without-body.xml", "Client.Request.NotSoapEnvelope")]
     [TestCase("soap12-envelope-sent-as-soap11.xml", "Client.Request.EnvelopeVersionMismatch")]
+    [TestCase("header-must-understand.xml", "Client.Request.HeaderNotUnderstood")]
     [TestCase("empty-body.xml", "Client.Request.UnknownOperation")]
     [TestCase("unknown-operation.xml", "Client.Request.UnknownOperation")]
     [TestCase("operation-in-foreign-namespace.xml", "Client.Request.UnknownOperation")]
@@ -115,6 +116,21 @@ public sealed class HostileRequestTests
             Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/soap+xml"));
             Assert.That(text, Does.Contain("<s:Value>s:Sender</s:Value>"));
             Assert.That(text, Does.Contain("<Code>Client.Request.ActionMismatch</Code>"));
+        });
+    }
+
+    [Test]
+    public async Task Soap12WithAStraySoapActionHeader_IsDecidedByTheBodyAndTheMediaTypeAlone()
+    {
+        // SOAP 1.2 has no SOAPAction header; SoapCore would follow it to another operation if it were left in place.
+        var body = $"<e:Envelope xmlns:e=\"{SoapRequests.Soap12}\"><e:Body><Ping xmlns=\"{ContractNamespace.V1}\"/></e:Body></e:Envelope>";
+        var request = SoapRequests.Post(Path, body, "application/soap+xml", soapAction: $"\"{ContactCourseActions.GetContactCourse}\"");
+        using var response = await _gateway.Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
+            Assert.That(text, Does.Contain("PingResponse"));
         });
     }
 
