@@ -11,4 +11,12 @@ public static class ContactCourseActions
 
     /// <summary>Action of <see cref="IContactCourseService.Ping"/>.</summary>
     public const string Ping = ContractNamespace.V1 + "/ContactCourse/Ping";
+
+    /// <summary>Every operation's name with its action.</summary>
+    public static IReadOnlyDictionary<string, string> ByOperation { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [nameof(IContactCourseService.RegisterInterview)] = RegisterInterview,
+        [nameof(IContactCourseService.GetContactCourse)] = GetContactCourse,
+        [nameof(IContactCourseService.Ping)] = Ping,
+    };
 }

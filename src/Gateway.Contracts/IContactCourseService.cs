@@ -11,13 +11,11 @@ namespace Gateway.Contracts;
 [XmlSerializerFormat(SupportFaults = true)]
 public interface IContactCourseService
 {
-    /// <summary>Registers what happened at one interview (§ 2 stk. 2) and returns the receipt.</summary>
+    /// <summary>Registers what happened at one interview (§ 2 stk. 2) and returns the receipt. Like every operation, it needs the CallContext header.</summary>
     [OperationContract(Action = ContactCourseActions.RegisterInterview, ReplyAction = ContactCourseActions.RegisterInterview + "Response")]
     [FaultContract(typeof(GatewayFault), Name = GatewayFault.ElementName, Namespace = ContractNamespace.V1)]
     [return: MessageParameter(Name = "Receipt")]
-    Task<RegistrationReceipt> RegisterInterview(
-        [MessageParameter(Name = "CallContext")] CallContext callContext,
-        [MessageParameter(Name = "Registration")] InterviewRegistration registration);
+    Task<RegistrationReceipt> RegisterInterview([MessageParameter(Name = "Registration")] InterviewRegistration registration);
 
     /// <summary>Returns a citizen's contact course: every registration (latest version) and the current state.</summary>
     [OperationContract(Action = ContactCourseActions.GetContactCourse, ReplyAction = ContactCourseActions.GetContactCourse + "Response")]

@@ -7,34 +7,36 @@ using Microsoft.Extensions.Options;
 //   dotnet run --project src/Gateway.Host -- migrate   apply pending migrations and exit
 // appsettings.json is found beside the program, wherever it is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-if (string.IsNullOrEmpty(builder.Configuration["urls"]))
-{
-    // Only when neither --urls, Urls nor ASPNETCORE_URLS says otherwise.
-    builder.WebHost.UseUrls("http://localhost:5080");
-}
-
-builder.AddGateway();
-
-await using var app = builder.Build();
-app.UseGateway();
+WebApplication? app = null;
 try
 {
+    builder.AddGateway();
+    app = builder.Build();
+    app.UseGateway();
     await app.PrepareGatewayAsync();
 }
-catch (Exception ex) when (ex is EmbeddedDatabaseException or OptionsValidationException)
+catch (Exception ex) when (ex is EmbeddedDatabaseException or OptionsValidationException or GatewayConfigurationException or Npgsql.NpgsqlException)
 {
-    // A start-up problem someone must act on: say what, without a stack trace.
+    // A start-up problem someone must act on: say what, without a stack trace. Disposing stops an embedded PostgreSQL.
     Console.Error.WriteLine($"The gateway cannot start: {ex.Message}");
+    if (app is not null)
+    {
+        await app.DisposeAsync();
+    }
+
     return 1;
 }
 
-if (args is ["migrate", ..])
+await using (app)
 {
+    if (args is ["migrate", ..])
+    {
+        return 0;
+    }
+
+    await app.RunAsync();
     return 0;
 }
-
-await app.RunAsync();
-return 0;
 
 /// <summary>The entry point, visible to test hosts.</summary>
 public partial class Program;

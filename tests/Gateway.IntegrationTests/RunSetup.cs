@@ -2,13 +2,21 @@ using Gateway.IntegrationTests.Support;
 
 namespace Gateway.IntegrationTests;
 
-/// <summary>Starts the run's PostgreSQL before any test and stops it after the last.</summary>
+/// <summary>Creates the run's certificates and starts its PostgreSQL before any test; stops and removes them after the last.</summary>
 [SetUpFixture]
 public sealed class RunSetup
 {
     [OneTimeSetUp]
-    public Task StartDatabase() => TestDatabase.StartAsync();
+    public Task StartDatabase()
+    {
+        TestPki.Create();
+        return TestDatabase.StartAsync();
+    }
 
     [OneTimeTearDown]
-    public Task StopDatabase() => TestDatabase.StopAsync();
+    public async Task StopDatabase()
+    {
+        await TestDatabase.StopAsync();
+        TestPki.Delete();
+    }
 }

@@ -109,6 +109,15 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
                 await create.ExecuteNonQueryAsync(cancellationToken);
             }
 
+            // gatewayctl finds the running server here (the port changes at every start); readable by the owner only.
+            var connectionFile = EmbeddedPostgresOptions.ConnectionStringFile(root);
+            await File.WriteAllTextAsync(connectionFile, "", cancellationToken);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(connectionFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
+            await File.WriteAllTextAsync(connectionFile, server.ConnectionString, cancellationToken);
             return server;
         }
         catch

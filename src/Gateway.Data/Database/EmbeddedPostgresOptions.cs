@@ -12,6 +12,17 @@ public sealed class EmbeddedPostgresOptions
     /// </summary>
     public bool Durable { get; init; } = true;
 
+    /// <summary>
+    /// The default folder: <c>~/.local/share/contact-course-gateway</c>, or <c>/var/lib/contact-course-gateway</c> when run
+    /// as root (the server user cannot enter root's home).
+    /// </summary>
+    public static string DefaultDataDirectory => Environment.IsPrivilegedProcess
+        ? "/var/lib/contact-course-gateway"
+        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "contact-course-gateway");
+
+    /// <summary>The file in a data folder where a running embedded server's connection string is kept, for gatewayctl.</summary>
+    public static string ConnectionStringFile(string dataDirectory) => Path.Combine(dataDirectory, "connection-string");
+
     /// <summary>The database the gateway uses inside the cluster.</summary>
     public string Database { get; init; } = "gateway";
 }

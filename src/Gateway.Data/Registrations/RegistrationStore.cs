@@ -21,8 +21,8 @@ public sealed class RegistrationStore(NpgsqlDataSource dataSource) : IRegistrati
                     values (@Id, @Cpr, @ResponsibleKind, @ResponsibleCode, @OtherActorCvr, @ReceivedAt)
                 )
                 insert into registration_version
-                    (registration_id, version, case_type, held_on, match_category, next_contact_on, late, case_worker_id, received_at, items)
-                values (@Id, @Version, @CaseType, @HeldOn, @MatchCategory, @NextContactOn, @Late, @CaseWorkerId, @ReceivedAt, @Items::jsonb)
+                    (registration_id, version, case_type, held_on, match_category, next_contact_on, late, case_worker_id, received_at, items, agreement_id, call_id)
+                values (@Id, @Version, @CaseType, @HeldOn, @MatchCategory, @NextContactOn, @Late, @CaseWorkerId, @ReceivedAt, @Items::jsonb, @AgreementId, @CallId)
                 """;
             var interview = registration.Interview;
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -42,6 +42,8 @@ public sealed class RegistrationStore(NpgsqlDataSource dataSource) : IRegistrati
                 registration.Late,
                 registration.CaseWorkerId,
                 Items = InterviewJson.Write(interview),
+                registration.AgreementId,
+                registration.CallId,
             }, cancellationToken: cancellationToken));
         });
 

@@ -61,6 +61,101 @@ public static class FaultCodes
         "Client.Validation.RuleViolation", false,
         "The request breaks one or more rules of the shared data basis; see the field errors.");
 
+    /// <summary>The call came without a client certificate.</summary>
+    public static readonly FaultCode CertificateRequired = new(
+        "Client.Authentication.CertificateRequired", false,
+        "Call over HTTPS with the client certificate registered for your IT system.");
+
+    /// <summary>The client certificate does not chain to a certificate authority the gateway trusts.</summary>
+    public static readonly FaultCode CertificateUntrusted = new(
+        "Client.Authentication.CertificateUntrusted", false,
+        "The client certificate is not issued by a certificate authority this gateway trusts.");
+
+    /// <summary>The client certificate is not registered for any IT system.</summary>
+    public static readonly FaultCode CertificateUnknown = new(
+        "Client.Authentication.CertificateUnknown", false,
+        "The client certificate is not registered; an operator registers it with 'gatewayctl certificates add'.");
+
+    /// <summary>The client certificate has been revoked by an operator.</summary>
+    public static readonly FaultCode CertificateRevoked = new(
+        "Client.Authentication.CertificateRevoked", false,
+        "The client certificate has been revoked; call with a current certificate registered for your IT system.");
+
+    /// <summary>The client certificate is outside its validity period.</summary>
+    public static readonly FaultCode CertificateExpired = new(
+        "Client.Authentication.CertificateExpired", false,
+        "The client certificate is expired or not yet valid; register and use a current one.");
+
+    /// <summary>The SOAP header has no call context.</summary>
+    public static readonly FaultCode CallContextMissing = new(
+        "Client.CallContext.Missing", false,
+        "Every call needs the CallContext SOAP header: agreement id, acting authority, principal when acting for one, case worker or system call, and call id.");
+
+    /// <summary>The call context header is not valid against the published XSD.</summary>
+    public static readonly FaultCode CallContextInvalid = new(
+        "Client.CallContext.Invalid", false,
+        "The CallContext SOAP header is not valid against the published XSD; see the field errors.");
+
+    /// <summary>No agreement with that id exists for the calling IT system.</summary>
+    public static readonly FaultCode AgreementNotFound = new(
+        "Client.AccessDenied.AgreementNotFound", false,
+        "No connection agreement with this id exists for the IT system of the client certificate.");
+
+    /// <summary>The agreement has not been approved (requested or rejected).</summary>
+    public static readonly FaultCode AgreementNotApproved = new(
+        "Client.AccessDenied.AgreementNotApproved", false,
+        "The connection agreement has not been approved; an operator approves it with 'gatewayctl agreements approve'.");
+
+    /// <summary>The agreement is suspended.</summary>
+    public static readonly FaultCode AgreementSuspended = new(
+        "Client.AccessDenied.AgreementSuspended", false,
+        "The connection agreement is suspended; contact the operator to have it resumed.");
+
+    /// <summary>The agreement is terminated.</summary>
+    public static readonly FaultCode AgreementTerminated = new(
+        "Client.AccessDenied.AgreementTerminated", false,
+        "The connection agreement is terminated; a new agreement is needed.");
+
+    /// <summary>The agreement's end date has passed.</summary>
+    public static readonly FaultCode AgreementExpired = new(
+        "Client.AccessDenied.AgreementExpired", false,
+        "The connection agreement has expired; a new agreement is needed.");
+
+    /// <summary>The agreement's start date has not come yet.</summary>
+    public static readonly FaultCode AgreementNotYetValid = new(
+        "Client.AccessDenied.AgreementNotYetValid", false,
+        "The connection agreement is not valid yet; it admits calls from its start date.");
+
+    /// <summary>The agreement is for another environment (Test or Production) than this gateway's.</summary>
+    public static readonly FaultCode WrongEnvironment = new(
+        "Client.AccessDenied.WrongEnvironment", false,
+        "The connection agreement is for another environment than this gateway's (Test or Production).");
+
+    /// <summary>The operation is not among the agreement's operations.</summary>
+    public static readonly FaultCode OperationNotInAgreement = new(
+        "Client.AccessDenied.OperationNotInAgreement", false,
+        "The connection agreement does not cover this operation.");
+
+    /// <summary>The acting authority in the call context is not the agreement's authority.</summary>
+    public static readonly FaultCode AuthorityNotInAgreement = new(
+        "Client.AccessDenied.AuthorityNotInAgreement", false,
+        "The acting authority in the call context is not the authority of the connection agreement.");
+
+    /// <summary>The principal is missing, not one of the agreement's principals, or given where no principal belongs.</summary>
+    public static readonly FaultCode NotActingForPrincipal = new(
+        "Client.AccessDenied.NotActingForPrincipal", false,
+        "The principal in the call context is not one the agreement lets this other actor act for (or a principal was given where none belongs).");
+
+    /// <summary>The agreement does not cover the case type of the registration.</summary>
+    public static readonly FaultCode CaseTypeNotAllowed = new(
+        "Client.AccessDenied.CaseTypeNotAllowed", false,
+        "The connection agreement does not cover registrations of this case type.");
+
+    /// <summary>The citizen is outside the agreement's read scope, or unknown: the answer does not tell which.</summary>
+    public static readonly FaultCode OutsideReadScope = new(
+        "Client.AccessDenied.OutsideReadScope", false,
+        "The connection agreement's read scope does not cover this citizen.");
+
     /// <summary>The data store cannot be reached or is overloaded; the request changed nothing.</summary>
     public static readonly FaultCode StoreUnavailable = new(
         "Server.Unavailable", true,
@@ -75,6 +170,11 @@ public static class FaultCodes
     public static IReadOnlyList<FaultCode> All { get; } =
     [
         RequestTooLarge, UnsupportedMediaType, MalformedXml, DtdNotAllowed, NotSoapEnvelope, EnvelopeVersionMismatch, HeaderNotUnderstood, UnknownOperation,
-        ActionMismatch, SchemaViolation, RuleViolation, StoreUnavailable, Internal,
+        ActionMismatch, SchemaViolation, RuleViolation,
+        CertificateRequired, CertificateUntrusted, CertificateUnknown, CertificateRevoked, CertificateExpired,
+        CallContextMissing, CallContextInvalid,
+        AgreementNotFound, AgreementNotApproved, AgreementSuspended, AgreementTerminated, AgreementExpired, AgreementNotYetValid,
+        WrongEnvironment, OperationNotInAgreement, AuthorityNotInAgreement, NotActingForPrincipal, CaseTypeNotAllowed, OutsideReadScope,
+        StoreUnavailable, Internal,
     ];
 }

@@ -8,6 +8,9 @@ namespace Gateway.Domain.Registrations;
 /// <param name="CaseWorkerId">The case worker's user id in the calling system.</param>
 public sealed record Caller(AuthorityId ActingAuthority, AuthorityId? Principal, string CaseWorkerId)
 {
+    /// <summary>The case worker recorded for a system call, which no case worker makes.</summary>
+    public const string SystemCaseWorker = "(system)";
+
     /// <summary>The data-responsible authority: the principal when an other actor acts, else the acting authority.</summary>
     public AuthorityId ResponsibleAuthority => Principal ?? ActingAuthority;
 

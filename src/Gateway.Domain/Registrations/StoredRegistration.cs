@@ -19,4 +19,11 @@ public sealed record StoredRegistration(
     AuthorityId? OtherActor,
     string CaseWorkerId,
     bool Late,
-    Interview Interview);
+    Interview Interview)
+{
+    /// <summary>The connection agreement the registration was made under (item 1: calling IT system and agreement).</summary>
+    public Guid? AgreementId { get; init; }
+
+    /// <summary>The caller's id of the call that made this version.</summary>
+    public string? CallId { get; init; }
+}

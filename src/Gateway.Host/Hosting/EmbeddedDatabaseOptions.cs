@@ -10,7 +10,5 @@ public sealed class EmbeddedDatabaseOptions
     public string? DataDirectory { get; set; }
 
     /// <summary>The folder actually used.</summary>
-    public string ResolvedDataDirectory => DataDirectory ?? (Environment.IsPrivilegedProcess
-        ? "/var/lib/contact-course-gateway"
-        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "contact-course-gateway"));
+    public string ResolvedDataDirectory => DataDirectory ?? Gateway.Data.Database.EmbeddedPostgresOptions.DefaultDataDirectory;
 }

@@ -1,10 +1,12 @@
 using Gateway.Data.Database;
 using Gateway.Data.Registrations;
 using Gateway.Domain.Registrations;
+using Gateway.Host.Access;
 using Gateway.Host.Pipeline;
 using Gateway.Host.Pipeline.Faults;
 using Gateway.Host.Pipeline.Guard;
 using Gateway.Host.Pipeline.Validation;
+using Gateway.Host.Sandbox;
 using Gateway.Host.Soap;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -28,6 +30,7 @@ public static class GatewayComposition
         services.AddOptions<GatewayOptions>()
             .Bind(builder.Configuration.GetSection(GatewayOptions.Section))
             .Validate(o => o.MaxRequestBytes is > 0 and <= int.MaxValue, "Gateway:MaxRequestBytes must be between 1 and 2147483647.")
+            .Validate(o => o.Environment is not null, "Gateway:Environment must be Test or Production when ConnectionStrings:Gateway is set.")
             .ValidateOnStart();
         services.AddOptions<RegistrationPolicy>()
             .Bind(builder.Configuration.GetSection($"{GatewayOptions.Section}:Registration"))
@@ -47,6 +50,9 @@ public static class GatewayComposition
         services.AddSingleton<RegisterInterview>();
         services.AddSingleton<GetContactCourse>();
 
+        // Who may call: TLS, certificates, agreements, usage.
+        builder.AddGatewayAccess();
+
         // Pipeline stages and the fault stage.
         services.AddHttpContextAccessor();
         services.AddSingleton<ContractDocumentsResponder>();
@@ -57,13 +63,18 @@ public static class GatewayComposition
         return builder;
     }
 
-    /// <summary>The request pipeline, in order: guard → envelope → schema validation → SOAP dispatcher.</summary>
+    /// <summary>The request pipeline, in order: guard → identify → envelope → authorize → schema validation → SOAP dispatcher (see <see cref="GatewayPipeline"/>).</summary>
     public static WebApplication UseGateway(this WebApplication app)
     {
         IApplicationBuilder pipeline = app;
         pipeline.UseGatewayPipeline();
         pipeline.UseGatewaySoapEndpoint();
-        app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<StartupLog>().Ready(app));
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var services = StartupLog.ServiceUrls(app);
+            app.Services.GetRequiredService<StartupLog>().Ready(services);
+            app.Services.GetService<SandboxProvisioner>()?.Describe(services);
+        });
         return app;
     }
 
@@ -76,6 +87,10 @@ public static class GatewayComposition
         var database = app.Services.GetRequiredService<GatewayDatabase>();
         await database.PrepareAsync(cancellationToken);
         var applied = await SchemaMigrator.ApplyAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
-        app.Services.GetRequiredService<StartupLog>().Migrated(database.Description, applied);
+        app.Services.GetRequiredService<StartupLog>().Migrated(database.Description, app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.Environment, applied);
+        if (app.Services.GetService<SandboxProvisioner>() is { } sandbox)
+        {
+            await sandbox.ProvisionAsync(cancellationToken);
+        }
     }
 }

@@ -1,3 +1,5 @@
+using Gateway.Domain.Agreements;
+
 namespace Gateway.Host.Hosting;
 
 /// <summary>The gateway's settings (configuration section <c>Gateway</c>), bound and checked once at start-up.</summary>
@@ -8,6 +10,13 @@ public sealed class GatewayOptions
 
     /// <summary>The path of the ContactCourse service. Fixed: it is part of the published contract.</summary>
     public const string ServicePath = "/soap/v1/ContactCourse";
+
+    /// <summary>
+    /// Which environment this gateway is: only agreements for it admit calls. Required when
+    /// <c>ConnectionStrings:Gateway</c> is set, so that a Test agreement can never reach real data by default;
+    /// the embedded sandbox is <c>Test</c>.
+    /// </summary>
+    public GatewayEnvironment? Environment { get; set; }
 
     /// <summary>Largest request body accepted, in bytes. Default 1 MiB; a registration is a few kilobytes.</summary>
     public long MaxRequestBytes { get; set; } = 1024 * 1024;

@@ -7,23 +7,26 @@ namespace Gateway.Host.Hosting;
 /// <summary>What the gateway tells whoever started it: where its database is and how to call it.</summary>
 internal sealed partial class StartupLog(ILogger<StartupLog> logger)
 {
-    public void Migrated(string database, IReadOnlyList<string> applied) =>
-        DatabaseReady(database, applied.Count == 0 ? "none pending" : string.Join(", ", applied));
+    public void Migrated(string database, Gateway.Domain.Agreements.GatewayEnvironment? environment, IReadOnlyList<string> applied) =>
+        DatabaseReady(database, environment, applied.Count, applied);
 
-    public void Ready(WebApplication app)
+    /// <summary>The service URL on each address the server listens on, with wildcard hosts shown as localhost.</summary>
+    public static IReadOnlyList<string> ServiceUrls(WebApplication app) =>
+        [.. (app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+            .Select(address => address.Replace("://[::]", "://localhost", StringComparison.Ordinal)
+                .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).TrimEnd('/') + GatewayOptions.ServicePath)];
+
+    public void Ready(IReadOnlyList<string> serviceUrls)
     {
-        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        foreach (var address in addresses)
+        foreach (var service in serviceUrls)
         {
-            var service = address.Replace("://[::]", "://localhost", StringComparison.Ordinal)
-                .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).TrimEnd('/') + GatewayOptions.ServicePath;
             Listening(service, service + "?wsdl", FaultCodes.All.Count);
         }
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Database: {Database}; migrations applied: {Applied}")]
-    private partial void DatabaseReady(string database, string applied);
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Database: {Database}; environment: {Environment}; {AppliedCount} migrations applied now: {Applied}")]
+    private partial void DatabaseReady(string database, Gateway.Domain.Agreements.GatewayEnvironment? environment, int appliedCount, IReadOnlyList<string> applied);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "ContactCourse gateway ready.\n  Service: {ServiceUrl}\n  WSDL:    {WsdlUrl}\n  Try:     curl -s {ServiceUrl} -H 'Content-Type: text/xml' --data '<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body><Ping xmlns=\"urn:dk:ams:contactcourse:v1\"/></s:Body></s:Envelope>'\n  ({FaultCodeCount} fault codes documented in docs/faults.md)")]
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "ContactCourse gateway ready.\n  Service: {ServiceUrl}\n  WSDL:    {WsdlUrl}\n  Calls need a registered client certificate and the CallContext header ({FaultCodeCount} fault codes in docs/faults.md)")]
     private partial void Listening(string serviceUrl, string wsdlUrl, int faultCodeCount);
 }

@@ -18,6 +18,18 @@ internal sealed class SoapCall(string correlationId)
     /// <summary>The request body, read whole within the size cap.</summary>
     public byte[] Body { get; set; } = [];
 
+    /// <summary>The SOAP Header element, when the envelope has one.</summary>
+    public XElement? Header { get; set; }
+
+    /// <summary>The IT system the client certificate is registered for, once identified.</summary>
+    public Guid ItSystemId { get; set; }
+
+    /// <summary>The caller's agreement, once known to be its system's (usage is counted against it, refused or not).</summary>
+    public Guid? AgreementId { get; set; }
+
+    /// <summary>The agreement and call context that admit the call, once authorized.</summary>
+    public Access.Admission? Admission { get; set; }
+
     /// <summary>The first element of the SOAP body.</summary>
     public XElement? Payload { get; set; }
 

@@ -3,11 +3,14 @@ using Gateway.Contracts;
 using Gateway.Contracts.Types;
 using Gateway.Domain.Faults;
 using Gateway.Domain.Registrations;
+using Gateway.Host.Access;
+using Gateway.Host.Pipeline;
 
 namespace Gateway.Host.Soap;
 
 /// <summary>
-/// The SOAP adapter of the ContactCourse service: maps the contract to the domain operation and back. A
+/// The SOAP adapter of the ContactCourse service: maps the contract to the domain operation and back, for the caller
+/// the pipeline admitted (<see cref="Admission"/>). A
 /// refusal leaves here as a <see cref="GatewayException"/>, the only way SoapCore knows to answer with a fault;
 /// <see cref="GatewayFaultTransformer"/> shapes it.
 /// </summary>
@@ -22,18 +25,21 @@ internal sealed class ContactCourseEndpoint(
 
     private CancellationToken Aborted => httpContext.HttpContext?.RequestAborted ?? CancellationToken.None;
 
-    public async Task<RegistrationReceipt> RegisterInterview(CallContext callContext, InterviewRegistration registration)
+    // The authorize stage runs before every dispatch; an operation reached without it is a wiring bug.
+    private Admission Admitted => httpContext.HttpContext?.Features.Get<SoapCall>()?.Admission
+        ?? throw new InvalidOperationException("An operation was dispatched without the authorize stage.");
+
+    public async Task<RegistrationReceipt> RegisterInterview(InterviewRegistration registration)
     {
-        // The caller travels in the body until connection agreements (§ 4) put it in a SOAP header,
-        // established by the pipeline's identify stage; this line is the seam that then changes.
-        var caller = ContractMapper.ToCaller(callContext);
-        var outcome = await registerInterview.HandleAsync(caller, ContractMapper.ToInterview(registration), Aborted);
+        var admitted = Admitted;
+        var outcome = await registerInterview.HandleAsync(admitted.Agreement, admitted.Context, ContractMapper.ToInterview(registration), Aborted);
         return outcome.IsRefused ? throw new GatewayException(outcome.Refusal) : ContractMapper.ToContract(outcome.Value);
     }
 
     public async Task<ContactCourse> GetContactCourse(string cpr)
     {
-        var outcome = await getContactCourse.HandleAsync(cpr, Aborted);
+        var admitted = Admitted;
+        var outcome = await getContactCourse.HandleAsync(admitted.Agreement, admitted.Context, cpr, Aborted);
         return outcome.IsRefused ? throw new GatewayException(outcome.Refusal) : ContractMapper.ToContract(outcome.Value);
     }
 

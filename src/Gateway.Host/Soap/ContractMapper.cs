@@ -8,11 +8,6 @@ namespace Gateway.Host.Soap;
 /// <summary>Translates between the published contract types and the domain's records. No rules live here.</summary>
 internal static class ContractMapper
 {
-    public static Caller ToCaller(CallContext context) => new(
-        ToAuthority(context.ActingAuthority),
-        context.Principal is null ? null : ToAuthority(context.Principal),
-        context.CaseWorkerId);
-
     public static Interview ToInterview(InterviewRegistration r) => new()
     {
         Cpr = r.Cpr,
@@ -102,8 +97,6 @@ internal static class ContractMapper
         JobSearchBehaviour = i.JobSearchBehaviour is null ? null : new Contracts.Types.JobSearchBehaviour { Assessment = i.JobSearchBehaviour.Assessment, Text = i.JobSearchBehaviour.Text },
         CitizenComments = i.CitizenComments,
     };
-
-    private static AuthorityId ToAuthority(Authority authority) => new(authority.Kind, authority.Code);
 
     private static Authority ToContract(AuthorityId authority) => new() { Kind = authority.Kind, Code = authority.Code };
 

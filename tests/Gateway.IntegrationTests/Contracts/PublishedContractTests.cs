@@ -111,10 +111,16 @@ public sealed partial class PublishedContractTests
     public async Task RegisterInterviewResponseAndCourseWithEveryItem_AreValidAgainstTheFilesOnDisk()
     {
         var cpr = TestCitizens.Next();
-        var register = Wrap("RegisterInterview",
-            Serialize(SampleRegistrations.Municipality(), "CallContext"),
-            Serialize(SampleRegistrations.Complete(cpr), "Registration"));
-        Assert.That(Validate(register), Is.Empty, "the contract types' own serialization");
+        var register = Wrap("RegisterInterview", Serialize(SampleRegistrations.Complete(cpr), "Registration"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(Validate(register), Is.Empty, "the contract types' own serialization");
+            Assert.That(Validate(Serialize(Callers.ContextOf(As.OtherActor), "CallContext")), Is.Empty, "the call context header");
+            var systemCall = Callers.ContextOf(As.Municipality);
+            systemCall.CaseWorkerId = null;
+            systemCall.SystemCall = new Gateway.Contracts.Types.SystemCall();
+            Assert.That(Validate(Serialize(systemCall, "CallContext")), Is.Empty, "a system call's header");
+        });
 
         using var registered = await _gateway.Http.SendAsync(SoapRequests.Post("/soap/v1/ContactCourse", SoapRequests.Envelope11(register.ToString())));
         using var course = await _gateway.Http.SendAsync(SoapRequests.Post("/soap/v1/ContactCourse", SoapRequests.Envelope11(

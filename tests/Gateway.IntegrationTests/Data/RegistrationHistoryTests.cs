@@ -13,9 +13,7 @@ public sealed class RegistrationHistoryTests
     public async Task StartGateway()
     {
         _gateway = await TestGateway.StartAsync();
-        var factory = _gateway.CreateSoap11Factory();
-        await factory.CreateChannel().RegisterInterview(SampleRegistrations.Municipality(), SampleRegistrations.Minimal(TestCitizens.Next()));
-        factory.Abort();
+        await _gateway.Client().RegisterInterview(SampleRegistrations.Minimal(TestCitizens.Next()));
     }
 
     [OneTimeTearDown]

@@ -9,26 +9,6 @@ public static class SampleRegistrations
     public static DateTime Today { get; } =
         TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen")).Date;
 
-    public static CallContext Municipality(string code = "101") => new()
-    {
-        ActingAuthority = new Authority { Kind = AuthorityKind.Municipality, Code = code },
-        CaseWorkerId = "cw-4711",
-    };
-
-    public static CallContext EmploymentServiceUnit(string code = "1234") => new()
-    {
-        ActingAuthority = new Authority { Kind = AuthorityKind.EmploymentServiceUnit, Code = code },
-        CaseWorkerId = "af-0042",
-    };
-
-    /// <summary>An other actor (CVR 12345674, a valid modulus-11 number) acting for municipality 101.</summary>
-    public static CallContext OtherActorForMunicipality() => new()
-    {
-        ActingAuthority = new Authority { Kind = AuthorityKind.OtherActor, Code = "12345674" },
-        Principal = new Authority { Kind = AuthorityKind.Municipality, Code = "101" },
-        CaseWorkerId = "aa-7",
-    };
-
     /// <summary>A municipality's registration with only what is mandatory for it.</summary>
     public static InterviewRegistration Minimal(string cpr) => new()
     {

@@ -12,8 +12,9 @@ public static class SoapRequests
     public static readonly XNamespace Soap12 = "http://www.w3.org/2003/05/soap-envelope";
     public static readonly XNamespace Contract = ContractNamespace.V1;
 
-    public static string Envelope11(string body) =>
-        $"<s:Envelope xmlns:s=\"{Soap11}\"><s:Body>{body}</s:Body></s:Envelope>";
+    /// <summary>A SOAP 1.1 envelope with the call context header of <paramref name="caller"/> (none when null).</summary>
+    public static string Envelope11(string body, As? caller = As.Municipality) =>
+        $"<s:Envelope xmlns:s=\"{Soap11}\">{(caller is { } c ? $"<s:Header>{Callers.HeaderXml(c)}</s:Header>" : "")}<s:Body>{body}</s:Body></s:Envelope>";
 
     public static HttpRequestMessage Post(string path, string content, string mediaType = "text/xml", string? soapAction = null)
     {

@@ -1,7 +1,15 @@
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 using System.ServiceModel;
 using System.ServiceModel.Channels;
+using System.ServiceModel.Security;
 using Gateway.Contracts;
+using Gateway.Contracts.CodeLists;
+using Gateway.Data.Agreements;
+using Gateway.Domain.Agreements;
+using Gateway.Domain.Identifiers;
 using Gateway.Host.Hosting;
+using Gateway.Host.Sandbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -12,23 +20,34 @@ using Npgsql;
 namespace Gateway.IntegrationTests.Support;
 
 /// <summary>
-/// The real gateway, composed exactly as Program.cs does, listening with Kestrel on a loopback port over real
-/// HTTP, on its own fresh database. Its log is captured for assertions.
+/// The real gateway, composed exactly as Program.cs does, listening with Kestrel on a loopback port over HTTPS with
+/// client certificates, on its own fresh database (or a shared one, for two instances), in the Test environment.
+/// Its database holds the authorities of <see cref="Callers"/>, the test IT system with <see cref="ClientCertificate"/>,
+/// and an Active agreement for each caller. Its log is captured for assertions.
 /// </summary>
 public sealed class TestGateway : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    /// <summary>The IT system every test caller calls with, and its certificate (one for the whole run).</summary>
+    public const string ItSystemName = "Test case system";
 
-    private TestGateway(WebApplication app, string connectionString, CapturedLog log)
+    private static readonly Lazy<X509Certificate2> RunCertificate = new(() => TestPki.IssueClient(ItSystemName));
+    private readonly WebApplication _app;
+    private readonly List<ChannelFactory> _factories = [];
+
+    private TestGateway(WebApplication app, string connectionString, CapturedLog log, Guid itSystemId)
     {
         _app = app;
         ConnectionString = connectionString;
         Log = log;
+        ItSystemId = itSystemId;
         BaseAddress = new Uri(app.Urls.Single());
         ServiceUrl = new Uri(BaseAddress, GatewayOptions.ServicePath);
-        Http = new HttpClient { BaseAddress = BaseAddress };
+        Http = CreateHttp(ClientCertificate);
         DataSource = NpgsqlDataSource.Create(connectionString);
+        Administration = new AdministrationStore(DataSource);
     }
+
+    public static X509Certificate2 ClientCertificate => RunCertificate.Value;
 
     public Uri BaseAddress { get; }
 
@@ -38,15 +57,20 @@ public sealed class TestGateway : IAsyncDisposable
 
     public CapturedLog Log { get; }
 
-    /// <summary>Plain HTTP, for what a WCF client cannot send.</summary>
+    public Guid ItSystemId { get; }
+
+    /// <summary>Plain HTTPS with the test IT system's client certificate, for what a WCF client cannot send.</summary>
     public HttpClient Http { get; }
 
     /// <summary>Direct access to the gateway's database, for asserting what was (not) stored.</summary>
     public NpgsqlDataSource DataSource { get; }
 
+    /// <summary>What an operator changes (the same store gatewayctl uses).</summary>
+    public AdministrationStore Administration { get; }
+
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts a gateway on a fresh database; <paramref name="settings"/> override configuration.</summary>
+    /// <summary>Starts a gateway; <paramref name="settings"/> override configuration; <paramref name="connectionString"/> shares a database.</summary>
     public static async Task<TestGateway> StartAsync(IDictionary<string, string?>? settings = null, string? connectionString = null)
     {
         connectionString ??= await TestDatabase.CreateDatabaseAsync();
@@ -58,6 +82,13 @@ public sealed class TestGateway : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             [GatewayDatabase.ConnectionStringKey] = connectionString,
+            ["Gateway:Environment"] = "Test",
+            ["Gateway:Tls:ServerCertificatePath"] = TestPki.ServerPfx,
+            ["Gateway:Tls:ServerCertificatePassword"] = TestPki.Password,
+            ["Gateway:Tls:ClientCaBundlePath"] = TestPki.CaPem,
+            // Configuration rules outrank SetMinimumLevel: capture the gateway's own Debug events too.
+            ["Logging:LogLevel:Default"] = "Debug",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         });
         if (settings is not null)
         {
@@ -66,28 +97,43 @@ public sealed class TestGateway : IAsyncDisposable
 
         var log = new CapturedLog();
         builder.Logging.ClearProviders().AddProvider(log).SetMinimumLevel(LogLevel.Debug);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls("https://127.0.0.1:0");
         builder.AddGateway();
 
         var app = builder.Build();
         app.UseGateway();
         await app.PrepareGatewayAsync();
+        var itSystem = await SeedAsync(new AdministrationStore(app.Services.GetRequiredService<NpgsqlDataSource>()));
         await app.StartAsync();
-        return new TestGateway(app, connectionString, log);
+        return new TestGateway(app, connectionString, log, itSystem);
     }
 
-    /// <summary>A WCF client of the published contract over SOAP 1.1 (BasicHttpBinding), as a .NET case system would use.</summary>
-    public ChannelFactory<IContactCourseService> CreateSoap11Factory() =>
-        new(new BasicHttpBinding { MaxReceivedMessageSize = 4 * 1024 * 1024 }, new EndpointAddress(ServiceUrl));
+    /// <summary>A WCF client of the published contract over SOAP 1.1 (BasicHttpsBinding with a client certificate), as <paramref name="caller"/>.</summary>
+    public IContactCourseService Client(As caller = As.Municipality) => CreateChannel(
+        new BasicHttpsBinding { MaxReceivedMessageSize = 4 * 1024 * 1024, Security = { Transport = { ClientCredentialType = HttpClientCredentialType.Certificate } } },
+        () => Callers.ContextOf(caller));
 
-    /// <summary>A WCF client over SOAP 1.2 without WS-Addressing.</summary>
-    public ChannelFactory<IContactCourseService> CreateSoap12Factory()
-    {
-        var binding = new CustomBinding(
+    /// <summary>A WCF client over SOAP 1.2 without WS-Addressing, as <paramref name="caller"/>.</summary>
+    public IContactCourseService Soap12Client(As caller = As.Municipality) => CreateChannel(
+        new CustomBinding(
             new TextMessageEncodingBindingElement(MessageVersion.CreateVersion(EnvelopeVersion.Soap12, AddressingVersion.None), System.Text.Encoding.UTF8),
-            new HttpTransportBindingElement { MaxReceivedMessageSize = 4 * 1024 * 1024 });
-        return new ChannelFactory<IContactCourseService>(binding, new EndpointAddress(ServiceUrl));
-    }
+            new HttpsTransportBindingElement { MaxReceivedMessageSize = 4 * 1024 * 1024, RequireClientCertificate = true }),
+        () => Callers.ContextOf(caller));
+
+    /// <summary>A WCF client with any certificate and call context, for access tests.</summary>
+    public IContactCourseService ClientWith(X509Certificate2 certificate, Func<Gateway.Contracts.Types.CallContext> context) => CreateChannel(
+        new BasicHttpsBinding { Security = { Transport = { ClientCredentialType = HttpClientCredentialType.Certificate } } }, context, certificate);
+
+    /// <summary>HTTPS with the given client certificate (or none), trusting the test CA for the server.</summary>
+    public HttpClient CreateHttp(X509Certificate2? certificate) => new(new SocketsHttpHandler
+    {
+        SslOptions = new SslClientAuthenticationOptions
+        {
+            ClientCertificates = certificate is null ? null : new X509CertificateCollection { certificate },
+            RemoteCertificateValidationCallback = (_, server, _, _) => TestPki.TrustsServer(server as X509Certificate2),
+        },
+    })
+    { BaseAddress = BaseAddress };
 
     /// <summary>Counts the rows of a table in the gateway's database.</summary>
     public async Task<long> CountAsync(string table)
@@ -98,9 +144,75 @@ public sealed class TestGateway : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var factory in _factories)
+        {
+            factory.Abort();
+        }
+
         Http.Dispose();
         await DataSource.DisposeAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    private IContactCourseService CreateChannel(Binding binding, Func<Gateway.Contracts.Types.CallContext> context, X509Certificate2? certificate = null)
+    {
+        var factory = new ChannelFactory<IContactCourseService>(binding, new EndpointAddress(ServiceUrl));
+        factory.Credentials.ClientCertificate.Certificate = certificate ?? ClientCertificate;
+        factory.Credentials.ServiceCertificate.SslCertificateAuthentication = new X509ServiceCertificateAuthentication
+        {
+            CertificateValidationMode = X509CertificateValidationMode.Custom,
+            CustomCertificateValidator = new TestCaValidator(),
+            RevocationMode = X509RevocationMode.NoCheck,
+        };
+        factory.Endpoint.EndpointBehaviors.Add(new CallContextBehavior(context));
+        _factories.Add(factory);
+        return factory.CreateChannel();
+    }
+
+    // Idempotent, so a second instance on the same database can run it too.
+    private static async Task<Guid> SeedAsync(AdministrationStore store)
+    {
+        var municipality = SandboxIdentity.Authority;
+        var unit = new AuthorityId(AuthorityKind.EmploymentServiceUnit, Callers.UnitCode);
+        var actor = new AuthorityId(AuthorityKind.OtherActor, Callers.OtherActorCvr);
+        await store.AddAuthorityAsync(municipality, "Test Kommune", "tests", CancellationToken.None);
+        await store.AddAuthorityAsync(unit, "Test AF", "tests", CancellationToken.None);
+        await store.AddAuthorityAsync(actor, "Test anden aktør", "tests", CancellationToken.None);
+        var system = await store.AddItSystemAsync(ItSystemName, "12345674", "tests", CancellationToken.None);
+        await store.AddCertificateAsync(system, ClientCertificate, "tests", CancellationToken.None);
+        foreach (var (id, authority, principals) in new[]
+        {
+            (SandboxIdentity.AgreementId, municipality, Array.Empty<AuthorityId>()),
+            (Callers.UnitAgreementId, unit, []),
+            (Callers.OtherActorAgreementId, actor, [municipality]),
+        })
+        {
+            if (await store.GetAgreementAsync(id, CancellationToken.None) is null)
+            {
+                await store.RequestAgreementAsync(new AgreementRequest
+                {
+                    Authority = authority,
+                    Principals = principals,
+                    ItSystemId = system,
+                    ReadScope = ReadScope.AllCitizens,
+                    Environment = GatewayEnvironment.Test,
+                    ValidFrom = new DateOnly(2005, 9, 1),
+                }, "tests", "Test agreement", CancellationToken.None, id, activate: true);
+            }
+        }
+
+        return system;
+    }
+
+    private sealed class TestCaValidator : System.IdentityModel.Selectors.X509CertificateValidator
+    {
+        public override void Validate(X509Certificate2 certificate)
+        {
+            if (!TestPki.TrustsServer(certificate))
+            {
+                throw new System.IdentityModel.Tokens.SecurityTokenValidationException("The server certificate is not issued by the test CA.");
+            }
+        }
     }
 }

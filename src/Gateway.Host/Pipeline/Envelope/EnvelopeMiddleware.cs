@@ -1,6 +1,7 @@
 using System.Xml;
 using System.Xml.Linq;
 using Gateway.Domain.Faults;
+using Gateway.Host.Access;
 using Gateway.Host.Pipeline.Faults;
 using Microsoft.Net.Http.Headers;
 
@@ -78,8 +79,9 @@ internal sealed class EnvelopeMiddleware(RequestDelegate next)
             return new Refusal(FaultCodes.NotSoapEnvelope);
         }
 
-        // SOAP lets a caller demand that a header be processed or the message refused; none is processed yet.
-        if (parts.Count == 2 && parts[0].Elements().FirstOrDefault(h => MustUnderstand(h, env)) is { } demanded)
+        call.Header = parts.Count == 2 ? parts[0] : null;
+        // SOAP lets a caller demand that a header be processed or the message refused; only the call context is.
+        if (call.Header?.Elements().FirstOrDefault(h => h.Name != AuthorizeMiddleware.HeaderName && MustUnderstand(h, env)) is { } demanded)
         {
             return new Refusal(FaultCodes.HeaderNotUnderstood,
                 [new FieldViolation($"Header/{demanded.Name.LocalName}", "Header.NotUnderstood", $"The header {{{demanded.Name.NamespaceName}}}{demanded.Name.LocalName} is not processed by this gateway.")]);

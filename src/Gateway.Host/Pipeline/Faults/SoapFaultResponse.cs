@@ -9,10 +9,14 @@ internal static class SoapFaultResponse
 {
     private static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(false), Async = true };
 
-    public static async Task WriteAsync(HttpContext context, SoapCall call, Refusal refusal)
+    public static async Task WriteAsync(HttpContext context, SoapCall call, Refusal refusal, bool logged = false)
     {
         call.Refusal = refusal;
-        context.RequestServices.GetRequiredService<FaultLog>().Refused(call, refusal, exception: null);
+        if (!logged)
+        {
+            context.RequestServices.GetRequiredService<FaultLog>().Refused(call, refusal, exception: null);
+        }
+
         var response = context.Response;
         response.StatusCode = StatusCodes.Status500InternalServerError;
         response.ContentType = $"{call.Version.MediaType}; charset=utf-8";

@@ -42,7 +42,7 @@ public sealed class HostileRequestTests
     [TestCase("register-impossible-date.xml", "Client.Validation.SchemaViolation")]
     [TestCase("register-next-contact-both-choices.xml", "Client.Validation.SchemaViolation")]
     [TestCase("register-comment-too-long.xml", "Client.Validation.SchemaViolation")]
-    [TestCase("register-case-type-of-another-authority.xml", "Client.Validation.RuleViolation")]
+    [TestCase("register-case-type-of-another-authority.xml", "Client.AccessDenied.CaseTypeNotAllowed")]
     [TestCase("register-interview-in-future.xml", "Client.Validation.RuleViolation")]
     public async Task StoredRequest_IsRefusedWithItsFaultAndStoresNothing(string file, string code)
     {
@@ -123,7 +123,7 @@ public sealed class HostileRequestTests
     public async Task Soap12WithAStraySoapActionHeader_IsDecidedByTheBodyAndTheMediaTypeAlone()
     {
         // SOAP 1.2 has no SOAPAction header; SoapCore would follow it to another operation if it were left in place.
-        var body = $"<e:Envelope xmlns:e=\"{SoapRequests.Soap12}\"><e:Body><Ping xmlns=\"{ContractNamespace.V1}\"/></e:Body></e:Envelope>";
+        var body = $"<e:Envelope xmlns:e=\"{SoapRequests.Soap12}\"><e:Header>{Callers.HeaderXml()}</e:Header><e:Body><Ping xmlns=\"{ContractNamespace.V1}\"/></e:Body></e:Envelope>";
         var request = SoapRequests.Post(Path, body, "application/soap+xml", soapAction: $"\"{ContactCourseActions.GetContactCourse}\"");
         using var response = await _gateway.Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
@@ -181,10 +181,10 @@ public sealed class HostileRequestTests
     [Test]
     public async Task RuleFault_FromTheDispatcher_HasTheSameShapeAsPipelineFaults()
     {
-        var body = await File.ReadAllTextAsync(System.IO.Path.Combine(AppContext.BaseDirectory, "Host", "Pipeline", "Requests", "register-case-type-of-another-authority.xml"));
+        var body = await File.ReadAllTextAsync(System.IO.Path.Combine(AppContext.BaseDirectory, "Host", "Pipeline", "Requests", "register-interview-in-future.xml"));
         using var response = await _gateway.Http.SendAsync(SoapRequests.Post(Path, body));
         var fault = await SoapRequests.ReadFaultAsync(response);
-        Assert.That(fault.FieldErrors, Is.EquivalentTo(new[] { ("Registration/CaseType", "CaseType.NotForAuthority") }));
+        Assert.That(fault.FieldErrors, Is.EquivalentTo(new[] { ("Registration/Interview/HeldOn", "Date.InFuture") }));
     }
 
     private async Task AssertRefusedAsync(HttpRequestMessage request, string code)

@@ -12,22 +12,18 @@ namespace Gateway.IntegrationTests.Host.Soap;
 public sealed class ContactCourseServiceTests
 {
     private TestGateway _gateway = null!;
-    private ChannelFactory<IContactCourseService> _factory = null!;
     private IContactCourseService _client = null!;
 
     [OneTimeSetUp]
     public async Task StartGateway()
     {
         _gateway = await TestGateway.StartAsync();
-        _factory = _gateway.CreateSoap11Factory();
-        _client = _factory.CreateChannel();
+        _client = _gateway.Client(As.Municipality);
     }
 
     [OneTimeTearDown]
     public async Task StopGateway()
     {
-        ((IClientChannel)_client).Abort();
-        _factory.Abort();
         await _gateway.DisposeAsync();
     }
 
@@ -49,7 +45,7 @@ public sealed class ContactCourseServiceTests
         var cpr = TestCitizens.Next();
         var sent = SampleRegistrations.Complete(cpr);
 
-        var receipt = await _client.RegisterInterview(SampleRegistrations.Municipality(), sent);
+        var receipt = await _client.RegisterInterview(sent);
         var course = await _client.GetContactCourse(cpr);
 
         Assert.That(course.Registrations, Has.Count.EqualTo(1));
@@ -61,7 +57,7 @@ public sealed class ContactCourseServiceTests
             Assert.That(stored.RegistrationId, Is.EqualTo(receipt.RegistrationId));
             Assert.That(stored.Version, Is.EqualTo(1));
             Assert.That(stored.ReceivedAt, Is.EqualTo(receipt.ReceivedAt), "the receipt quotes the time exactly as stored");
-            Assert.That(stored.ResponsibleAuthority.Code, Is.EqualTo("101"));
+            Assert.That(stored.ResponsibleAuthority.Code, Is.EqualTo(Callers.MunicipalityCode));
             Assert.That(stored.OtherActor, Is.Null);
             Assert.That(stored.CaseWorkerId, Is.EqualTo("cw-4711"));
             // Item by item: each of the twelve items serializes to exactly what was sent.
@@ -89,7 +85,7 @@ public sealed class ContactCourseServiceTests
         var cpr = TestCitizens.Next();
         var sent = SampleRegistrations.Minimal(cpr);
 
-        await _client.RegisterInterview(SampleRegistrations.Municipality(), sent);
+        await _client.RegisterInterview(sent);
         // On the wire: a WCF client's XmlSerializer would turn an absent list into an empty one by itself.
         using var response = await _gateway.Http.SendAsync(SoapRequests.Post("/soap/v1/ContactCourse", SoapRequests.Envelope11(
             $"<GetContactCourse xmlns=\"{ContractNamespace.V1}\"><Cpr>{cpr}</Cpr></GetContactCourse>")));
@@ -118,15 +114,15 @@ public sealed class ContactCourseServiceTests
         latest.NextContact.PlannedOn = SampleRegistrations.Today.AddDays(10);
 
         // Registered newest first: the course orders by interview date, not by arrival.
-        await _client.RegisterInterview(SampleRegistrations.Municipality("147"), latest);
-        await _client.RegisterInterview(SampleRegistrations.Municipality(), older);
+        await _client.RegisterInterview(latest);
+        await _client.RegisterInterview(older);
         var course = await _client.GetContactCourse(cpr);
 
         Assert.Multiple(() =>
         {
             Assert.That(course.Registrations.Select(r => r.Interview.MatchCategory), Is.EqualTo(new[] { MatchCategory.IntetMatch, MatchCategory.UmiddelbartMatch }));
             Assert.That(course.CurrentCaseTypeSpecified && course.CurrentCaseType == CaseType.Starthjaelp);
-            Assert.That(course.ResponsibleAuthority!.Code, Is.EqualTo("147"));
+            Assert.That(course.ResponsibleAuthority!.Code, Is.EqualTo(Callers.MunicipalityCode));
             Assert.That(course.LatestMatchCategorySpecified && course.LatestMatchCategory == MatchCategory.UmiddelbartMatch);
             Assert.That(course.NextPlannedContactSpecified, Is.True);
             Assert.That(course.NextPlannedContact, Is.EqualTo(SampleRegistrations.Today.AddDays(10)));
@@ -149,13 +145,13 @@ public sealed class ContactCourseServiceTests
     public async Task RegisterInterview_OtherActorForMunicipality_IsStoredForThePrincipalWithTheActorRecorded()
     {
         var cpr = TestCitizens.Next();
-        await _client.RegisterInterview(SampleRegistrations.OtherActorForMunicipality(), SampleRegistrations.Minimal(cpr));
+        await _gateway.Client(As.OtherActor).RegisterInterview(SampleRegistrations.Minimal(cpr));
 
         var stored = (await _client.GetContactCourse(cpr)).Registrations.Single();
         Assert.Multiple(() =>
         {
             Assert.That(stored.ResponsibleAuthority.Kind, Is.EqualTo(AuthorityKind.Municipality));
-            Assert.That(stored.ResponsibleAuthority.Code, Is.EqualTo("101"));
+            Assert.That(stored.ResponsibleAuthority.Code, Is.EqualTo(Callers.MunicipalityCode));
             Assert.That(stored.OtherActor!.Code, Is.EqualTo("12345674"));
         });
     }
@@ -163,8 +159,7 @@ public sealed class ContactCourseServiceTests
     [Test]
     public async Task RegisterInterview_EmploymentServiceUnitDagpenge_IsAccepted()
     {
-        var receipt = await _client.RegisterInterview(
-            SampleRegistrations.EmploymentServiceUnit(), SampleRegistrations.Complete(TestCitizens.Next(), CaseType.Dagpenge));
+        var receipt = await _gateway.Client(As.EmploymentServiceUnit).RegisterInterview(SampleRegistrations.Complete(TestCitizens.Next(), CaseType.Dagpenge));
         Assert.That(receipt.Version, Is.EqualTo(1));
     }
 
@@ -175,7 +170,7 @@ public sealed class ContactCourseServiceTests
         registration.Interview.HeldOn = SampleRegistrations.Today.AddDays(-10);
         registration.NextContact.PlannedOn = SampleRegistrations.Today.AddDays(120);
 
-        var receipt = await _client.RegisterInterview(SampleRegistrations.Municipality(), registration);
+        var receipt = await _client.RegisterInterview(registration);
 
         Assert.Multiple(() =>
         {
@@ -185,14 +180,14 @@ public sealed class ContactCourseServiceTests
     }
 
     [Test]
-    public async Task RegisterInterview_CaseTypeOfAnotherAuthority_IsRefusedWithFieldErrorsAndNothingStored()
+    public async Task RegisterInterview_BrokenRules_IsRefusedWithAFieldErrorEachAndNothingStored()
     {
         var before = await _gateway.CountAsync("registration");
         var registration = SampleRegistrations.Minimal(TestCitizens.Next());
-        registration.CaseType = CaseType.Dagpenge;
+        registration.Interview.HeldOn = SampleRegistrations.Today.AddDays(1);
         registration.CitizenComments = "Tab\there";
 
-        var fault = Assert.ThrowsAsync<FaultException<GatewayFault>>(() => _client.RegisterInterview(SampleRegistrations.Municipality(), registration))!;
+        var fault = Assert.ThrowsAsync<FaultException<GatewayFault>>(() => _client.RegisterInterview(registration))!;
 
         Assert.Multiple(async () =>
         {
@@ -202,9 +197,25 @@ public sealed class ContactCourseServiceTests
             Assert.That(fault.Detail.CorrelationId, Is.Not.Empty);
             Assert.That(fault.Detail.FieldErrors!.Select(f => (f.Field, f.Code)), Is.EquivalentTo(new[]
             {
-                ("Registration/CaseType", "CaseType.NotForAuthority"),
+                ("Registration/Interview/HeldOn", "Date.InFuture"),
                 ("Registration/CitizenComments", "Text.ControlCharacter"),
             }));
+            Assert.That(await _gateway.CountAsync("registration"), Is.EqualTo(before));
+        });
+    }
+
+    [Test]
+    public async Task RegisterInterview_CaseTypeTheAgreementDoesNotCover_IsAccessDeniedAndNothingStored()
+    {
+        var before = await _gateway.CountAsync("registration");
+        var registration = SampleRegistrations.Minimal(TestCitizens.Next());
+        registration.CaseType = CaseType.Dagpenge;
+
+        var fault = Assert.ThrowsAsync<FaultException<GatewayFault>>(() => _client.RegisterInterview(registration))!;
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(fault.Detail.Code, Is.EqualTo("Client.AccessDenied.CaseTypeNotAllowed"));
             Assert.That(await _gateway.CountAsync("registration"), Is.EqualTo(before));
         });
     }
@@ -216,7 +227,7 @@ public sealed class ContactCourseServiceTests
         var registration = SampleRegistrations.Minimal(TestCitizens.Next());
         registration.CaseType = CaseType.Dagpenge;
 
-        var fault = Assert.ThrowsAsync<FaultException<GatewayFault>>(() => _client.RegisterInterview(SampleRegistrations.EmploymentServiceUnit(), registration))!;
+        var fault = Assert.ThrowsAsync<FaultException<GatewayFault>>(() => _gateway.Client(As.EmploymentServiceUnit).RegisterInterview(registration))!;
 
         Assert.That(fault.Detail.FieldErrors!.Select(f => (f.Field, f.Code)), Is.EquivalentTo(new[]
         {
@@ -231,7 +242,7 @@ public sealed class ContactCourseServiceTests
     {
         var registration = SampleRegistrations.Minimal("3213901234");
 
-        var fault = Assert.ThrowsAsync<FaultException<GatewayFault>>(() => _client.RegisterInterview(SampleRegistrations.Municipality(), registration))!;
+        var fault = Assert.ThrowsAsync<FaultException<GatewayFault>>(() => _client.RegisterInterview(registration))!;
 
         Assert.Multiple(() =>
         {
@@ -255,24 +266,15 @@ public sealed class ContactCourseServiceTests
     [Test]
     public async Task Soap12Client_PingAndFault_GetsSoap12AnswersWithTheSameDetail()
     {
-        var factory = _gateway.CreateSoap12Factory();
-        var client = factory.CreateChannel();
-        try
+        var client = _gateway.Soap12Client();
+        var status = await client.Ping();
+        var fault = Assert.ThrowsAsync<FaultException<GatewayFault>>(() => client.GetContactCourse("3213901234"))!;
+        Assert.Multiple(() =>
         {
-            var status = await client.Ping();
-            var fault = Assert.ThrowsAsync<FaultException<GatewayFault>>(() => client.GetContactCourse("3213901234"))!;
-            Assert.Multiple(() =>
-            {
-                Assert.That(status.Version, Is.Not.Empty);
-                Assert.That(fault.Code.Name, Is.EqualTo("Sender"));
-                Assert.That(fault.Detail.Code, Is.EqualTo("Client.Validation.RuleViolation"));
-            });
-        }
-        finally
-        {
-            ((IClientChannel)client).Abort();
-            factory.Abort();
-        }
+            Assert.That(status.Version, Is.Not.Empty);
+            Assert.That(fault.Code.Name, Is.EqualTo("Sender"));
+            Assert.That(fault.Detail.Code, Is.EqualTo("Client.Validation.RuleViolation"));
+        });
     }
 
     private static string Xml<T>(T value)

@@ -1,0 +1,119 @@
+using System.CommandLine;
+using Gateway.Cli.Execution;
+using Gateway.Cli.Output;
+using Gateway.Contracts.CodeLists;
+using Gateway.Data.Agreements;
+using Gateway.Domain.Agreements;
+using Gateway.Domain.Identifiers;
+
+namespace Gateway.Cli.Agreements;
+
+/// <summary><c>gatewayctl agreements request</c>: stores a requested agreement; an operator then approves or rejects it.</summary>
+public static class RequestAgreementCommand
+{
+    /// <summary>The command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var authority = new Option<AuthorityId>("--authority")
+        {
+            Description = "The authority the agreement is for, as Kind:Code (Municipality:101, EmploymentServiceUnit:4001, OtherActor:CVR)",
+            HelpName = "Kind:Code",
+            Required = true,
+            CustomParser = ValueParsers.Authority,
+        };
+        var system = new Option<Guid>("--system") { Description = "The IT system's id", HelpName = "ID", Required = true, CustomParser = ValueParsers.Id };
+        var principals = new Option<AuthorityId[]>("--principal")
+        {
+            Description = "For an other actor: an authority it acts for, as Kind:Code (repeat for several)",
+            HelpName = "Kind:Code",
+            CustomParser = ValueParsers.Authorities,
+        };
+        var operations = new Option<string[]>("--operations")
+        {
+            Description = "Operations it may call, comma-separated (default: all)",
+            HelpName = "A,B",
+            CustomParser = ValueParsers.CommaList,
+        };
+        var caseTypes = new Option<CaseType[]>("--case-types")
+        {
+            Description = $"Case types it may register, comma-separated: {string.Join(", ", Enum.GetNames<CaseType>())} (default: those of the authority's kind)",
+            HelpName = "X,Y",
+            CustomParser = ValueParsers.EnumList<CaseType>,
+        };
+        var readScope = new Option<ReadScope>("--read-scope")
+        {
+            Description = "Whose data it may read",
+            HelpName = string.Join('|', Enum.GetNames<ReadScope>()),
+            CustomParser = ValueParsers.Enum<ReadScope>,
+            DefaultValueFactory = _ => ReadScope.OwnCitizens,
+        };
+        var environment = new Option<GatewayEnvironment>("--environment")
+        {
+            Description = "The environment it reaches",
+            HelpName = string.Join('|', Enum.GetNames<GatewayEnvironment>()),
+            Required = true,
+            CustomParser = ValueParsers.Enum<GatewayEnvironment>,
+        };
+        var validFrom = new Option<DateOnly?>("--valid-from") { Description = "First day (default: today in Denmark)", HelpName = "YYYY-MM-DD", CustomParser = ValueParsers.Date };
+        var validTo = new Option<DateOnly?>("--valid-to") { Description = "Last day (default: no end date)", HelpName = "YYYY-MM-DD", CustomParser = ValueParsers.Date };
+        var contact = new Option<string?>("--contact") { Description = "Who to contact at the authority", HelpName = "TEXT" };
+        var contractReference = new Option<string?>("--contract-ref") { Description = "The contract's reference", HelpName = "TEXT" };
+        var reason = new Option<string>("--reason") { Description = "Why, recorded in the history", HelpName = "TEXT", Required = true, CustomParser = ValueParsers.Text };
+        var command = new Command("request", "Request an agreement (status Requested); prints it")
+        {
+            authority, system, principals, operations, caseTypes, readScope, environment, validFrom, validTo, contact, contractReference, reason,
+        };
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var run = context.Begin(parseResult);
+            var request = new AgreementRequest
+            {
+                Authority = parseResult.GetRequiredValue(authority),
+                Principals = parseResult.GetValue(principals) ?? [],
+                ItSystemId = parseResult.GetValue(system),
+                // Unset collection options read as empty, not null; the parsers refuse an empty list given explicitly.
+                CaseTypes = parseResult.GetValue(caseTypes) is { Length: > 0 } types ? types.ToHashSet() : null,
+                ReadScope = parseResult.GetValue(readScope),
+                Environment = parseResult.GetValue(environment),
+                ValidFrom = parseResult.GetValue(validFrom) ?? run.Today,
+                ValidTo = parseResult.GetValue(validTo),
+                Contact = parseResult.GetValue(contact),
+                ContractReference = parseResult.GetValue(contractReference),
+            };
+            if (parseResult.GetValue(operations) is { Length: > 0 } asked)
+            {
+                request = request with { Operations = asked.ToHashSet(StringComparer.Ordinal) };
+            }
+
+            if (request.Problems() is { Count: > 0 } problems)
+            {
+                return Task.FromResult(run.Output.Refuse("Cannot request the agreement:", problems));
+            }
+
+            return run.WithDatabaseAsync(dataSource => RequestAsync(new AdministrationStore(dataSource), request, parseResult.GetRequiredValue(reason), run, cancellationToken));
+        });
+        return command;
+    }
+
+    private static async Task<int> RequestAsync(AdministrationStore store, AgreementRequest request, string reason, CommandRun run, CancellationToken cancellationToken)
+    {
+        // The schema would refuse unknown references too; checking first lets the message name the fix.
+        var authorities = (await store.ListAuthoritiesAsync(cancellationToken)).Select(a => a.Authority).ToHashSet();
+        var problems = request.Principals.Prepend(request.Authority).Where(a => !authorities.Contains(a))
+            .Select(a => $"Authority {a} is not registered; add it with `gatewayctl authorities add --kind {a.Kind} --code {a.Code} --name NAME`.")
+            .ToList();
+        if ((await store.ListItSystemsAsync(cancellationToken)).All(s => s.Id != request.ItSystemId))
+        {
+            problems.Add($"No IT system {request.ItSystemId}; `gatewayctl systems list` shows the registered ones, `gatewayctl systems add` registers one.");
+        }
+
+        if (problems.Count > 0)
+        {
+            return run.Output.Refuse("Cannot request the agreement:", problems);
+        }
+
+        var agreement = await store.RequestAgreementAsync(request, run.Operator, reason, cancellationToken);
+        run.Output.Note($"Agreement {agreement.Id} is Requested; an operator approves it with `gatewayctl agreements approve {agreement.Id} --reason TEXT`.");
+        return run.Output.Result(agreement, HumanText.Agreement);
+    }
+}

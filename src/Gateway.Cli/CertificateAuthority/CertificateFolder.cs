@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Gateway.Certificates;
+using Gateway.Cli.Output;
+using Gateway.Data.Agreements;
+
+namespace Gateway.Cli.CertificateAuthority;
+
+/// <summary>How the development CA's certificates are laid out in a folder: NAME.pfx (+ NAME.pfx.password), NAME.pem, NAME.key.pem.</summary>
+public static class CertificateFolder
+{
+    /// <summary>The CA's file name stem.</summary>
+    public const string Ca = "ca";
+
+    /// <summary>
+    /// Writes <paramref name="certificate"/> as <c>NAME.pfx</c> with a random password in <c>NAME.pfx.password</c>, as
+    /// <c>NAME.pem</c>, and, with <paramref name="withKeyPem"/>, its private key as <c>NAME.key.pem</c>.
+    /// </summary>
+    public static IssuedCertificate Write(X509Certificate2 certificate, string folder, string name, bool withKeyPem)
+    {
+        Directory.CreateDirectory(folder);
+        var pfx = Path.GetFullPath(Path.Combine(folder, name + ".pfx"));
+        var pem = Path.GetFullPath(Path.Combine(folder, name + ".pem"));
+        CertificateFiles.SavePfx(certificate, pfx, PasswordFile.Create(pfx));
+        CertificateFiles.SavePem(certificate, pem);
+        List<string> files = [pfx, PasswordFile.PathFor(pfx), pem];
+        if (withKeyPem)
+        {
+            var key = Path.GetFullPath(Path.Combine(folder, name + ".key.pem"));
+            CertificateFiles.SavePrivateKeyPem(certificate, key);
+            files.Add(key);
+        }
+
+        return new IssuedCertificate(certificate.Subject, AdministrationStore.Thumbprint(certificate),
+            new DateTimeOffset(certificate.NotBefore.ToUniversalTime()), new DateTimeOffset(certificate.NotAfter.ToUniversalTime()), files);
+    }
+
+    /// <summary>The CA in <paramref name="folder"/>, or null after telling <paramref name="output"/> what is wrong (a usage error).</summary>
+    public static DevelopmentCertificateAuthority? LoadCa(string folder, CommandOutput output)
+    {
+        var pfx = Path.Combine(folder, Ca + ".pfx");
+        if (!File.Exists(pfx) || !File.Exists(PasswordFile.PathFor(pfx)))
+        {
+            output.Usage($"No CA in {folder} (it needs {Ca}.pfx and {Ca}.pfx.password); create one with `gatewayctl ca create --out {folder}`.");
+            return null;
+        }
+
+        try
+        {
+            return DevelopmentCertificateAuthority.Load(pfx, PasswordFile.Read(pfx));
+        }
+        catch (CryptographicException ex)
+        {
+            output.Usage($"Cannot read the CA in {folder}: {ex.Message}. Check that {Ca}.pfx.password belongs to {Ca}.pfx, or create a new CA.");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System.CommandLine;
+using Gateway.Cli.Execution;
+using Gateway.Cli.Output;
+using Gateway.Data.Database;
+
+namespace Gateway.Cli.Schema;
+
+/// <summary><c>gatewayctl migrate</c>: applies the migrations this build carries that the database has not had yet.</summary>
+public static class MigrateCommand
+{
+    /// <summary>The command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("migrate", "Apply pending migrations (the same scripts the gateway applies at start-up)");
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var run = context.Begin(parseResult);
+            return run.WithDatabaseAsync(async dataSource =>
+            {
+                var applied = await SchemaMigrator.ApplyAsync(dataSource, cancellationToken);
+                return run.Output.Result(new MigrationResult(applied), HumanText.Migration);
+            });
+        });
+        return command;
+    }
+}

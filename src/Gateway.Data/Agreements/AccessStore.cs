@@ -1,0 +1,60 @@
+using Dapper;
+using Gateway.Data.Database;
+using Gateway.Domain.Agreements;
+using Npgsql;
+
+namespace Gateway.Data.Agreements;
+
+/// <summary>The certificates and agreements in PostgreSQL, as the gateway looks them up for each call.</summary>
+public sealed class AccessStore(NpgsqlDataSource dataSource) : IAccessStore
+{
+    /// <summary>The channel on which PostgreSQL announces any change to certificates and agreements.</summary>
+    public const string ChangeChannel = "gateway_access_changed";
+
+    /// <inheritdoc />
+    public Task<RegisteredCertificate?> FindCertificateAsync(string thumbprint, CancellationToken cancellationToken) =>
+        StoreFailures.Translate(async () =>
+        {
+            const string sql = """
+                select thumbprint as Thumbprint, it_system_id as ItSystemId, subject as Subject, not_before as NotBefore,
+                       not_after as NotAfter, revoked_at is not null as Revoked
+                from certificate where thumbprint = @thumbprint
+                """;
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            var row = await connection.QuerySingleOrDefaultAsync<CertificateRow>(new CommandDefinition(sql, new { thumbprint }, cancellationToken: cancellationToken));
+            return row is null ? null : new RegisteredCertificate(row.Thumbprint, row.ItSystemId, row.Subject,
+                new DateTimeOffset(DateTime.SpecifyKind(row.NotBefore, DateTimeKind.Utc)), new DateTimeOffset(DateTime.SpecifyKind(row.NotAfter, DateTimeKind.Utc)), row.Revoked);
+        });
+
+    /// <inheritdoc />
+    public Task<Agreement?> FindAgreementAsync(Guid id, CancellationToken cancellationToken) =>
+        StoreFailures.Translate(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            var row = await connection.QuerySingleOrDefaultAsync<AgreementRows.Row>(new CommandDefinition(
+                AgreementRows.Select + " where a.id = @id", new { id }, cancellationToken: cancellationToken));
+            return row is null ? null : AgreementRows.ToAgreement(row);
+        });
+
+    /// <summary>
+    /// Calls <paramref name="changed"/> whenever certificates or agreements change, until cancelled. Returns (or throws)
+    /// when the listening connection is lost; the caller decides how to reconnect, and must treat its cache as stale.
+    /// </summary>
+    public async Task ListenAsync(Action changed, Action listening, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        connection.Notification += (_, _) => changed();
+        await using (var listen = new NpgsqlCommand($"listen {ChangeChannel}", connection))
+        {
+            await listen.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        listening();
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await connection.WaitAsync(cancellationToken);
+        }
+    }
+
+    private sealed record CertificateRow(string Thumbprint, Guid ItSystemId, string Subject, DateTime NotBefore, DateTime NotAfter, bool Revoked);
+}

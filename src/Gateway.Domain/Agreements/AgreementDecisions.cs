@@ -1,0 +1,54 @@
+using Gateway.Contracts.CodeLists;
+using Gateway.Domain.Faults;
+
+namespace Gateway.Domain.Agreements;
+
+/// <summary>
+/// Every decision an agreement makes about a call (domain.md § 7, § 6), in one place. The checks run in a fixed
+/// order, so each refusal has exactly one code: first whether the agreement is the caller's at all, then whether it
+/// admits anything now, then whether it admits this call.
+/// </summary>
+public static class AgreementDecisions
+{
+    /// <summary>Whether <paramref name="agreement"/> admits a call to <paramref name="operation"/> from the IT system <paramref name="itSystemId"/> with <paramref name="context"/>, on <paramref name="today"/>.</summary>
+    /// <returns>Null when admitted; otherwise the refusal.</returns>
+    public static Refusal? AdmitCall(
+        Agreement? agreement, Guid itSystemId, CallContext context, string operation, GatewayEnvironment environment, DateOnly today)
+    {
+        // Another system's agreement is answered as if it did not exist: its id tells a stranger nothing.
+        if (agreement is null || agreement.ItSystemId != itSystemId)
+        {
+            return new Refusal(FaultCodes.AgreementNotFound);
+        }
+
+        var code = agreement.Status switch
+        {
+            AgreementStatus.Requested or AgreementStatus.Rejected => FaultCodes.AgreementNotApproved,
+            AgreementStatus.Suspended => FaultCodes.AgreementSuspended,
+            AgreementStatus.Terminated => FaultCodes.AgreementTerminated,
+            AgreementStatus.Expired => FaultCodes.AgreementExpired,
+            _ when today < agreement.ValidFrom => FaultCodes.AgreementNotYetValid,
+            _ when agreement.ValidTo < today => FaultCodes.AgreementExpired,
+            _ when agreement.Environment != environment => FaultCodes.WrongEnvironment,
+            _ when !agreement.Operations.Contains(operation) => FaultCodes.OperationNotInAgreement,
+            _ when context.ActingAuthority != agreement.Authority => FaultCodes.AuthorityNotInAgreement,
+            _ when !PrincipalFits(agreement, context) => FaultCodes.NotActingForPrincipal,
+            _ => null,
+        };
+        return code is null ? null : new Refusal(code);
+    }
+
+    /// <summary>Whether the agreement lets its caller register a case of <paramref name="caseType"/>.</summary>
+    public static Refusal? AdmitCaseType(Agreement agreement, CaseType caseType) =>
+        agreement.CaseTypes.Contains(caseType) ? null : new Refusal(FaultCodes.CaseTypeNotAllowed);
+
+    /// <summary>Whether the agreement may read a citizen who <paramref name="hasRegistrationFromResponsible"/> (a registration whose responsible authority is the caller's).</summary>
+    public static Refusal? AdmitRead(Agreement agreement, bool hasRegistrationFromResponsible) =>
+        agreement.ReadScope == ReadScope.AllCitizens || hasRegistrationFromResponsible ? null : new Refusal(FaultCodes.OutsideReadScope);
+
+    // An other actor names one of its principals; anyone else names none.
+    private static bool PrincipalFits(Agreement agreement, CallContext context) =>
+        agreement.Authority.Kind == AuthorityKind.OtherActor
+            ? context.Principal is not null && agreement.Principals.Contains(context.Principal)
+            : context.Principal is null;
+}

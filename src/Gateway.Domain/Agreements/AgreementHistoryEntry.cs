@@ -1,0 +1,9 @@
+namespace Gateway.Domain.Agreements;
+
+/// <summary>One change of an agreement's status: who, when, why.</summary>
+/// <param name="From">The status before; null when the agreement was requested.</param>
+/// <param name="To">The status after.</param>
+/// <param name="ChangedBy">The operator, or <c>gateway</c> for expiry.</param>
+/// <param name="ChangedAt">When.</param>
+/// <param name="Reason">Why.</param>
+public sealed record AgreementHistoryEntry(AgreementStatus? From, AgreementStatus To, string ChangedBy, DateTimeOffset ChangedAt, string Reason);

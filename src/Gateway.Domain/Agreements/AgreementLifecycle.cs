@@ -1,0 +1,24 @@
+namespace Gateway.Domain.Agreements;
+
+/// <summary>The lifecycle of domain.md § 7 in one table: which action moves an agreement from which status to which.</summary>
+public static class AgreementLifecycle
+{
+    private static readonly Dictionary<(AgreementStatus, AgreementAction), AgreementStatus> Transitions = new()
+    {
+        [(AgreementStatus.Requested, AgreementAction.Approve)] = AgreementStatus.Active,
+        [(AgreementStatus.Requested, AgreementAction.Reject)] = AgreementStatus.Rejected,
+        [(AgreementStatus.Active, AgreementAction.Suspend)] = AgreementStatus.Suspended,
+        [(AgreementStatus.Suspended, AgreementAction.Resume)] = AgreementStatus.Active,
+        [(AgreementStatus.Active, AgreementAction.Terminate)] = AgreementStatus.Terminated,
+        [(AgreementStatus.Suspended, AgreementAction.Terminate)] = AgreementStatus.Terminated,
+        [(AgreementStatus.Active, AgreementAction.Expire)] = AgreementStatus.Expired,
+    };
+
+    /// <summary>The status <paramref name="action"/> leads to from <paramref name="from"/>, or null when it is not allowed.</summary>
+    public static AgreementStatus? Next(AgreementStatus from, AgreementAction action) =>
+        Transitions.TryGetValue((from, action), out var to) ? to : null;
+
+    /// <summary>The actions allowed from <paramref name="from"/>.</summary>
+    public static IEnumerable<AgreementAction> AllowedFrom(AgreementStatus from) =>
+        Transitions.Keys.Where(k => k.Item1 == from).Select(k => k.Item2);
+}

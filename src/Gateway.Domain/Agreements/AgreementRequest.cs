@@ -1,0 +1,77 @@
+using Gateway.Contracts;
+using Gateway.Contracts.CodeLists;
+using Gateway.Domain.Identifiers;
+
+namespace Gateway.Domain.Agreements;
+
+/// <summary>What a vendor or authority asks for in a new connection agreement.</summary>
+public sealed record AgreementRequest
+{
+    /// <summary>The authority the agreement is for.</summary>
+    public required AuthorityId Authority { get; init; }
+
+    /// <summary>For an other actor: the authorities it acts for.</summary>
+    public IReadOnlyList<AuthorityId> Principals { get; init; } = [];
+
+    /// <summary>The IT system to admit.</summary>
+    public required Guid ItSystemId { get; init; }
+
+    /// <summary>The operations asked for; default all.</summary>
+    public IReadOnlySet<string> Operations { get; init; } = ContactCourseActions.ByOperation.Keys.ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The case types asked for; default those the authority (or its principals) registers.</summary>
+    public IReadOnlySet<CaseType>? CaseTypes { get; init; }
+
+    /// <summary>The read scope; default own citizens.</summary>
+    public ReadScope ReadScope { get; init; } = ReadScope.OwnCitizens;
+
+    /// <summary>The environment.</summary>
+    public required GatewayEnvironment Environment { get; init; }
+
+    /// <summary>First day.</summary>
+    public required DateOnly ValidFrom { get; init; }
+
+    /// <summary>Last day, if any.</summary>
+    public DateOnly? ValidTo { get; init; }
+
+    /// <summary>Contact at the authority.</summary>
+    public string? Contact { get; init; }
+
+    /// <summary>Contract reference.</summary>
+    public string? ContractReference { get; init; }
+
+    /// <summary>What is wrong with the request; empty when it can be stored.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        var (valid, rule) = AuthorityId.Check(Authority.Kind, Authority.Code);
+        if (!valid)
+        {
+            problems.Add($"Authority {Authority}: {rule}");
+        }
+
+        if (Authority.Kind == AuthorityKind.OtherActor && Principals.Count == 0)
+        {
+            problems.Add("An other actor's agreement names at least one principal (a municipality or Employment Service unit) it acts for.");
+        }
+
+        if (Authority.Kind != AuthorityKind.OtherActor && Principals.Count > 0)
+        {
+            problems.Add("Only an other actor's agreement names principals.");
+        }
+
+        problems.AddRange(Principals.Where(p => p.Kind == AuthorityKind.OtherActor).Select(p => $"Principal {p} is an other actor; a principal is a municipality or an Employment Service unit."));
+        problems.AddRange(Operations.Where(o => !ContactCourseActions.ByOperation.ContainsKey(o))
+            .Select(o => $"Unknown operation '{o}'; the operations are {string.Join(", ", ContactCourseActions.ByOperation.Keys)}."));
+        if (ValidTo < ValidFrom)
+        {
+            problems.Add("The end date is before the start date.");
+        }
+
+        return problems;
+    }
+
+    /// <summary>The case types the agreement gets: those asked for, or those its authority (or principals) register.</summary>
+    public IReadOnlySet<CaseType> EffectiveCaseTypes() => CaseTypes ?? (Authority.Kind == AuthorityKind.OtherActor ? Principals.Select(p => p.Kind) : [Authority.Kind])
+        .SelectMany(Registrations.ItemRequirements.CaseTypesFor).ToHashSet();
+}

@@ -1,0 +1,99 @@
+using System.Xml;
+using System.Xml.Linq;
+using Gateway.Contracts;
+using Gateway.Contracts.CodeLists;
+using Gateway.Domain.Agreements;
+using Gateway.Domain.Faults;
+using Gateway.Domain.Identifiers;
+using Gateway.Domain.Registrations;
+using Gateway.Host.Hosting;
+using Gateway.Host.Pipeline;
+using Gateway.Host.Pipeline.Faults;
+using Gateway.Host.Pipeline.Validation;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Host.Access;
+
+/// <summary>
+/// Authorize (§ 4, § 5 nr. 2): the CallContext SOAP header must be valid, and the agreement it names must admit this
+/// IT system, operation, authority and principal, now, in this environment (<see cref="AgreementDecisions"/>).
+/// What depends on the body (case type, read scope) is decided by the operation with the same decisions.
+/// </summary>
+internal sealed class AuthorizeMiddleware(
+    RequestDelegate next, IAccessStore access, ContractSchemas schemas, IOptions<GatewayOptions> options, IOptions<RegistrationPolicy> policy, TimeProvider clock)
+{
+    /// <summary>The call context header's element name.</summary>
+    public static readonly XName HeaderName = XName.Get("CallContext", ContractNamespace.V1);
+
+    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(policy.Value.TimeZone);
+    private readonly GatewayEnvironment _environment = options.Value.Environment
+        ?? throw new InvalidOperationException("Gateway:Environment is validated at start-up and cannot be missing here.");
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.Features.Get<SoapCall>() is not { Operation: { } operation } call)
+        {
+            await next(context);
+            return;
+        }
+
+        if (await AuthorizeAsync(call, operation, context.RequestAborted) is { } refusal)
+        {
+            await SoapFaultResponse.WriteAsync(context, call, refusal);
+            return;
+        }
+
+        await next(context);
+    }
+
+    private async Task<Refusal?> AuthorizeAsync(SoapCall call, ServiceOperation operation, CancellationToken cancellationToken)
+    {
+        var headers = call.Header?.Elements(HeaderName).ToList() ?? [];
+        if (headers.Count == 0)
+        {
+            return new Refusal(FaultCodes.CallContextMissing);
+        }
+
+        if (headers.Count > 1)
+        {
+            return new Refusal(FaultCodes.CallContextInvalid, [new FieldViolation("Header/CallContext", "CallContext.OnlyOne", "Send exactly one CallContext header.")]);
+        }
+
+        var violations = schemas.Validate(headers[0]);
+        if (violations.Count > 0)
+        {
+            return new Refusal(FaultCodes.CallContextInvalid, [.. violations.Select(v => v with { Field = $"Header/CallContext/{v.Field}".TrimEnd('/') })]);
+        }
+
+        var callContext = Read(headers[0]);
+        var agreement = await access.FindAgreementAsync(callContext.AgreementId, cancellationToken);
+        if (agreement is not null && agreement.ItSystemId == call.ItSystemId)
+        {
+            call.AgreementId = agreement.Id; // counted in usage from here on, refused or not
+        }
+
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), _zone).DateTime);
+        var refusal = AgreementDecisions.AdmitCall(agreement, call.ItSystemId, callContext, operation.Name, _environment, today);
+        if (refusal is null)
+        {
+            call.Admission = new Admission(agreement!, callContext);
+        }
+
+        return refusal;
+    }
+
+    // The header is schema-valid here, so every required element is present and well-formed.
+    private static CallContext Read(XElement header)
+    {
+        var ns = XNamespace.Get(ContractNamespace.V1);
+        static AuthorityId Authority(XElement e, XNamespace ns) =>
+            new(Enum.Parse<AuthorityKind>(e.Element(ns + "Kind")!.Value), e.Element(ns + "Code")!.Value);
+        var principal = header.Element(ns + "Principal");
+        return new CallContext(
+            XmlConvert.ToGuid(header.Element(ns + "AgreementId")!.Value),
+            Authority(header.Element(ns + "ActingAuthority")!, ns),
+            principal is null ? null : Authority(principal, ns),
+            header.Element(ns + "CaseWorkerId")?.Value,
+            header.Element(ns + "CallId")!.Value);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Host.Access;
+
+/// <summary>
+/// Finds the client certificate of a request (from the TLS connection, or from a configured proxy's header) and
+/// checks that it chains to the gateway's own trust bundle, never to the machine's trust store.
+/// </summary>
+internal sealed class ClientCertificates
+{
+    private const string ClientAuthentication = "1.3.6.1.5.5.7.3.2";
+    private const int MaxRemembered = 10_000;
+    private readonly X509Certificate2Collection _trustBundle;
+    private readonly ForwardedCertificateOptions _forwarding;
+    private readonly HashSet<IPAddress> _proxies;
+    private readonly ConcurrentDictionary<string, bool> _trusted = new(StringComparer.Ordinal);
+
+    public ClientCertificates(TrustBundle trustBundle, IOptions<TlsOptions> options)
+    {
+        _trustBundle = trustBundle.Certificates;
+        _forwarding = options.Value.ForwardedCertificate;
+        _proxies = [.. _forwarding.KnownProxies.Select(p => IPAddress.Parse(p).MapToIPv6())];
+    }
+
+    /// <summary>The certificate the caller presented, or null.</summary>
+    public X509Certificate2? FromRequest(HttpContext context)
+    {
+        var remote = context.Connection.RemoteIpAddress;
+        if (remote is not null && _proxies.Contains(remote.MapToIPv6())
+            && context.Request.Headers[_forwarding.HeaderName].ToString() is { Length: > 0 } forwarded)
+        {
+            try
+            {
+                return X509Certificate2.CreateFromPem(Uri.UnescapeDataString(forwarded));
+            }
+            catch (CryptographicException)
+            {
+                return null;
+            }
+        }
+
+        return context.Connection.ClientCertificate;
+    }
+
+    /// <summary>Whether the certificate chains to a CA of the trust bundle and may authenticate a client. Validity dates are checked separately.</summary>
+    public bool IsTrusted(X509Certificate2 certificate)
+    {
+        var thumbprint = certificate.GetCertHashString(HashAlgorithmName.SHA256);
+        if (_trusted.TryGetValue(thumbprint, out var trusted))
+        {
+            return trusted;
+        }
+
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.AddRange(_trustBundle);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck; // revocation is the operators' register
+        chain.ChainPolicy.VerificationFlags = X509VerificationFlags.IgnoreNotTimeValid; // dates get their own fault
+        chain.ChainPolicy.ApplicationPolicy.Add(new Oid(ClientAuthentication));
+        trusted = chain.Build(certificate);
+        if (_trusted.Count > MaxRemembered)
+        {
+            _trusted.Clear();
+        }
+
+        _trusted[thumbprint] = trusted;
+        return trusted;
+    }
+}

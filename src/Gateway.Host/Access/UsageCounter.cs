@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using Gateway.Domain.Agreements;
+using Gateway.Domain.Registrations;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Host.Access;
+
+/// <summary>
+/// Counts calls per agreement, operation, day and outcome in memory; <see cref="UsageFlusher"/> adds the counts to the
+/// database every few seconds, so counting costs a call no round trip.
+/// </summary>
+internal sealed class UsageCounter(TimeProvider clock, IOptions<RegistrationPolicy> policy)
+{
+    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(policy.Value.TimeZone);
+    private ConcurrentDictionary<(Guid Agreement, string Operation, DateOnly Day, string Outcome), long> _counts = new();
+
+    public void Count(Guid agreementId, string operation, string outcome)
+    {
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), _zone).DateTime);
+        _counts.AddOrUpdate((agreementId, operation, day, outcome), 1, (_, calls) => calls + 1);
+    }
+
+    /// <summary>Takes the counts so far, leaving the counter empty.</summary>
+    public IReadOnlyCollection<UsageCount> Take()
+    {
+        var taken = Interlocked.Exchange(ref _counts, new());
+        return [.. taken.Select(c => new UsageCount(c.Key.Agreement, c.Key.Operation, c.Key.Day, c.Key.Outcome, c.Value))];
+    }
+
+    /// <summary>Puts counts back that could not be stored, to be tried again.</summary>
+    public void Return(IEnumerable<UsageCount> counts)
+    {
+        foreach (var c in counts)
+        {
+            _counts.AddOrUpdate((c.AgreementId, c.Operation, c.Day, c.Outcome), c.Calls, (_, calls) => calls + c.Calls);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using Gateway.Domain.Faults;
+
+namespace Gateway.Host.Pipeline.Faults;
+
+/// <summary>
+/// The fault stage for what a pipeline stage throws: a <see cref="GatewayException"/> (for example the store being
+/// unavailable while a certificate is looked up) becomes its coded fault; anything else becomes <c>Server.Internal</c>.
+/// Nothing thrown leaves the gateway as a bare HTTP 500 or an exception text.
+/// </summary>
+internal sealed class FaultBarrierMiddleware(RequestDelegate next, FaultLog log)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (Exception ex) when (context.Features.Get<SoapCall>() is { } call && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            var refusal = ex is GatewayException coded ? coded.Refusal : new Refusal(FaultCodes.Internal);
+            log.Refused(call, refusal, ex);
+            await SoapFaultResponse.WriteAsync(context, call, refusal, logged: true);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Gateway.Certificates;
+using Gateway.Contracts.CodeLists;
+using Gateway.Data.Agreements;
+using Gateway.Domain.Agreements;
+
+namespace Gateway.Host.Sandbox;
+
+/// <summary>
+/// Makes the embedded default ready to call: registers the sandbox authority, IT system, client certificate and an
+/// Active Test agreement (a trial connection needs no approval), and writes <c>sandbox.json</c> describing it all.
+/// </summary>
+internal sealed partial class SandboxProvisioner(AdministrationStore store, SandboxCertificates files, ILogger<SandboxProvisioner> logger)
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    /// <summary>Registers the sandbox's authority, IT system, certificate and agreement, where missing.</summary>
+    public async Task ProvisionAsync(CancellationToken cancellationToken)
+    {
+        await store.AddAuthorityAsync(SandboxIdentity.Authority, SandboxIdentity.AuthorityName, "sandbox", cancellationToken);
+        var system = await store.AddItSystemAsync(SandboxIdentity.ItSystemName, SandboxIdentity.VendorCvr, "sandbox", cancellationToken);
+        using (var client = CertificateFiles.LoadCertificate(files.ClientPem))
+        {
+            await store.AddCertificateAsync(system, client, "sandbox", cancellationToken);
+        }
+
+        if (await store.GetAgreementAsync(SandboxIdentity.AgreementId, cancellationToken) is null)
+        {
+            await store.RequestAgreementAsync(new AgreementRequest
+            {
+                Authority = SandboxIdentity.Authority,
+                ItSystemId = system,
+                CaseTypes = new HashSet<CaseType> { CaseType.Kontanthjaelp, CaseType.Starthjaelp },
+                ReadScope = ReadScope.AllCitizens,
+                Environment = GatewayEnvironment.Test,
+                ValidFrom = new DateOnly(2005, 9, 1),
+                Contact = "sandbox",
+            }, "sandbox", "Sandbox trial connection (Test: no approval needed).", cancellationToken, SandboxIdentity.AgreementId, activate: true);
+        }
+    }
+
+    /// <summary>Writes <c>sandbox.json</c> for the service URLs the gateway listens on, and says where it is.</summary>
+    public void Describe(IReadOnlyCollection<string> serviceUrls)
+    {
+        var service = serviceUrls.FirstOrDefault(u => u.StartsWith("https:", StringComparison.Ordinal)) ?? serviceUrls.First();
+        var description = new
+        {
+            endpoint = service,
+            wsdl = service + "?wsdl",
+            environment = nameof(GatewayEnvironment.Test),
+            agreementId = SandboxIdentity.AgreementId,
+            actingAuthority = new { kind = SandboxIdentity.Authority.Kind.ToString(), code = SandboxIdentity.Authority.Code },
+            itSystem = SandboxIdentity.ItSystemName,
+            clientCertificate = new { pfx = files.ClientPfx, pfxPassword = files.Password, pem = files.ClientPem, keyPem = files.ClientKeyPem },
+            caCertificate = files.CaPem,
+            sampleCall = $"curl --cacert {files.CaPem} --cert {files.ClientPem} --key {files.ClientKeyPem} -H 'Content-Type: text/xml' --data-binary @docs/samples/Ping.xml {service}",
+        };
+        File.WriteAllText(files.DescriptionFile, JsonSerializer.Serialize(description, Json));
+        Ready(files.DescriptionFile, SandboxIdentity.AgreementId);
+    }
+
+    [LoggerMessage(EventId = 501, Level = LogLevel.Information, Message = "Sandbox ready (Test environment). Agreement {AgreementId}; certificates, keys and how to call: {DescriptionFile}")]
+    private partial void Ready(string descriptionFile, Guid agreementId);
+}

@@ -1,0 +1,14 @@
+using Gateway.Cli.Tests.Support;
+
+namespace Gateway.Cli.Tests;
+
+/// <summary>Starts the run's PostgreSQL before any test and stops it after the last.</summary>
+[SetUpFixture]
+public sealed class RunSetup
+{
+    [OneTimeSetUp]
+    public Task StartDatabase() => TestServer.StartAsync();
+
+    [OneTimeTearDown]
+    public Task StopDatabase() => TestServer.StopAsync();
+}

@@ -1,0 +1,33 @@
+using Gateway.Cli.Execution;
+using Gateway.Cli.Tests.Support;
+using Gateway.Data.Database;
+
+namespace Gateway.Cli.Tests.Schema;
+
+[TestFixture]
+public sealed class MigrateCommandTests
+{
+    [Test]
+    public async Task Migrate_EmptyDatabase_AppliesEveryScriptThenNothing()
+    {
+        var cli = new GatewayctlRunner(await TestServer.CreateDatabaseAsync());
+
+        var first = await cli.JsonAsync("migrate");
+        var second = await cli.RunAsync("migrate");
+
+        Assert.That(first.Json.GetProperty("applied").EnumerateArray().Select(s => s.GetString()), Is.EqualTo(SchemaMigrator.Scripts));
+        Assert.That(second.ExitCode, Is.Zero, second.ToString);
+        Assert.That(second.Stdout.Trim(), Is.EqualTo("The schema is up to date; no migration was pending."));
+    }
+
+    [Test]
+    public async Task Command_BeforeMigrate_RefusesAndNamesMigrate()
+    {
+        var cli = new GatewayctlRunner(await TestServer.CreateDatabaseAsync());
+
+        var result = await cli.RunAsync("agreements", "list");
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Refused), result.ToString);
+        Assert.That(result.Stderr, Does.Contain("no gateway schema yet").And.Contain("gatewayctl migrate"));
+    }
+}

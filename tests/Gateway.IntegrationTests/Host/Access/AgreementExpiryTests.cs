@@ -1,0 +1,45 @@
+using Gateway.Contracts.CodeLists;
+using Gateway.Domain.Agreements;
+using Gateway.Domain.Identifiers;
+using Gateway.IntegrationTests.Support;
+
+namespace Gateway.IntegrationTests.Host.Access;
+
+/// <summary>An Active agreement whose end date has passed turns Expired without anyone acting: each instance sweeps at start and then periodically.</summary>
+[TestFixture]
+public sealed class AgreementExpiryTests
+{
+    [Test]
+    public async Task AgreementPastItsEndDate_BecomesExpiredByTheGatewayWithHistory()
+    {
+        await using var first = await TestGateway.StartAsync();
+        var authority = new AuthorityId(AuthorityKind.Municipality, "997");
+        await first.Administration.AddAuthorityAsync(authority, "Udløbet Testkommune", "tests", CancellationToken.None);
+        var agreement = await first.Administration.RequestAgreementAsync(new AgreementRequest
+        {
+            Authority = authority,
+            ItSystemId = first.ItSystemId,
+            Environment = GatewayEnvironment.Test,
+            ValidFrom = new DateOnly(2020, 1, 1),
+            ValidTo = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-3)),
+        }, "tests", "test", CancellationToken.None, activate: true);
+
+        // A second instance starting on the same database sweeps at once.
+        await using var second = await TestGateway.StartAsync(connectionString: first.ConnectionString);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await first.Administration.GetAgreementAsync(agreement.Id, CancellationToken.None))!.Status != AgreementStatus.Expired)
+        {
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "the agreement was never expired");
+            await Task.Delay(20);
+        }
+
+        var last = (await first.Administration.HistoryAsync(agreement.Id, CancellationToken.None))[^1];
+        Assert.Multiple(() =>
+        {
+            Assert.That(last.From, Is.EqualTo(AgreementStatus.Active));
+            Assert.That(last.To, Is.EqualTo(AgreementStatus.Expired));
+            Assert.That(last.ChangedBy, Is.EqualTo("gateway"));
+            Assert.That(second.Log.Entries.Any(e => e.EventId.Id == 401), Is.True);
+        });
+    }
+}

@@ -1,0 +1,79 @@
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+using Gateway.Certificates;
+using Gateway.Host.Hosting;
+using Gateway.Host.Sandbox;
+using Gateway.IntegrationTests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Gateway.IntegrationTests.Host.Sandbox;
+
+/// <summary>
+/// The configuration-free start: an embedded PostgreSQL, a Test sandbox with its own CA, certificates and Active
+/// agreement, and a sandbox.json from which a partner makes a first authenticated call: the docs' samples as they stand.
+/// </summary>
+[TestFixture]
+public sealed class SandboxTests
+{
+    [Test]
+    public async Task FreshSandbox_DocumentedSamplesWithTheSandboxCertificate_Succeed()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "gateway-sandbox-" + Guid.NewGuid().ToString("N")[..12]);
+        try
+        {
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Gateway:EmbeddedDatabase:DataDirectory"] = folder });
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseUrls("https://127.0.0.1:0");
+            builder.AddGateway();
+            await using var app = builder.Build();
+            app.UseGateway();
+            await app.PrepareGatewayAsync();
+            await app.StartAsync();
+
+            using var description = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "sandbox", "sandbox.json")));
+            var root = description.RootElement;
+            Assert.That(root.GetProperty("agreementId").GetGuid(), Is.EqualTo(SandboxIdentity.AgreementId));
+            Assert.That(root.GetProperty("actingAuthority").GetProperty("code").GetString(), Is.EqualTo("999"));
+
+            using var ca = X509CertificateLoader.LoadCertificateFromFile(root.GetProperty("caCertificate").GetString()!);
+            using var client = CertificateFiles.LoadPfx(
+                root.GetProperty("clientCertificate").GetProperty("pfx").GetString()!, root.GetProperty("clientCertificate").GetProperty("pfxPassword").GetString());
+            using var http = new HttpClient(new SocketsHttpHandler
+            {
+                SslOptions = new SslClientAuthenticationOptions
+                {
+                    ClientCertificates = [client],
+                    RemoteCertificateValidationCallback = (_, server, _, _) => Chains(server as X509Certificate2, ca),
+                },
+            });
+            var endpoint = root.GetProperty("endpoint").GetString()!;
+            foreach (var sample in new[] { "Ping", "RegisterInterview", "GetContactCourse" })
+            {
+                var request = SoapRequests.Post(endpoint, await File.ReadAllTextAsync(Repository.PathOf("docs", "samples", sample + ".xml")));
+                using var response = await http.SendAsync(request);
+                Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain($"<{sample}Response"), sample);
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    private static bool Chains(X509Certificate2? server, X509Certificate2 ca)
+    {
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(ca);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return server is not null && chain.Build(server);
+    }
+}
