@@ -1,0 +1,96 @@
+using System.Globalization;
+
+namespace Gateway.Benchmarks;
+
+/// <summary>What one benchmark run does, from the command line.</summary>
+internal sealed record BenchmarkOptions
+{
+    public const string Usage = """
+        Gateway.Benchmarks: throughput and latency of the ContactCourse gateway on loopback, beside baselines.
+
+        Usage: dotnet run -c Release --project bench/Gateway.Benchmarks -- [options]
+
+        One run, all on 127.0.0.1, stops by itself:
+          1. starts a private, durable embedded PostgreSQL in a fresh folder under the temp directory;
+          2. hosts the real gateway in-process on Kestrel (composed as Program.cs does: AddGateway,
+             UseGateway, PrepareGatewayAsync; connection pool 16, log level Warning);
+          3. hosts three baselines, each on its own port: fixed XML over plain Kestrel, a bare SoapCore
+             endpoint of the same contract with a canned answer, and that endpoint doing one INSERT;
+          4. drives each scenario with a closed-loop client (N workers, one HttpClient): warm-up, then
+             measurement; prints requests/s, p50, p99 and errors, and the gateway's ratios to the baselines;
+          5. appends the results, with the machine's description, to docs/performance.md;
+          6. stops every server and PostgreSQL and deletes the temporary folder, also on failure.
+
+        Options:
+          --duration SECONDS     measurement time per scenario (default 10)
+          --warmup SECONDS       warm-up time per scenario, not measured (default 3)
+          --concurrency N        concurrent client workers (default 16)
+          --max-requests N       measured requests per scenario at most (default 1000000)
+          --quick                smoke run: --warmup 1 --duration 2
+          --output PATH          the document to append to (default docs/performance.md of the repository)
+          --no-write             print the results only
+          --help                 this text
+
+        Exit code: 0 when every request succeeded, 1 when the run failed, 2 for bad arguments,
+        3 when some requests failed (the results are still printed and written).
+        """;
+
+    public double DurationSeconds { get; init; } = 10;
+
+    public double WarmupSeconds { get; init; } = 3;
+
+    public int Concurrency { get; init; } = 16;
+
+    public int MaxRequests { get; init; } = 1_000_000;
+
+    public bool Quick { get; init; }
+
+    public bool Write { get; init; } = true;
+
+    public string? OutputPath { get; init; }
+
+    public bool ShowHelp { get; init; }
+
+    /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> naming the bad argument.</summary>
+    public static BenchmarkOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchmarkOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            options = arg switch
+            {
+                "--duration" => options with { DurationSeconds = Positive(arg, Value(args, ref i)) },
+                "--warmup" => options with { WarmupSeconds = NonNegative(arg, Value(args, ref i)) },
+                "--concurrency" => options with { Concurrency = (int)Positive(arg, Value(args, ref i), integer: true) },
+                "--max-requests" => options with { MaxRequests = (int)Positive(arg, Value(args, ref i), integer: true) },
+                "--quick" => options with { Quick = true, WarmupSeconds = 1, DurationSeconds = 2 },
+                "--output" => options with { OutputPath = Value(args, ref i) },
+                "--no-write" => options with { Write = false },
+                "--help" or "-h" or "-?" => options with { ShowHelp = true },
+                _ => throw new ArgumentException($"Unknown argument '{arg}'. See --help."),
+            };
+        }
+
+        return options.MaxRequests < options.Concurrency
+            ? throw new ArgumentException("--max-requests must be at least --concurrency.")
+            : options;
+    }
+
+    private static string Value(IReadOnlyList<string> args, ref int i) =>
+        ++i < args.Count ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value. See --help.");
+
+    private static double Positive(string name, string text, bool integer = false) =>
+        Number(name, text, integer) is var value and > 0 ? value : throw new ArgumentException($"{name} must be more than 0.");
+
+    private static double NonNegative(string name, string text) =>
+        Number(name, text, integer: false) is var value and >= 0 ? value : throw new ArgumentException($"{name} must be 0 or more.");
+
+    private static double Number(string name, string text, bool integer)
+    {
+        var ok = integer
+            ? int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole) ? (double?)whole : null
+            : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) && double.IsFinite(real) ? real : null;
+        return ok ?? throw new ArgumentException($"{name} needs a number, not '{text}'.");
+    }
+}

@@ -1,0 +1,60 @@
+using System.Runtime.InteropServices;
+using Npgsql;
+
+namespace Gateway.Benchmarks;
+
+/// <summary>
+/// The entry point. Not top-level statements: Gateway.Host exposes a public <c>Program</c> class, and a second
+/// one here would shadow it.
+/// </summary>
+internal static class BenchmarkProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        BenchmarkOptions options;
+        try
+        {
+            options = BenchmarkOptions.Parse(args);
+        }
+        catch (ArgumentException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 2;
+        }
+
+        if (options.ShowHelp)
+        {
+            Console.WriteLine(BenchmarkOptions.Usage);
+            return 0;
+        }
+
+        // Ctrl+C and SIGTERM end the run through its token, so its servers and PostgreSQL are stopped.
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            cancel.Cancel();
+        });
+
+        try
+        {
+            var results = await new BenchmarkRun(options, Console.Out).RunAsync(cancel.Token);
+            return results.Any(r => r.Errors > 0) ? 3 : 0;
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("Cancelled; the servers and PostgreSQL were stopped.");
+            return 1;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or NpgsqlException or IOException)
+        {
+            await Console.Error.WriteLineAsync($"The benchmark failed: {ex.Message}");
+            return 1;
+        }
+    }
+}

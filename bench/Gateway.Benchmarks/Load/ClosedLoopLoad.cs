@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace Gateway.Benchmarks.Load;
+
+/// <summary>
+/// The load client: <see cref="LoadSettings.Concurrency"/> closed-loop workers sharing one HttpClient over
+/// keep-alive HTTP/1.1 connections, one per worker. Warm-up and measurement run back to back on the same
+/// connections.
+/// </summary>
+internal sealed class ClosedLoopLoad : IDisposable
+{
+    private readonly HttpClient _client;
+    private readonly LoadSettings _settings;
+
+    public ClosedLoopLoad(LoadSettings settings)
+    {
+        _settings = settings;
+        var handler = new SocketsHttpHandler
+        {
+            UseProxy = false,
+            UseCookies = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            MaxConnectionsPerServer = settings.Concurrency,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            ConnectTimeout = TimeSpan.FromSeconds(5),
+        };
+        // A request that takes longer than this counts as an error, and keeps a run bounded in time.
+        _client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    /// <summary>Sends one request of <paramref name="scenario"/>; throws unless it succeeds. Returns the size of the answer.</summary>
+    public async Task<int> ProbeAsync(LoadScenario scenario, CancellationToken cancellationToken)
+    {
+        using var request = scenario.NextRequest();
+        using var response = await _client.SendAsync(request, cancellationToken);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        return ResponseCheck.Failure(response, body) is { } failure
+            ? throw new InvalidOperationException($"{scenario.Name}: the probe request failed, so the scenario is not measured. {failure}")
+            : body.Length;
+    }
+
+    /// <summary>Warms up, then measures <paramref name="scenario"/>.</summary>
+    public async Task<ScenarioResult> RunAsync(LoadScenario scenario, CancellationToken cancellationToken)
+    {
+        var capacity = _settings.MaxRequests / _settings.Concurrency;
+        var workers = Enumerable.Range(0, _settings.Concurrency).Select(_ => new LoadWorker(_client, scenario, capacity)).ToArray();
+        var measureStart = Stopwatch.GetTimestamp() + Ticks(_settings.Warmup);
+        var measureEnd = measureStart + Ticks(_settings.Duration);
+        await Task.WhenAll(workers.Select(w => Task.Run(() => w.RunAsync(measureStart, measureEnd, cancellationToken), cancellationToken)));
+        return ScenarioResult.From(scenario.Name, workers, measureStart);
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
+}

@@ -1,0 +1,19 @@
+using System.Text;
+
+namespace Gateway.Benchmarks.Load;
+
+/// <summary>Whether a response counts as a success: a 2xx status and no SOAP Fault in the body.</summary>
+internal static class ResponseCheck
+{
+    // Faults are prefixed (<s:Fault>, <soap:Fault>); both the gateway and SoapCore also answer them with HTTP 500.
+    private static ReadOnlySpan<byte> FaultElement => ":Fault"u8;
+
+    /// <summary>Null for a success, else what was wrong.</summary>
+    public static string? Failure(HttpResponseMessage response, ReadOnlySpan<byte> body) =>
+        !response.IsSuccessStatusCode ? $"HTTP {(int)response.StatusCode}: {Excerpt(body)}"
+        : body.IndexOf(FaultElement) >= 0 ? $"SOAP fault: {Excerpt(body)}"
+        : null;
+
+    private static string Excerpt(ReadOnlySpan<byte> body) =>
+        Encoding.UTF8.GetString(body[..Math.Min(body.Length, 600)]);
+}

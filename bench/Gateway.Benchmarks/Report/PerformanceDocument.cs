@@ -1,0 +1,71 @@
+namespace Gateway.Benchmarks.Report;
+
+/// <summary>docs/performance.md: a short header written once, then one dated section appended per run.</summary>
+internal static class PerformanceDocument
+{
+    private const string Header = """
+        # Performance
+
+        Measured throughput and latency of the gateway, each run beside baselines that show what this machine
+        can do at all. The figures are **measurements, not targets**: compare runs on the same machine, and read
+        the ratios to the baselines rather than the absolute numbers.
+
+        ## What is measured
+
+        One run of `bench/Gateway.Benchmarks` does everything on 127.0.0.1 in one process and stops by itself:
+
+        - a private embedded PostgreSQL in a fresh temporary folder, **durable** (fsync and synchronous commit on),
+          stopped and deleted at the end;
+        - the real gateway, composed as `Program.cs` composes it (`AddGateway`, `UseGateway`,
+          `PrepareGatewayAsync`), on Kestrel over plain HTTP, database pool 16, log level Warning;
+        - three baselines, each its own minimal web application:
+          - **fixed XML**: plain Kestrel answering a fixed document the size of a RegisterInterview response
+            (the HTTP limit);
+          - **bare SOAP**: SoapCore serving the same contract (`IContactCourseService`, XmlSerializer, SOAP 1.1)
+            with canned answers, no guard, no validation, no store (the SOAP limit);
+          - **bare SOAP + INSERT**: the same, with one plain INSERT per RegisterInterview into a simple table of
+            the same database (the naive SOAP + database path);
+        - a closed-loop .NET client: N workers share one HttpClient (keep-alive HTTP/1.1), each sending its
+          next request when the previous answer is read; a warm-up, then a measured window per scenario. A
+          request counts only when it answers 2xx without a SOAP fault; anything else is an error.
+        - Gateway RegisterInterview sends the sample request (`docs/samples/RegisterInterview.xml`) with a
+          distinct valid CPR number per request, held today (Europe/Copenhagen), next contact three weeks
+          later. GetContactCourse reads citizens that each have three registrations, after an `ANALYZE` (see
+          below).
+
+        Right after the run's tens of thousands of inserts, PostgreSQL has no statistics for the registration
+        tables yet, and plans GetContactCourse with sequential scans of both of them. Autovacuum analyzes
+        within about a minute, so the run runs `ANALYZE` before measuring reads, to measure the steady state
+        rather than the first minute after a bulk load.
+
+        The load client, the servers and PostgreSQL share the same cores (2 on the reference machine), so the
+        client's own work is part of every figure: absolute numbers understate what a dedicated server does,
+        and the ratios are the useful part. Other processes on the machine disturb the figures too: each run
+        records the load average before it started and, per scenario, the cores that processes outside the
+        benchmark used meanwhile ("Other CPU"); distrust a figure where that is above about 0.1.
+
+        ## How to run
+
+            pwsh ./build.ps1 bench
+            dotnet run -c Release --project bench/Gateway.Benchmarks -- [--duration 10] [--warmup 3] [--concurrency 16] [--quick] [--no-write]
+
+        Defaults take about two minutes. Each run appends its own dated section below; `--no-write` only prints.
+
+        """;
+
+    public static async Task AppendAsync(string path, string section, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            await File.WriteAllTextAsync(path, Header, cancellationToken);
+        }
+
+        await File.AppendAllTextAsync(path, "\n" + section, cancellationToken);
+    }
+
+    /// <summary>docs/performance.md of the repository the benchmark runs in.</summary>
+    public static string DefaultPath() => RepositoryRoot.Find() is { } root
+        ? Path.Combine(root, "docs", "performance.md")
+        : throw new InvalidOperationException("No Gateway.sln above the current folder or the program; give --output PATH, or --no-write.");
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Xml.Linq;
+using Gateway.Contracts;
+
+namespace Gateway.Benchmarks.Requests;
+
+/// <summary>
+/// The request bodies, made from the samples in <c>docs/samples</c> (embedded in this assembly). The gateway
+/// refuses interviews held in the future, so the dates are set from today's date at run time.
+/// </summary>
+internal sealed class SoapEnvelopes
+{
+    private static readonly XNamespace Contract = ContractNamespace.V1;
+
+    private SoapEnvelopes(CprTemplate registerInterview, CprTemplate getContactCourse, DateOnly heldOn)
+    {
+        RegisterInterviewTemplate = registerInterview;
+        GetContactCourseTemplate = getContactCourse;
+        HeldOn = heldOn;
+    }
+
+    /// <summary>The interview date of every registration: today in Europe/Copenhagen, the gateway's default zone.</summary>
+    public DateOnly HeldOn { get; }
+
+    public CprTemplate RegisterInterviewTemplate { get; }
+
+    public CprTemplate GetContactCourseTemplate { get; }
+
+    public byte[] Ping { get; } = Encoding.UTF8.GetBytes(
+        $"""<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><Ping xmlns="{ContractNamespace.V1}"/></s:Body></s:Envelope>""");
+
+    /// <summary>Interview held today, agreement deadline in two weeks, next contact in three weeks (no warnings).</summary>
+    public static SoapEnvelopes ForToday(TimeProvider clock)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+
+        var register = Sample("RegisterInterview.xml");
+        SetAll(register, "Cpr", CprTemplate.Placeholder);
+        SetAll(register, "HeldOn", Date(today));
+        SetAll(register, "Deadline", Date(today.AddDays(14)));
+        SetAll(register, "PlannedOn", Date(today.AddDays(21)));
+
+        var read = Sample("GetContactCourse.xml");
+        SetAll(read, "Cpr", CprTemplate.Placeholder);
+
+        return new SoapEnvelopes(new CprTemplate(Text(register)), new CprTemplate(Text(read)), today);
+    }
+
+    private static XDocument Sample(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("samples/" + name)
+            ?? throw new InvalidOperationException($"The sample {name} is not embedded; see Gateway.Benchmarks.csproj.");
+        return XDocument.Load(stream, LoadOptions.PreserveWhitespace);
+    }
+
+    private static void SetAll(XDocument document, string element, string value)
+    {
+        var found = document.Descendants(Contract + element).ToList();
+        if (found.Count == 0)
+        {
+            throw new InvalidOperationException($"The sample has no {element} element; update the benchmark to the sample.");
+        }
+
+        found.ForEach(e => e.Value = value);
+    }
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Text(XDocument document) => document.ToString(SaveOptions.DisableFormatting);
+}
