@@ -21,9 +21,11 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter output)
     private const string BarePing = "bare SOAP Ping";
     private const string BareRegister = "bare SOAP RegisterInterview";
     private const string InsertRegister = "bare SOAP + INSERT RegisterInterview";
-    private const string GatewayPing = "gateway Ping";
-    private const string GatewayRegister = "gateway RegisterInterview";
-    private const string GatewayRead = "gateway GetContactCourse";
+    private const string TlsBarePing = "bare SOAP Ping, mTLS";
+    private const string TlsInsertRegister = "bare SOAP + INSERT RegisterInterview, mTLS";
+    private const string GatewayPing = "gateway Ping, mTLS + authorization";
+    private const string GatewayRegister = "gateway RegisterInterview, mTLS + authorization";
+    private const string GatewayRead = "gateway GetContactCourse, mTLS + authorization";
 
     // The citizens read by GetContactCourse, and how many registrations each has.
     private const int Citizens = 200;
@@ -34,8 +36,11 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter output)
         new(GatewayRegister, BareRegister),
         new(GatewayRegister, InsertRegister),
         new(GatewayRegister, FixedPost),
+        new(GatewayRegister, TlsInsertRegister),
         new(GatewayPing, BarePing),
+        new(GatewayPing, TlsBarePing),
         new(GatewayPing, FixedPost),
+        new(TlsBarePing, BarePing),
         new(GatewayRead, FixedPost),
     ];
 
@@ -64,14 +69,17 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter output)
             _postmasterPid = int.Parse((await File.ReadAllLinesAsync(Path.Combine(folder.FullName, "pgdata", "postmaster.pid"), cancellationToken))[0]);
 
             output.WriteLine("Starting the gateway and the baselines on 127.0.0.1");
-            await using var gateway = await GatewayServer.StartAsync(postgres.ConnectionString, cancellationToken);
+            using var certificates = BenchCertificates.Create(Path.Combine(folder.FullName, "certificates"));
+            await using var gateway = await GatewayServer.StartAsync(postgres.ConnectionString, certificates, cancellationToken);
             await using var fixedXml = await FixedXmlServer.StartAsync(cancellationToken);
             await using var bare = await BareSoapServer.StartAsync<CannedContactCourseService>(_ => { }, cancellationToken);
             await using var inserting = await BareSoapServer.StartAsync<InsertingContactCourseService>(s => s.AddSingleton(database), cancellationToken);
+            await using var tlsBare = await BareSoapServer.StartAsync<CannedContactCourseService>(_ => { }, cancellationToken, certificates);
+            await using var tlsInserting = await BareSoapServer.StartAsync<InsertingContactCourseService>(s => s.AddSingleton(database), cancellationToken, certificates);
 
             var envelopes = SoapEnvelopes.ForToday(TimeProvider.System);
             using var load = new ClosedLoopLoad(new LoadSettings(
-                options.Concurrency, TimeSpan.FromSeconds(options.WarmupSeconds), TimeSpan.FromSeconds(options.DurationSeconds), options.MaxRequests));
+                options.Concurrency, TimeSpan.FromSeconds(options.WarmupSeconds), TimeSpan.FromSeconds(options.DurationSeconds), options.MaxRequests), certificates);
             output.WriteLine($"Interviews held on {envelopes.HeldOn:yyyy-MM-dd}; {options.Concurrency} workers, " +
                 $"{options.WarmupSeconds.ToString(CultureInfo.InvariantCulture)} s warm-up + {options.DurationSeconds.ToString(CultureInfo.InvariantCulture)} s per scenario");
 
@@ -80,6 +88,8 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter output)
             await MeasureAsync(load, Ping(BarePing, bare.Endpoint, envelopes), cancellationToken);
             await MeasureAsync(load, Register(BareRegister, bare.Endpoint, envelopes), cancellationToken);
             await MeasureAsync(load, Register(InsertRegister, inserting.Endpoint, envelopes), cancellationToken);
+            await MeasureAsync(load, Ping(TlsBarePing, tlsBare.Endpoint, envelopes), cancellationToken);
+            await MeasureAsync(load, Register(TlsInsertRegister, tlsInserting.Endpoint, envelopes), cancellationToken);
             await MeasureAsync(load, Ping(GatewayPing, gateway.Endpoint, envelopes), cancellationToken);
             await MeasureAsync(load, Register(GatewayRegister, gateway.Endpoint, envelopes), cancellationToken);
             var citizens = await RegisterCitizensAsync(load, gateway.Endpoint, envelopes, cancellationToken);

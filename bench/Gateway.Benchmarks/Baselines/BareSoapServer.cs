@@ -12,11 +12,25 @@ namespace Gateway.Benchmarks.Baselines;
 /// </summary>
 internal static class BareSoapServer
 {
-    /// <summary>Starts the endpoint with <typeparamref name="TService"/> behind it.</summary>
-    public static Task<RunningServer> StartAsync<TService>(Action<IServiceCollection> addDependencies, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the endpoint with <typeparamref name="TService"/> behind it: over plain HTTP, or with
+    /// <paramref name="mutualTls"/> over HTTPS asking for a client certificate as the gateway does (the transport
+    /// cost of the access layer, without any of its checks).
+    /// </summary>
+    public static Task<RunningServer> StartAsync<TService>(Action<IServiceCollection> addDependencies, CancellationToken cancellationToken, BenchCertificates? mutualTls = null)
         where TService : class, IContactCourseService
     {
-        var builder = LoopbackHost.CreateBuilder();
+        var builder = LoopbackHost.CreateBuilder(https: mutualTls is not null);
+        if (mutualTls is not null)
+        {
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https =>
+            {
+                https.ServerCertificate = mutualTls.Server;
+                https.ClientCertificateMode = Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode.AllowCertificate;
+                https.ClientCertificateValidation = static (_, _, _) => true;
+            }));
+        }
+
         builder.Services.AddSoapCore();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<IContactCourseService, TService>();

@@ -14,7 +14,7 @@ internal sealed class InsertingContactCourseService(NpgsqlDataSource dataSource,
     public const string CreateTable = """
         create table if not exists bench_registration (
             id             uuid        primary key,
-            cpr            char(10)    not null,
+            cpr            text        not null,
             case_type      text        not null,
             held_on        date        not null,
             case_worker_id text        not null,
@@ -27,7 +27,7 @@ internal sealed class InsertingContactCourseService(NpgsqlDataSource dataSource,
 
     private readonly CannedContactCourseService _canned = new();
 
-    public async Task<RegistrationReceipt> RegisterInterview(CallContext callContext, InterviewRegistration registration)
+    public async Task<RegistrationReceipt> RegisterInterview(InterviewRegistration registration)
     {
         var receipt = new RegistrationReceipt { RegistrationId = Guid.CreateVersion7(), Version = 1, ReceivedAt = DateTime.UtcNow };
         await using var command = dataSource.CreateCommand(Insert);
@@ -35,7 +35,8 @@ internal sealed class InsertingContactCourseService(NpgsqlDataSource dataSource,
         command.Parameters.Add(new NpgsqlParameter { Value = registration.Cpr });
         command.Parameters.Add(new NpgsqlParameter { Value = registration.CaseType.ToString() });
         command.Parameters.Add(new NpgsqlParameter { Value = DateOnly.FromDateTime(registration.Interview.HeldOn) });
-        command.Parameters.Add(new NpgsqlParameter { Value = callContext.CaseWorkerId });
+        // The case worker travels in the CallContext header, which a bare endpoint does not read.
+        command.Parameters.Add(new NpgsqlParameter { Value = "bench" });
         command.Parameters.Add(new NpgsqlParameter { Value = receipt.ReceivedAt });
         await command.ExecuteNonQueryAsync(httpContext.HttpContext?.RequestAborted ?? CancellationToken.None);
         return receipt;

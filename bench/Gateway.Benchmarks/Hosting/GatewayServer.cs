@@ -1,19 +1,33 @@
+using Gateway.Contracts.CodeLists;
+using Gateway.Data.Agreements;
+using Gateway.Domain.Agreements;
 using Gateway.Host.Hosting;
+using Gateway.Host.Sandbox;
 using Npgsql;
 
 namespace Gateway.Benchmarks.Hosting;
 
-/// <summary>The real gateway, in-process, composed as <c>Program.cs</c> composes it.</summary>
+/// <summary>
+/// The real gateway, in-process, composed as <c>Program.cs</c> composes it: HTTPS with client certificates trusted
+/// through the run's CA, and the sandbox's identifiers (authority 999, its agreement) registered for the load
+/// client's certificate, so the documented samples are admitted as they stand.
+/// </summary>
 internal static class GatewayServer
 {
     /// <summary>Starts the gateway on the given database.</summary>
-    public static async Task<RunningServer> StartAsync(string connectionString, CancellationToken cancellationToken)
+    public static async Task<RunningServer> StartAsync(string connectionString, BenchCertificates certificates, CancellationToken cancellationToken)
     {
-        var builder = LoopbackHost.CreateBuilder(new Dictionary<string, string?>
-        {
-            // The product limits its embedded database to 16 connections (GatewayDatabase); do the same here.
-            ["ConnectionStrings:Gateway"] = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 16 }.ConnectionString,
-        });
+        var builder = LoopbackHost.CreateBuilder(
+            new Dictionary<string, string?>
+            {
+                // The product limits its embedded database to 16 connections (GatewayDatabase); do the same here.
+                ["ConnectionStrings:Gateway"] = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 16 }.ConnectionString,
+                ["Gateway:Environment"] = "Test",
+                ["Gateway:Tls:ServerCertificatePath"] = certificates.ServerPfx,
+                ["Gateway:Tls:ServerCertificatePassword"] = BenchCertificates.Password,
+                ["Gateway:Tls:ClientCaBundlePath"] = certificates.CaPem,
+            },
+            https: true);
         builder.AddGateway();
 
         var app = builder.Build();
@@ -21,6 +35,7 @@ internal static class GatewayServer
         {
             app.UseGateway();
             await app.PrepareGatewayAsync(cancellationToken);
+            await RegisterCallerAsync(new AdministrationStore(app.Services.GetRequiredService<NpgsqlDataSource>()), certificates, cancellationToken);
         }
         catch
         {
@@ -29,5 +44,21 @@ internal static class GatewayServer
         }
 
         return await RunningServer.StartAsync(app, GatewayOptions.ServicePath, cancellationToken);
+    }
+
+    private static async Task RegisterCallerAsync(AdministrationStore store, BenchCertificates certificates, CancellationToken cancellationToken)
+    {
+        await store.AddAuthorityAsync(SandboxIdentity.Authority, SandboxIdentity.AuthorityName, "benchmark", cancellationToken);
+        var system = await store.AddItSystemAsync("Benchmark case system", SandboxIdentity.VendorCvr, "benchmark", cancellationToken);
+        await store.AddCertificateAsync(system, certificates.Client, "benchmark", cancellationToken);
+        await store.RequestAgreementAsync(new AgreementRequest
+        {
+            Authority = SandboxIdentity.Authority,
+            ItSystemId = system,
+            CaseTypes = new HashSet<CaseType> { CaseType.Kontanthjaelp, CaseType.Starthjaelp },
+            ReadScope = ReadScope.AllCitizens,
+            Environment = GatewayEnvironment.Test,
+            ValidFrom = new DateOnly(2005, 9, 1),
+        }, "benchmark", "Benchmark caller", cancellationToken, SandboxIdentity.AgreementId, activate: true);
     }
 }

@@ -3,8 +3,11 @@ namespace Gateway.Benchmarks.Hosting;
 /// <summary>Web applications for the benchmark: Kestrel on a free 127.0.0.1 port, logging at Warning.</summary>
 internal static class LoopbackHost
 {
-    /// <summary>A builder as <c>Program.cs</c> makes one, with settings that keep the run private and quiet.</summary>
-    public static WebApplicationBuilder CreateBuilder(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// A builder as <c>Program.cs</c> makes one, with settings that keep the run private and quiet; over HTTPS when
+    /// <paramref name="https"/> is true (the listener's certificate is then configured by the caller).
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(IReadOnlyDictionary<string, string?>? settings = null, bool https = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -27,7 +30,7 @@ internal static class LoopbackHost
         }
 
         // Port 0: Kestrel picks a free port and reports it once started (RunningServer reads it).
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(https ? "https://127.0.0.1:0" : "http://127.0.0.1:0");
         return builder;
     }
 }

@@ -13,7 +13,7 @@ internal sealed class ClosedLoopLoad : IDisposable
     private readonly HttpClient _client;
     private readonly LoadSettings _settings;
 
-    public ClosedLoopLoad(LoadSettings settings)
+    public ClosedLoopLoad(LoadSettings settings, Gateway.Benchmarks.Hosting.BenchCertificates certificates)
     {
         _settings = settings;
         var handler = new SocketsHttpHandler
@@ -25,6 +25,12 @@ internal sealed class ClosedLoopLoad : IDisposable
             MaxConnectionsPerServer = settings.Concurrency,
             PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
             ConnectTimeout = TimeSpan.FromSeconds(5),
+            // HTTPS targets get the run's client certificate and are trusted through the run's CA; HTTP ones ignore both.
+            SslOptions = new System.Net.Security.SslClientAuthenticationOptions
+            {
+                ClientCertificates = [certificates.Client],
+                RemoteCertificateValidationCallback = (_, server, _, _) => certificates.TrustsServer(server as System.Security.Cryptography.X509Certificates.X509Certificate2),
+            },
         };
         // A request that takes longer than this counts as an error, and keeps a run bounded in time.
         _client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };

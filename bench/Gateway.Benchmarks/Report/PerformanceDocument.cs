@@ -17,7 +17,11 @@ internal static class PerformanceDocument
         - a private embedded PostgreSQL in a fresh temporary folder, **durable** (fsync and synchronous commit on),
           stopped and deleted at the end;
         - the real gateway, composed as `Program.cs` composes it (`AddGateway`, `UseGateway`,
-          `PrepareGatewayAsync`), on Kestrel over plain HTTP, database pool 16, log level Warning;
+          `PrepareGatewayAsync`), database pool 16, log level Warning. Since connection agreements (§ 4) it
+          serves HTTPS with client certificates: the run makes its own development CA, registers the load
+          client's certificate and an Active agreement under the sandbox's identifiers, so the documented
+          samples (with their CallContext header) are admitted as they stand. Runs before that measured the
+          gateway over plain HTTP without the access layer;
         - three baselines, each its own minimal web application:
           - **fixed XML**: plain Kestrel answering a fixed document the size of a RegisterInterview response
             (the HTTP limit);
@@ -25,6 +29,9 @@ internal static class PerformanceDocument
             with canned answers, no guard, no validation, no store (the SOAP limit);
           - **bare SOAP + INSERT**: the same, with one plain INSERT per RegisterInterview into a simple table of
             the same database (the naive SOAP + database path);
+          - **…, mTLS**: the bare endpoints again over HTTPS asking for the client certificate as the gateway does,
+            with none of its checks: the transport part of the access layer's cost, so that the gateway's ratio
+            to them shows what identify, authorize and the rest of the pipeline cost;
         - a closed-loop .NET client: N workers share one HttpClient (keep-alive HTTP/1.1), each sending its
           next request when the previous answer is read; a warm-up, then a measured window per scenario. A
           request counts only when it answers 2xx without a SOAP fault; anything else is an error.
