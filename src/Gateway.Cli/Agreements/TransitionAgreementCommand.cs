@@ -41,7 +41,7 @@ public static class TransitionAgreementCommand
     /// <summary>Why <paramref name="action"/> is impossible from <paramref name="from"/>, and what is possible instead.</summary>
     public static string Refusal(Guid id, AgreementAction action, AgreementStatus from)
     {
-        var allowed = AgreementLifecycle.AllowedFrom(from).Select(Verb).ToList();
+        var allowed = AgreementLifecycle.AllowedFrom(from).Where(a => a != AgreementAction.Expire).Select(Verb).ToList();
         var instead = allowed.Count == 0
             ? $"from {from} nothing is allowed; request a new agreement with `gatewayctl agreements request`"
             : $"from {from} only {(allowed.Count == 1 ? allowed[0] : string.Join(", ", allowed.SkipLast(1)) + " or " + allowed[^1])} is allowed";

@@ -8,6 +8,9 @@ namespace Gateway.Data.Agreements;
 /// <summary>The certificates and agreements in PostgreSQL, as the gateway looks them up for each call.</summary>
 public sealed class AccessStore(NpgsqlDataSource dataSource) : IAccessStore
 {
+    /// <summary>How long the listening connection may stay silent before it is checked.</summary>
+    public static readonly TimeSpan QuietSpell = TimeSpan.FromSeconds(15);
+
     /// <summary>The channel on which PostgreSQL announces any change to certificates and agreements.</summary>
     public const string ChangeChannel = "gateway_access_changed";
 
@@ -50,9 +53,15 @@ public sealed class AccessStore(NpgsqlDataSource dataSource) : IAccessStore
         }
 
         listening();
+        await using var ping = new NpgsqlCommand("select 1", connection);
         while (!cancellationToken.IsCancellationRequested)
         {
-            await connection.WaitAsync(cancellationToken);
+            // A connection can die without a word (a restarted server, a dropped NAT entry): after a quiet spell, a
+            // round trip proves it alive, or throws and lets the caller stop trusting its cache.
+            if (!await connection.WaitAsync(QuietSpell, cancellationToken))
+            {
+                await ping.ExecuteScalarAsync(cancellationToken);
+            }
         }
     }
 

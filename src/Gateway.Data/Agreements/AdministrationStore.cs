@@ -175,16 +175,19 @@ public sealed class AdministrationStore(NpgsqlDataSource dataSource)
         return new TransitionResult((await GetAgreementAsync(id, cancellationToken))!, from);
     }
 
-    /// <summary>Turns every Active agreement whose end date is before <paramref name="today"/> Expired; returns their ids.</summary>
-    public async Task<IReadOnlyList<Guid>> ExpireDueAsync(DateOnly today, CancellationToken cancellationToken)
+    /// <summary>
+    /// Turns every Active agreement whose end date is before <paramref name="today"/> Expired, recording
+    /// <paramref name="changedBy"/> (the gateway's own sweep records <c>gateway</c>); returns their ids.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> ExpireDueAsync(DateOnly today, string changedBy, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var due = (await connection.QueryAsync<Guid>(new CommandDefinition(
-            "select id from agreement where status = 'Active' and valid_to < @today", new { today }, cancellationToken: cancellationToken))).ToList();
+        var due = (await connection.QueryAsync<(Guid Id, DateOnly ValidTo)>(new CommandDefinition(
+            "select id, valid_to from agreement where status = 'Active' and valid_to < @today", new { today }, cancellationToken: cancellationToken))).ToList();
         var expired = new List<Guid>();
-        foreach (var id in due)
+        foreach (var (id, validTo) in due)
         {
-            if (await TransitionAsync(id, AgreementAction.Expire, "gateway", $"End date passed ({today:yyyy-MM-dd}).", cancellationToken) is { Agreement: not null })
+            if (await TransitionAsync(id, AgreementAction.Expire, changedBy, $"Its end date, {validTo:yyyy-MM-dd}, has passed.", cancellationToken) is { Agreement: not null })
             {
                 expired.Add(id);
             }

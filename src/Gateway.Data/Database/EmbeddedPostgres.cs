@@ -57,7 +57,17 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         EmbeddedPostgresOptions options, string bin, string root, string cluster, string socketDir, string log, FileStream folderLock, CancellationToken cancellationToken)
     {
         var password = await ReadOrCreatePasswordAsync(Path.Combine(root, "credentials"), cancellationToken);
-        await GiveToServerUserAsync(root, cancellationToken);
+        // The server user gets the cluster, its socket folder and its log, and nothing else in the folder (the
+        // sandbox's private keys, the credentials and the lock stay with whoever runs the gateway).
+        Directory.CreateDirectory(cluster);
+        if (!File.Exists(log))
+        {
+            await File.WriteAllTextAsync(log, "", cancellationToken);
+        }
+
+        await GiveToServerUserAsync(cluster, cancellationToken);
+        await GiveToServerUserAsync(socketDir, cancellationToken);
+        await GiveToServerUserAsync(log, cancellationToken);
 
         if (!File.Exists(Path.Combine(cluster, "PG_VERSION")))
         {
@@ -172,19 +182,12 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         return password;
     }
 
-    // As root, the server runs as 'postgres' and must own its folders; the credentials file stays root's.
+    // As root, the server runs as 'postgres' and must own what it writes; initdb wants an empty folder it owns.
     private static async Task GiveToServerUserAsync(string path, CancellationToken cancellationToken)
     {
-        if (!Environment.IsPrivilegedProcess)
+        if (Environment.IsPrivilegedProcess)
         {
-            return;
-        }
-
-        var credentials = Path.Combine(path, "credentials");
-        await RunAsync("chown", Directory.Exists(path) ? ["-R", "postgres:", path] : ["postgres:", path], cancellationToken, asServerUser: false);
-        if (File.Exists(credentials))
-        {
-            await RunAsync("chown", ["root:", credentials], cancellationToken, asServerUser: false);
+            await RunAsync("chown", Directory.Exists(path) ? ["-R", "postgres:", path] : ["postgres:", path], cancellationToken, asServerUser: false);
         }
     }
 

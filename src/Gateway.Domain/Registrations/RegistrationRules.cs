@@ -70,33 +70,33 @@ public sealed class RegistrationRules(RegistrationPolicy policy)
 
     private static void CheckCaller(Caller caller, List<FieldViolation> violations)
     {
-        CheckAuthority("CallContext/ActingAuthority", caller.ActingAuthority, violations);
+        CheckAuthority("Header/CallContext/ActingAuthority", caller.ActingAuthority, violations);
         if (caller.ActingAuthority.Kind == AuthorityKind.OtherActor)
         {
             if (caller.Principal is null)
             {
-                violations.Add(new("CallContext/Principal", "Principal.Required",
+                violations.Add(new("Header/CallContext/Principal", "Principal.Required",
                     "An other actor registers only on behalf of a municipality or an Employment Service unit; name it in Principal."));
             }
             else if (caller.Principal.Kind == AuthorityKind.OtherActor)
             {
-                violations.Add(new("CallContext/Principal/Kind", "Principal.NotAnAuthority",
+                violations.Add(new("Header/CallContext/Principal/Kind", "Principal.NotAnAuthority",
                     "The principal must be a municipality or an Employment Service unit, not an other actor."));
             }
             else
             {
-                CheckAuthority("CallContext/Principal", caller.Principal, violations);
+                CheckAuthority("Header/CallContext/Principal", caller.Principal, violations);
             }
         }
         else if (caller.Principal is not null)
         {
-            violations.Add(new("CallContext/Principal", "Principal.NotAllowed",
+            violations.Add(new("Header/CallContext/Principal", "Principal.NotAllowed",
                 "Only an other actor names a principal; a municipality or unit registers for itself."));
         }
 
         if (string.IsNullOrWhiteSpace(caller.CaseWorkerId) || caller.CaseWorkerId.Length > CaseWorkerIdMax || caller.CaseWorkerId.Any(char.IsControl))
         {
-            violations.Add(new("CallContext/CaseWorkerId", "CaseWorkerId.Invalid",
+            violations.Add(new("Header/CallContext/CaseWorkerId", "CaseWorkerId.Invalid",
                 $"Give the case worker's user id: 1-{CaseWorkerIdMax} characters, no control characters."));
         }
     }

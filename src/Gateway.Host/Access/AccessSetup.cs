@@ -20,6 +20,7 @@ internal static class AccessSetup
         var configuration = builder.Configuration;
         var services = builder.Services;
         var tls = configuration.GetSection(TlsOptions.Section).Get<TlsOptions>() ?? new TlsOptions();
+        CheckSettings(configuration, tls);
         var embedded = string.IsNullOrWhiteSpace(configuration[GatewayDatabase.ConnectionStringKey]);
         if (embedded)
         {
@@ -37,9 +38,7 @@ internal static class AccessSetup
         services.AddSingleton(new TrustBundle(LoadTrustBundle(tls)));
         if (tls.ServerCertificatePath is { } serverPfx)
         {
-            var serverCertificate = File.Exists(serverPfx)
-                ? CertificateFiles.LoadPfx(serverPfx, tls.ServerCertificatePassword)
-                : throw new GatewayConfigurationException($"Gateway:Tls:ServerCertificatePath names {serverPfx}, which does not exist.");
+            var serverCertificate = LoadServerCertificate(serverPfx, tls.ServerCertificatePassword);
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https =>
             {
                 https.ServerCertificate = serverCertificate;
@@ -67,6 +66,41 @@ internal static class AccessSetup
         services.AddSingleton<UsageFlusher>();
         services.AddHostedService(sp => sp.GetRequiredService<UsageFlusher>());
         return builder;
+    }
+
+    // Settings whose mistakes would otherwise surface as a stack trace, or only at the first call.
+    private static void CheckSettings(ConfigurationManager configuration, TlsOptions tls)
+    {
+        if (configuration[$"{GatewayOptions.Section}:Environment"] is { Length: > 0 } environment && !Enum.TryParse<GatewayEnvironment>(environment, ignoreCase: false, out _))
+        {
+            throw new GatewayConfigurationException($"Gateway:Environment is '{environment}'; it must be Test or Production.");
+        }
+
+        foreach (var proxy in tls.ForwardedCertificate.KnownProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
+        {
+            throw new GatewayConfigurationException($"Gateway:Tls:ForwardedCertificate:KnownProxies holds '{proxy}', which is not an IP address.");
+        }
+    }
+
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 LoadServerCertificate(string path, string? password)
+    {
+        if (!File.Exists(path))
+        {
+            throw new GatewayConfigurationException($"Gateway:Tls:ServerCertificatePath names {path}, which does not exist.");
+        }
+
+        try
+        {
+            var certificate = CertificateFiles.LoadPfx(path, password);
+            return certificate.HasPrivateKey
+                ? certificate
+                : throw new GatewayConfigurationException($"Gateway:Tls:ServerCertificatePath names {path}, which holds no private key.");
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            throw new GatewayConfigurationException(
+                $"Gateway:Tls:ServerCertificatePath names {path}, which cannot be opened with Gateway:Tls:ServerCertificatePassword (wrong password, or not a PFX file).");
+        }
     }
 
     private static System.Security.Cryptography.X509Certificates.X509Certificate2Collection LoadTrustBundle(TlsOptions tls)

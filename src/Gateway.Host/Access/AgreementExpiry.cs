@@ -20,7 +20,7 @@ internal sealed partial class AgreementExpiry(AdministrationStore store, TimePro
             try
             {
                 var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), _zone).DateTime);
-                foreach (var id in await store.ExpireDueAsync(today, stoppingToken))
+                foreach (var id in await store.ExpireDueAsync(today, "gateway", stoppingToken))
                 {
                     Expired(id);
                 }

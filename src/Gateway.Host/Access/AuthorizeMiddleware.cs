@@ -59,13 +59,16 @@ internal sealed class AuthorizeMiddleware(
             return new Refusal(FaultCodes.CallContextInvalid, [new FieldViolation("Header/CallContext", "CallContext.OnlyOne", "Send exactly one CallContext header.")]);
         }
 
-        var violations = schemas.Validate(headers[0]);
+        // SOAP's own header attributes (mustUnderstand, actor/role, relay) belong to the envelope, not to the contract's XSD.
+        var header = new XElement(headers[0]);
+        header.Attributes().Where(a => a.Name.Namespace == call.Version.EnvelopeNamespace).Remove();
+        var violations = schemas.Validate(header);
         if (violations.Count > 0)
         {
-            return new Refusal(FaultCodes.CallContextInvalid, [.. violations.Select(v => v with { Field = $"Header/CallContext/{v.Field}".TrimEnd('/') })]);
+            return new Refusal(FaultCodes.CallContextInvalid, [.. violations.Select(v => v with { Field = HeaderPath(v.Field) })]);
         }
 
-        var callContext = Read(headers[0]);
+        var callContext = Read(header);
         var agreement = await access.FindAgreementAsync(callContext.AgreementId, cancellationToken);
         if (agreement is not null && agreement.ItSystemId == call.ItSystemId)
         {
@@ -81,6 +84,9 @@ internal sealed class AuthorizeMiddleware(
 
         return refusal;
     }
+
+    // Paths are relative to the header element; an error on the element itself has the element's own name.
+    private static string HeaderPath(string field) => field == HeaderName.LocalName ? "Header/CallContext" : $"Header/CallContext/{field}";
 
     // The header is schema-valid here, so every required element is present and well-formed.
     private static CallContext Read(XElement header)

@@ -6,7 +6,7 @@ namespace Gateway.Cli.Tests.Agreements;
 public sealed class ExpireAgreementsTests : CliFixture
 {
     [Test]
-    public async Task Expire_ActiveAgreementPastItsEndDate_TurnsExpiredAndRecordsTheGateway()
+    public async Task Expire_ActiveAgreementPastItsEndDate_TurnsExpiredAndRecordsTheOperatorAndTheEndDate()
     {
         var due = await RequestAsync("--valid-from", "2020-01-01", "--valid-to", "2020-12-31");
         await Succeeds("agreements", "approve", due.ToString(), "--reason", "Approved late");
@@ -23,8 +23,8 @@ public sealed class ExpireAgreementsTests : CliFixture
         var last = (await HistoryOf(due))[^1];
         Assert.That(last.GetProperty("from").GetString(), Is.EqualTo("Active"));
         Assert.That(last.GetProperty("to").GetString(), Is.EqualTo("Expired"));
-        Assert.That(last.GetProperty("changedBy").GetString(), Is.EqualTo("gateway"));
-        Assert.That(last.GetProperty("reason").GetString(), Does.StartWith("End date passed"));
+        Assert.That(last.GetProperty("changedBy").GetString(), Is.EqualTo(GatewayctlRunner.Operator));
+        Assert.That(last.GetProperty("reason").GetString(), Does.Contain("2020-12-31"));
     }
 
     [Test]

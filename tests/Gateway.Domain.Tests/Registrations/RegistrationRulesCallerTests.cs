@@ -71,7 +71,7 @@ public class RegistrationRulesCallerTests
     {
         var outcome = Rules.Check(new Caller(OtherActor, null, CaseWorkerId), MunicipalityInterview(), SameAfternoon);
 
-        Assert.That(outcome.Violations(), Is.EqualTo(new[] { ("CallContext/Principal", "Principal.Required") }));
+        Assert.That(outcome.Violations(), Is.EqualTo(new[] { ("Header/CallContext/Principal", "Principal.Required") }));
     }
 
     [Test]
@@ -81,7 +81,7 @@ public class RegistrationRulesCallerTests
 
         var outcome = Rules.Check(OtherActorFor(principal), MunicipalityInterview(), SameAfternoon);
 
-        Assert.That(outcome.Violations(), Is.EqualTo(new[] { ("CallContext/Principal/Kind", "Principal.NotAnAuthority") }));
+        Assert.That(outcome.Violations(), Is.EqualTo(new[] { ("Header/CallContext/Principal/Kind", "Principal.NotAnAuthority") }));
     }
 
     [Test]
@@ -91,7 +91,7 @@ public class RegistrationRulesCallerTests
 
         var outcome = Rules.Check(caller, MunicipalityInterview(), SameAfternoon);
 
-        Assert.That(outcome.Violations(), Is.EqualTo(new[] { ("CallContext/Principal", "Principal.NotAllowed") }));
+        Assert.That(outcome.Violations(), Is.EqualTo(new[] { ("Header/CallContext/Principal", "Principal.NotAllowed") }));
     }
 
     [Test]
@@ -101,7 +101,7 @@ public class RegistrationRulesCallerTests
 
         var outcome = Rules.Check(caller, EmploymentServiceInterview(), SameAfternoon);
 
-        Assert.That(outcome.Violations(), Is.EqualTo(new[] { ("CallContext/Principal", "Principal.NotAllowed") }));
+        Assert.That(outcome.Violations(), Is.EqualTo(new[] { ("Header/CallContext/Principal", "Principal.NotAllowed") }));
     }
 
     [Test]
@@ -109,7 +109,7 @@ public class RegistrationRulesCallerTests
     {
         var outcome = Rules.Check(OtherActorFor(new AuthorityId(AuthorityKind.Municipality, "1010")), MunicipalityInterview(), SameAfternoon);
 
-        Assert.That(outcome.Violations(), Is.EqualTo(new[] { ("CallContext/Principal/Code", "Authority.InvalidCode") }));
+        Assert.That(outcome.Violations(), Is.EqualTo(new[] { ("Header/CallContext/Principal/Code", "Authority.InvalidCode") }));
     }
 
     [TestCase(AuthorityKind.Municipality, "10")]
@@ -121,7 +121,7 @@ public class RegistrationRulesCallerTests
 
         var outcome = Rules.Check(caller, InterviewFor(kind), SameAfternoon);
 
-        Assert.That(outcome.Violations(), Is.EqualTo(new[] { ("CallContext/ActingAuthority/Code", "Authority.InvalidCode") }));
+        Assert.That(outcome.Violations(), Is.EqualTo(new[] { ("Header/CallContext/ActingAuthority/Code", "Authority.InvalidCode") }));
     }
 
     [Test]
@@ -132,7 +132,7 @@ public class RegistrationRulesCallerTests
 
         var outcome = Rules.Check(caller, MunicipalityInterview(), SameAfternoon);
 
-        Assert.That(outcome.Violations(), Is.EqualTo(new[] { ("CallContext/ActingAuthority/Code", "Authority.InvalidCode") }));
+        Assert.That(outcome.Violations(), Is.EqualTo(new[] { ("Header/CallContext/ActingAuthority/Code", "Authority.InvalidCode") }));
     }
 
     [TestCase("", TestName = "Check_CaseWorkerIdEmpty_Invalid")]
@@ -144,7 +144,7 @@ public class RegistrationRulesCallerTests
     {
         var outcome = Rules.Check(MunicipalityCaller with { CaseWorkerId = caseWorkerId }, MunicipalityInterview(), SameAfternoon);
 
-        Assert.That(outcome.Violations(), Is.EqualTo(new[] { ("CallContext/CaseWorkerId", "CaseWorkerId.Invalid") }));
+        Assert.That(outcome.Violations(), Is.EqualTo(new[] { ("Header/CallContext/CaseWorkerId", "CaseWorkerId.Invalid") }));
     }
 
     [Test]
@@ -153,7 +153,7 @@ public class RegistrationRulesCallerTests
         // The rules stand on their own, not only behind the XSD: a missing id is refused, not a NullReferenceException.
         var outcome = Rules.Check(MunicipalityCaller with { CaseWorkerId = null! }, MunicipalityInterview(), SameAfternoon);
 
-        Assert.That(outcome.Violations(), Is.EqualTo(new[] { ("CallContext/CaseWorkerId", "CaseWorkerId.Invalid") }));
+        Assert.That(outcome.Violations(), Is.EqualTo(new[] { ("Header/CallContext/CaseWorkerId", "CaseWorkerId.Invalid") }));
     }
 
     [Test]
@@ -161,7 +161,7 @@ public class RegistrationRulesCallerTests
     {
         var outcome = Rules.Check(MunicipalityCaller with { CaseWorkerId = new string('a', RegistrationRules.CaseWorkerIdMax + 1) }, MunicipalityInterview(), SameAfternoon);
 
-        Assert.That(outcome.Violations(), Is.EqualTo(new[] { ("CallContext/CaseWorkerId", "CaseWorkerId.Invalid") }));
+        Assert.That(outcome.Violations(), Is.EqualTo(new[] { ("Header/CallContext/CaseWorkerId", "CaseWorkerId.Invalid") }));
     }
 
     [TestCase(1)]

@@ -183,7 +183,7 @@ public class RegistrationRulesItemTests
 
         Assert.That(outcome.Violations(), Is.EquivalentTo(new[]
         {
-            ("CallContext/CaseWorkerId", "CaseWorkerId.Invalid"),
+            ("Header/CallContext/CaseWorkerId", "CaseWorkerId.Invalid"),
             ("Registration/Cpr", "Cpr.Invalid"),
             ("Registration/CaseType", "CaseType.NotForAuthority"),
             ("Registration/EmploymentGoals", "Item.Missing"),

@@ -17,13 +17,13 @@ create table authority (
 create table it_system (
     id          uuid        primary key,
     name        text        not null unique,
-    vendor_cvr  char(8)     not null check (vendor_cvr ~ '^[0-9]{8}$'),
+    vendor_cvr  text        not null check (vendor_cvr ~ '^[0-9]{8}$'),
     created_at  timestamptz not null default now(),
     created_by  text        not null
 );
 
 create table certificate (
-    thumbprint      char(64)    primary key check (thumbprint ~ '^[0-9A-F]{64}$'), -- SHA-256 of the DER
+    thumbprint      text        primary key check (thumbprint ~ '^[0-9A-F]{64}$'), -- SHA-256 of the DER
     it_system_id    uuid        not null references it_system (id),
     subject         text        not null,
     not_before      timestamptz not null,
@@ -76,9 +76,17 @@ create table agreement_history (
 
 create index agreement_history_agreement_idx on agreement_history (agreement_id, id);
 
+create function refuse_agreement_history_change() returns trigger
+language plpgsql as $$
+begin
+    raise exception 'the agreement history is append-only: % on % is refused', tg_op, tg_table_name
+        using errcode = 'restrict_violation';
+end;
+$$;
+
 create trigger agreement_history_append_only
     before update or delete on agreement_history
-    for each row execute function refuse_history_change();
+    for each row execute function refuse_agreement_history_change();
 
 -- Calls and faults per agreement, operation, day and outcome ('Success' or the fault code).
 create table agreement_usage (

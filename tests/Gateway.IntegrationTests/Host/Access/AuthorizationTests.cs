@@ -123,6 +123,27 @@ public sealed class AuthorizationTests
         });
     }
 
+    [TestCase("s:mustUnderstand=\"1\"")]
+    [TestCase("s:mustUnderstand=\"1\" s:actor=\"http://schemas.xmlsoap.org/soap/actor/next\"")]
+    public async Task CallContextWithSoapHeaderAttributes_IsAdmitted(string attributes)
+    {
+        // Some SOAP stacks mark every header they send mustUnderstand; the gateway understands this one.
+        var header = Callers.HeaderXml().Replace("<CallContext ", $"<CallContext {attributes} ", StringComparison.Ordinal);
+        var body = $"<s:Envelope xmlns:s=\"{SoapRequests.Soap11}\"><s:Header>{header}</s:Header><s:Body><Ping xmlns=\"urn:dk:ams:contactcourse:v1\"/></s:Body></s:Envelope>";
+        using var response = await _gateway.Http.SendAsync(SoapRequests.Post("/soap/v1/ContactCourse", body));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("PingResponse"));
+    }
+
+    [Test]
+    public async Task CallContextWithoutItsLastElement_NamesTheHeaderItself()
+    {
+        var header = System.Text.RegularExpressions.Regex.Replace(Callers.HeaderXml(), "<CallId>[^<]*</CallId>", "");
+        var body = $"<s:Envelope xmlns:s=\"{SoapRequests.Soap11}\"><s:Header>{header}</s:Header><s:Body><Ping xmlns=\"urn:dk:ams:contactcourse:v1\"/></s:Body></s:Envelope>";
+        using var response = await _gateway.Http.SendAsync(SoapRequests.Post("/soap/v1/ContactCourse", body));
+        var fault = await SoapRequests.ReadFaultAsync(response);
+        Assert.That(fault.FieldErrors.Select(f => f.Field), Is.EqualTo(new[] { "Header/CallContext" }));
+    }
+
     [Test]
     public async Task Usage_CallsAndFaultsAreCountedPerAgreementOperationAndOutcome()
     {

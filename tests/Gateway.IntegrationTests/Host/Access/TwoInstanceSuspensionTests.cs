@@ -41,7 +41,13 @@ public sealed class TwoInstanceSuspensionTests
             await client.Ping(); // warm: both instances now hold the agreement in their cache
         }
 
-        Assert.That(new[] { _first, _second }.Select(g => g.Services.GetRequiredService<CachedAccessStore>().IsCaching), Is.All.True);
+        // Each instance starts listening in the background, shortly after it starts serving.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!new[] { _first, _second }.All(g => g.Services.GetRequiredService<CachedAccessStore>().IsCaching))
+        {
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "an instance never started listening");
+            await Task.Delay(10);
+        }
 
         await ChangeAsync("suspend");
         Assert.That(clients.Select(c => Assert.ThrowsAsync<FaultException<GatewayFault>>(() => c.Ping())!.Detail.Code),
