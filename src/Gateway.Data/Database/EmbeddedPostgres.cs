@@ -60,6 +60,12 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         // The server user gets the cluster, its socket folder and its log, and nothing else in the folder (the
         // sandbox's private keys, the credentials and the lock stay with whoever runs the gateway).
         Directory.CreateDirectory(cluster);
+        if (Environment.IsPrivilegedProcess && !OperatingSystem.IsWindows())
+        {
+            // The server user must pass through the folder to reach its own parts; it need not list it.
+            File.SetUnixFileMode(root, File.GetUnixFileMode(root) | UnixFileMode.OtherExecute);
+        }
+
         if (!File.Exists(log))
         {
             await File.WriteAllTextAsync(log, "", cancellationToken);

@@ -38,6 +38,25 @@ public sealed class EmbeddedPostgresTests
     }
 
     [Test]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task StartAsync_PrivateFolder_StartsAndLeavesTheFolderAndItsOtherFilesToItsOwner()
+    {
+        // A folder only its owner may enter (as Directory.CreateTempSubdirectory makes): the server still starts.
+        Directory.CreateDirectory(_folder);
+        File.SetUnixFileMode(_folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        await File.WriteAllTextAsync(Path.Combine(_folder, "secret.key"), "private");
+
+        await using var server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataDirectory = _folder, Durable = false }, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(new DirectoryInfo(_folder).UnixFileMode & (UnixFileMode.OtherRead | UnixFileMode.OtherWrite), Is.EqualTo((UnixFileMode)0));
+            Assert.That(OwnerOf(Path.Combine(_folder, "secret.key")), Is.EqualTo(OwnerOf(_folder)));
+            Assert.That(OwnerOf(Path.Combine(_folder, "credentials")), Is.EqualTo(OwnerOf(_folder)));
+        });
+    }
+
+    [Test]
     public async Task StartAsync_FolderInUseByAnotherServer_IsRefusedWithAMessageNamingTheSetting()
     {
         var options = new EmbeddedPostgresOptions { DataDirectory = _folder, Durable = false };
@@ -83,6 +102,15 @@ public sealed class EmbeddedPostgresTests
         }
 
         Assert.That(PostgresBinaries.FindDirectory("", _folder), Is.EqualTo(Path.Combine(_folder, "16", "bin")));
+    }
+
+    private static string OwnerOf(string path)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%U", path]) { RedirectStandardOutput = true };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var owner = process.StandardOutput.ReadToEnd().Trim();
+        process.WaitForExit();
+        return owner;
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)
