@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Gateway.Cli.Execution;
 using Gateway.Cli.Output;
-using Gateway.Data.Agreements;
 
 namespace Gateway.Cli.Agreements;
 
@@ -9,22 +8,7 @@ namespace Gateway.Cli.Agreements;
 public static class AgreementHistoryCommand
 {
     /// <summary>The command.</summary>
-    public static Command Create(CliContext context)
-    {
-        var id = AgreementsGroup.IdArgument();
-        var command = new Command("history", "Show an agreement's status changes: who, when, why") { id };
-        command.SetAction((parseResult, cancellationToken) =>
-        {
-            var run = context.Begin(parseResult);
-            var agreementId = parseResult.GetValue(id);
-            return run.WithDatabaseAsync(async dataSource =>
-            {
-                var store = new AdministrationStore(dataSource);
-                return await store.GetAgreementAsync(agreementId, cancellationToken) is null
-                    ? run.Output.Refuse(AgreementsGroup.Unknown(agreementId))
-                    : run.Output.Result(await store.HistoryAsync(agreementId, cancellationToken), HumanText.History);
-            });
-        });
-        return command;
-    }
+    public static Command Create(CliContext context) => AgreementReportCommand.Create(
+        context, "history", "Show an agreement's status changes: who, when, why",
+        (store, id, cancellationToken) => store.HistoryAsync(id, cancellationToken), HumanText.History);
 }

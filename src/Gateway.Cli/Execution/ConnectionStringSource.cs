@@ -10,6 +10,9 @@ public static class ConnectionStringSource
     /// <summary>The environment variable, the gateway's configuration key <c>ConnectionStrings:Gateway</c>.</summary>
     public const string EnvironmentVariable = "ConnectionStrings__Gateway";
 
+    /// <summary>The gateway's setting of its embedded data folder (<c>Gateway:EmbeddedDatabase:DataDirectory</c>), as an environment variable.</summary>
+    public const string DataDirectoryVariable = "Gateway__EmbeddedDatabase__DataDirectory";
+
     /// <summary>The message when neither is given; it names both.</summary>
     public const string Missing =
         "No connection string. Give --connection-string \"Host=…;Database=…;Username=…;Password=…\", or set the environment variable " +
@@ -30,7 +33,10 @@ public static class ConnectionStringSource
             return (fromEnvironment, "the environment variable " + EnvironmentVariable);
         }
 
-        var embedded = Gateway.Data.Database.EmbeddedPostgresOptions.ConnectionStringFile(Gateway.Data.Database.EmbeddedPostgresOptions.DefaultDataDirectory);
+        var folder = environment(DataDirectoryVariable) is { Length: > 0 } configured
+            ? configured
+            : Gateway.Data.Database.EmbeddedPostgresOptions.DefaultDataDirectory;
+        var embedded = Gateway.Data.Database.EmbeddedPostgresOptions.ConnectionStringFile(folder);
         return File.Exists(embedded) && File.ReadAllText(embedded).Trim() is { Length: > 0 } fromFile
             ? (fromFile, "the embedded database of the gateway (" + embedded + ")")
             : null;

@@ -55,6 +55,13 @@ internal sealed partial class SandboxProvisioner(AdministrationStore store, Sand
             caCertificate = files.CaPem,
             sampleCall = $"curl --cacert {files.CaPem} --cert {files.ClientPem} --key {files.ClientKeyPem} -H 'Content-Type: text/xml' --data-binary @docs/samples/Ping.xml {service}",
         };
+        // It names the PFX password: readable by whoever runs the gateway only, like the keys themselves.
+        File.WriteAllText(files.DescriptionFile, "");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(files.DescriptionFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
         File.WriteAllText(files.DescriptionFile, JsonSerializer.Serialize(description, Json));
         Ready(files.DescriptionFile, SandboxIdentity.AgreementId);
     }

@@ -30,6 +30,25 @@ public sealed class ConnectionStringTests
     }
 
     [Test]
+    public async Task Command_NothingGivenButARunningEmbeddedDatabase_UsesTheFileItLeftInItsFolder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "gatewayctl-embedded-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "connection-string"), await TestServer.CreateDatabaseAsync());
+
+            var result = await GatewayctlRunner.RunRawAsync(["migrate"], new Dictionary<string, string> { ["Gateway__EmbeddedDatabase__DataDirectory"] = folder });
+
+            Assert.That(result.ExitCode, Is.Zero, result.ToString);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
     public async Task Command_OptionAndEnvironment_OptionWins()
     {
         var connectionString = await TestServer.CreateDatabaseAsync();

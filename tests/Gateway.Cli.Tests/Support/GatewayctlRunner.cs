@@ -21,12 +21,20 @@ public sealed class GatewayctlRunner(string? connectionString, string operatorNa
     /// <summary>The same database as another operator.</summary>
     public GatewayctlRunner As(string other) => new(connectionString, other);
 
-    /// <summary>Runs exactly <paramref name="args"/>, with <paramref name="environment"/> as the only environment.</summary>
+    /// <summary>
+    /// Runs exactly <paramref name="args"/>, with <paramref name="environment"/> as the only environment. Unless it says
+    /// otherwise, the embedded database's folder is one that does not exist, so a gateway once run on this machine
+    /// with its default folder is never found by accident.
+    /// </summary>
     public static async Task<CliResult> RunRawAsync(string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exitCode = await Gatewayctl.RunAsync(args, stdout, stderr, name => environment?.GetValueOrDefault(name), TimeProvider.System, CancellationToken.None);
+        var nowhere = Path.Combine(Path.GetTempPath(), "gatewayctl-tests-no-embedded-database");
+        var exitCode = await Gatewayctl.RunAsync(
+            args, stdout, stderr,
+            name => environment?.GetValueOrDefault(name) ?? (name == Gateway.Cli.Execution.ConnectionStringSource.DataDirectoryVariable ? nowhere : null),
+            TimeProvider.System, CancellationToken.None);
         return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
     }
 }

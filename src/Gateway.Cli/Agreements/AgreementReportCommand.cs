@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Gateway.Cli.Execution;
+using Gateway.Data.Agreements;
+
+namespace Gateway.Cli.Agreements;
+
+/// <summary>A command that reads one thing about one existing agreement: <c>gatewayctl agreements NAME ID</c>.</summary>
+public static class AgreementReportCommand
+{
+    /// <summary>The command; an unknown agreement id is refused (exit 1).</summary>
+    public static Command Create<T>(
+        CliContext context, string name, string description,
+        Func<AdministrationStore, Guid, CancellationToken, Task<T>> read, Action<TextWriter, T> human)
+    {
+        var id = AgreementsGroup.IdArgument();
+        var command = new Command(name, description) { id };
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var run = context.Begin(parseResult);
+            var agreementId = parseResult.GetValue(id);
+            return run.WithDatabaseAsync(async dataSource =>
+            {
+                var store = new AdministrationStore(dataSource);
+                return await store.GetAgreementAsync(agreementId, cancellationToken) is null
+                    ? run.Output.Refuse(AgreementsGroup.Unknown(agreementId))
+                    : run.Output.Result(await read(store, agreementId, cancellationToken), human);
+            });
+        });
+        return command;
+    }
+}
