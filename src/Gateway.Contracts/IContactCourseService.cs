@@ -11,11 +11,17 @@ namespace Gateway.Contracts;
 [XmlSerializerFormat(SupportFaults = true)]
 public interface IContactCourseService
 {
-    /// <summary>Registers what happened at one interview (§ 2 stk. 2) and returns the receipt. Like every operation, it needs the CallContext header.</summary>
+    /// <summary>
+    /// Registers what happened at one interview (§ 2 stk. 2) and returns the receipt. Like every operation, it needs the
+    /// CallContext header. <c>requestId</c> is the caller's id of this write: send the same id again after a timeout,
+    /// and the first receipt comes back with nothing stored twice.
+    /// </summary>
     [OperationContract(Action = ContactCourseActions.RegisterInterview, ReplyAction = ContactCourseActions.RegisterInterview + "Response")]
     [FaultContract(typeof(GatewayFault), Name = GatewayFault.ElementName, Namespace = ContractNamespace.V1)]
     [return: MessageParameter(Name = "Receipt")]
-    Task<RegistrationReceipt> RegisterInterview([MessageParameter(Name = "Registration")] InterviewRegistration registration);
+    Task<RegistrationReceipt> RegisterInterview(
+        [MessageParameter(Name = "RequestId")] string requestId,
+        [MessageParameter(Name = "Registration")] InterviewRegistration registration);
 
     /// <summary>Returns a citizen's contact course: every registration (latest version) and the current state.</summary>
     [OperationContract(Action = ContactCourseActions.GetContactCourse, ReplyAction = ContactCourseActions.GetContactCourse + "Response")]

@@ -6,7 +6,7 @@ namespace Gateway.Benchmarks.Baselines;
 /// <summary>The contract answered with canned values: no guard, no validation, no store. The SOAP limit.</summary>
 internal sealed class CannedContactCourseService : IContactCourseService
 {
-    public Task<RegistrationReceipt> RegisterInterview(InterviewRegistration registration) =>
+    public Task<RegistrationReceipt> RegisterInterview(string requestId, InterviewRegistration registration) =>
         Task.FromResult(new RegistrationReceipt { RegistrationId = Guid.CreateVersion7(), Version = 1, ReceivedAt = DateTime.UtcNow });
 
     public Task<ContactCourse> GetContactCourse(string cpr) => Task.FromResult(new ContactCourse { Cpr = cpr });

@@ -27,7 +27,7 @@ internal sealed class InsertingContactCourseService(NpgsqlDataSource dataSource,
 
     private readonly CannedContactCourseService _canned = new();
 
-    public async Task<RegistrationReceipt> RegisterInterview(InterviewRegistration registration)
+    public async Task<RegistrationReceipt> RegisterInterview(string requestId, InterviewRegistration registration)
     {
         var receipt = new RegistrationReceipt { RegistrationId = Guid.CreateVersion7(), Version = 1, ReceivedAt = DateTime.UtcNow };
         await using var command = dataSource.CreateCommand(Insert);

@@ -2,34 +2,69 @@ using System.Text;
 
 namespace Gateway.Benchmarks.Requests;
 
-/// <summary>A request body with one CPR number to fill in, kept as bytes so a request costs one copy.</summary>
+/// <summary>
+/// A request body with one CPR number to fill in, and, when the text has one, a request id that is new in every body
+/// (a write repeated under one request id would only replay its first receipt). Kept as bytes, so a body costs one copy.
+/// </summary>
 internal sealed class CprTemplate
 {
     /// <summary>What stands for the CPR number in the text the template is made from.</summary>
     public const string Placeholder = "@@CPR@@@@@";
 
-    private readonly byte[] _prefix;
-    private readonly byte[] _suffix;
+    /// <summary>What stands for the request id: 32 characters, the length of a UUID without hyphens.</summary>
+    public const string RequestIdPlaceholder = "@@REQUEST@ID@@@@@@@@@@@@@@@@@@@@";
+
+    private readonly List<(byte[] Text, string? Slot)> _parts = [];
+
+    static CprTemplate()
+    {
+        // Each placeholder is exactly as long as what replaces it: a body is filled in place.
+        if (Placeholder.Length != 10 || RequestIdPlaceholder.Length != Guid.Empty.ToString("N").Length)
+        {
+            throw new InvalidOperationException("A placeholder's length differs from the value it stands for.");
+        }
+    }
 
     public CprTemplate(string text)
     {
-        var at = text.IndexOf(Placeholder, StringComparison.Ordinal);
-        if (at < 0)
+        if (!text.Contains(Placeholder, StringComparison.Ordinal))
         {
             throw new ArgumentException("The template text has no CPR placeholder.", nameof(text));
         }
 
-        _prefix = Encoding.UTF8.GetBytes(text[..at]);
-        _suffix = Encoding.UTF8.GetBytes(text[(at + Placeholder.Length)..]);
+        var rest = text;
+        while (true)
+        {
+            var slots = new[] { Placeholder, RequestIdPlaceholder }
+                .Select(p => (Placeholder: p, At: rest.IndexOf(p, StringComparison.Ordinal))).Where(s => s.At >= 0).OrderBy(s => s.At).ToList();
+            if (slots.Count == 0)
+            {
+                _parts.Add((Encoding.UTF8.GetBytes(rest), null));
+                break;
+            }
+
+            var (slot, at) = slots[0];
+            _parts.Add((Encoding.UTF8.GetBytes(rest[..at]), slot));
+            rest = rest[(at + slot.Length)..];
+        }
     }
 
-    /// <summary>The body with <paramref name="cpr"/> (10 ASCII digits) filled in.</summary>
+    /// <summary>The body with <paramref name="cpr"/> (10 ASCII digits) and a new request id filled in.</summary>
     public byte[] With(string cpr)
     {
-        var body = new byte[_prefix.Length + 10 + _suffix.Length];
-        _prefix.CopyTo(body, 0);
-        Encoding.ASCII.GetBytes(cpr, body.AsSpan(_prefix.Length, 10));
-        _suffix.CopyTo(body, _prefix.Length + 10);
+        var requestId = Guid.NewGuid().ToString("N");
+        var body = new byte[_parts.Sum(p => p.Text.Length + (p.Slot?.Length ?? 0))];
+        var at = 0;
+        foreach (var (text, slot) in _parts)
+        {
+            text.CopyTo(body, at);
+            at += text.Length;
+            if (slot is not null)
+            {
+                at += Encoding.ASCII.GetBytes(slot == Placeholder ? cpr : requestId, body.AsSpan(at, slot.Length));
+            }
+        }
+
         return body;
     }
 }

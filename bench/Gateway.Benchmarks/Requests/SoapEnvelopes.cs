@@ -40,6 +40,7 @@ internal sealed class SoapEnvelopes
 
         var register = Sample("RegisterInterview.xml");
         SetAll(register, "Cpr", CprTemplate.Placeholder);
+        SetAll(register, "RequestId", CprTemplate.RequestIdPlaceholder);
         SetAll(register, "HeldOn", Date(today));
         SetAll(register, "Deadline", Date(today.AddDays(14)));
         SetAll(register, "PlannedOn", Date(today.AddDays(21)));

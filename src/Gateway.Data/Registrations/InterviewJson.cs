@@ -17,4 +17,9 @@ internal static class InterviewJson
 
     public static Interview Read(string json) =>
         JsonSerializer.Deserialize<Interview>(json, Options) ?? throw new JsonException("registration_version.items is null");
+
+    public static string WriteReceipt(Receipt receipt) => JsonSerializer.Serialize(receipt, Options);
+
+    public static Receipt ReadReceipt(string json) =>
+        JsonSerializer.Deserialize<Receipt>(json, Options) ?? throw new JsonException("write_request.receipt is null");
 }

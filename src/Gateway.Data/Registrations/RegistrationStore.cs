@@ -11,22 +11,35 @@ namespace Gateway.Data.Registrations;
 public sealed class RegistrationStore(NpgsqlDataSource dataSource) : IRegistrationStore
 {
     /// <inheritdoc />
-    public Task AddAsync(StoredRegistration registration, CancellationToken cancellationToken) =>
+    public Task<bool> AddAsync(StoredRegistration registration, WriteRequest request, Receipt receipt, CancellationToken cancellationToken) =>
         StoreFailures.Translate(async () =>
         {
-            // One statement, so one implicit transaction and one round trip: both rows or neither.
+            // One statement, so one implicit transaction and one round trip: the request id is claimed first, and the
+            // registration is written only if the claim succeeded. A concurrent write with the same request id waits
+            // on the claim's key until this one commits, then finds it taken and writes nothing.
             const string sql = """
-                with registration_row as (
+                with claimed as (
+                    insert into write_request (agreement_id, request_id, operation, fingerprint, receipt, received_at)
+                    values (@AgreementId, @RequestId, 'RegisterInterview', @Fingerprint, @Receipt::jsonb, @ReceivedAt)
+                    on conflict (agreement_id, request_id) do nothing
+                    returning 1
+                ),
+                registration_row as (
                     insert into registration (id, cpr, responsible_kind, responsible_code, other_actor_cvr, registered_at)
-                    values (@Id, @Cpr, @ResponsibleKind, @ResponsibleCode, @OtherActorCvr, @ReceivedAt)
+                    select @Id, @Cpr, @ResponsibleKind, @ResponsibleCode, @OtherActorCvr, @ReceivedAt
+                    where exists (select 1 from claimed)
+                ),
+                version_row as (
+                    insert into registration_version
+                        (registration_id, version, case_type, held_on, match_category, next_contact_on, late, case_worker_id, received_at, items, agreement_id, call_id)
+                    select @Id, @Version, @CaseType, @HeldOn, @MatchCategory, @NextContactOn, @Late, @CaseWorkerId, @ReceivedAt, @Items::jsonb, @AgreementId, @CallId
+                    where exists (select 1 from claimed)
                 )
-                insert into registration_version
-                    (registration_id, version, case_type, held_on, match_category, next_contact_on, late, case_worker_id, received_at, items, agreement_id, call_id)
-                values (@Id, @Version, @CaseType, @HeldOn, @MatchCategory, @NextContactOn, @Late, @CaseWorkerId, @ReceivedAt, @Items::jsonb, @AgreementId, @CallId)
+                select exists (select 1 from claimed)
                 """;
             var interview = registration.Interview;
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition(sql, new
+            return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(sql, new
             {
                 registration.Id,
                 interview.Cpr,
@@ -42,9 +55,23 @@ public sealed class RegistrationStore(NpgsqlDataSource dataSource) : IRegistrati
                 registration.Late,
                 registration.CaseWorkerId,
                 Items = InterviewJson.Write(interview),
-                registration.AgreementId,
+                AgreementId = request.AgreementId,
                 registration.CallId,
+                request.RequestId,
+                request.Fingerprint,
+                Receipt = InterviewJson.WriteReceipt(receipt),
             }, cancellationToken: cancellationToken));
+        });
+
+    /// <inheritdoc />
+    public Task<EarlierRequest?> FindRequestAsync(Guid agreementId, string requestId, CancellationToken cancellationToken) =>
+        StoreFailures.Translate(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            var row = await connection.QuerySingleOrDefaultAsync<(string Fingerprint, string Receipt)>(new CommandDefinition(
+                "select fingerprint, receipt::text from write_request where agreement_id = @agreementId and request_id = @requestId",
+                new { agreementId, requestId }, cancellationToken: cancellationToken));
+            return row.Fingerprint is null ? null : new EarlierRequest(row.Fingerprint, InterviewJson.ReadReceipt(row.Receipt));
         });
 
     /// <summary>The latest version of each of a citizen's registrations; served by <c>registration_cpr_idx</c>.</summary>

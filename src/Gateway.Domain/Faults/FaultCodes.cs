@@ -156,6 +156,11 @@ public static class FaultCodes
         "Client.AccessDenied.OutsideReadScope", false,
         "The connection agreement's read scope does not cover this citizen.");
 
+    /// <summary>The request id was used before, by the same agreement, for a write with other content.</summary>
+    public static readonly FaultCode RequestIdReused = new(
+        "Client.Conflict.RequestIdReused", false,
+        "This request id was used before for a write with other content; use a new request id for a new write, and the same one only to retry the same write.");
+
     /// <summary>The data store cannot be reached or is overloaded; the request changed nothing.</summary>
     public static readonly FaultCode StoreUnavailable = new(
         "Server.Unavailable", true,
@@ -175,6 +180,7 @@ public static class FaultCodes
         CallContextMissing, CallContextInvalid,
         AgreementNotFound, AgreementNotApproved, AgreementSuspended, AgreementTerminated, AgreementExpired, AgreementNotYetValid,
         WrongEnvironment, OperationNotInAgreement, AuthorityNotInAgreement, NotActingForPrincipal, CaseTypeNotAllowed, OutsideReadScope,
+        RequestIdReused,
         StoreUnavailable, Internal,
     ];
 }

@@ -29,10 +29,10 @@ internal sealed class ContactCourseEndpoint(
     private Admission Admitted => httpContext.HttpContext?.Features.Get<SoapCall>()?.Admission
         ?? throw new InvalidOperationException("An operation was dispatched without the authorize stage.");
 
-    public async Task<RegistrationReceipt> RegisterInterview(InterviewRegistration registration)
+    public async Task<RegistrationReceipt> RegisterInterview(string requestId, InterviewRegistration registration)
     {
         var admitted = Admitted;
-        var outcome = await registerInterview.HandleAsync(admitted.Agreement, admitted.Context, ContractMapper.ToInterview(registration), Aborted);
+        var outcome = await registerInterview.HandleAsync(admitted.Agreement, admitted.Context, requestId, ContractMapper.ToInterview(registration), Aborted);
         return outcome.IsRefused ? throw new GatewayException(outcome.Refusal) : ContractMapper.ToContract(outcome.Value);
     }
 

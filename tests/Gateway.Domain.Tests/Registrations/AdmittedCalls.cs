@@ -26,7 +26,7 @@ internal static class AdmittedCalls
         new(Guid.Parse("00000000-0000-4000-8000-0000000000a1"), caller.ActingAuthority, caller.Principal, caller.CaseWorkerId, "call-1");
 
     public static Task<Outcome<Receipt>> HandleAsync(this RegisterInterview operation, Caller caller, Interview interview, CancellationToken cancellationToken) =>
-        operation.HandleAsync(AgreementOf(caller), ContextOf(caller), interview, cancellationToken);
+        operation.HandleAsync(AgreementOf(caller), ContextOf(caller), "request-" + Guid.NewGuid().ToString("N"), interview, cancellationToken);
 
     public static Task<Outcome<CitizenCourse>> HandleAsync(this GetContactCourse operation, string cpr, CancellationToken cancellationToken) =>
         operation.HandleAsync(AgreementOf(SampleRegistrations.MunicipalityCaller), ContextOf(SampleRegistrations.MunicipalityCaller), cpr, cancellationToken);

@@ -23,7 +23,7 @@ public class AgreementScopedOperationsTests
         var agreement = AdmittedCalls.AgreementOf(MunicipalityCaller, caseTypes: [CaseType.Starthjaelp]);
         var operation = new RegisterInterview(new RegistrationRules(new RegistrationPolicy()), _store.Object, TimeProvider.System);
 
-        var outcome = await operation.HandleAsync(agreement, AdmittedCalls.ContextOf(MunicipalityCaller), MunicipalityInterview(), CancellationToken.None);
+        var outcome = await operation.HandleAsync(agreement, AdmittedCalls.ContextOf(MunicipalityCaller), "request-1", MunicipalityInterview(), CancellationToken.None);
 
         Assert.That(outcome.ExpectRefusal().Code, Is.EqualTo(FaultCodes.CaseTypeNotAllowed));
         _store.VerifyNoOtherCalls();

@@ -24,6 +24,7 @@ public class RegisterInterviewTests
     [Test]
     public async Task HandleAsync_RefusedRegistration_StoresNothingAndReturnsRuleViolation()
     {
+        _store.Setup(s => s.FindRequestAsync(It.IsAny<Guid>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((EarlierRequest?)null);
         var operation = new RegisterInterview(Rules, _store.Object, new FixedTimeProvider(SameAfternoon));
 
         var outcome = await operation.HandleAsync(MunicipalityCaller, MunicipalityInterview() with { EmploymentGoals = [] }, CancellationToken.None);
@@ -35,6 +36,8 @@ public class RegisterInterviewTests
             Assert.That(refusal.Fields.Select(f => (f.Field, f.Code)), Is.EqualTo(new[] { ("Registration/EmploymentGoals", "Item.Missing") }));
         }
 
+        // Only asked whether the request id answered an earlier write; nothing stored.
+        _store.Verify(s => s.FindRequestAsync(It.IsAny<Guid>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
         _store.VerifyNoOtherCalls();
     }
 
@@ -111,20 +114,20 @@ public class RegisterInterviewTests
     public async Task HandleAsync_CancellationToken_PassedToTheStore()
     {
         using var cancellation = new CancellationTokenSource();
-        _store.Setup(s => s.AddAsync(It.IsAny<StoredRegistration>(), cancellation.Token)).Returns(Task.CompletedTask);
+        _store.Setup(s => s.AddAsync(It.IsAny<StoredRegistration>(), It.IsAny<WriteRequest>(), It.IsAny<Receipt>(), cancellation.Token)).ReturnsAsync(true);
         var operation = new RegisterInterview(Rules, _store.Object, new FixedTimeProvider(SameAfternoon));
 
         await operation.HandleAsync(MunicipalityCaller, MunicipalityInterview(), cancellation.Token);
 
-        _store.Verify(s => s.AddAsync(It.IsAny<StoredRegistration>(), cancellation.Token), Times.Once);
+        _store.Verify(s => s.AddAsync(It.IsAny<StoredRegistration>(), It.IsAny<WriteRequest>(), It.IsAny<Receipt>(), cancellation.Token), Times.Once);
     }
 
     private List<StoredRegistration> CaptureAdd()
     {
         var stored = new List<StoredRegistration>();
-        _store.Setup(s => s.AddAsync(It.IsAny<StoredRegistration>(), It.IsAny<CancellationToken>()))
-            .Callback<StoredRegistration, CancellationToken>((registration, _) => stored.Add(registration))
-            .Returns(Task.CompletedTask);
+        _store.Setup(s => s.AddAsync(It.IsAny<StoredRegistration>(), It.IsAny<WriteRequest>(), It.IsAny<Receipt>(), It.IsAny<CancellationToken>()))
+            .Callback<StoredRegistration, WriteRequest, Receipt, CancellationToken>((registration, _, _, _) => stored.Add(registration))
+            .ReturnsAsync(true);
         return stored;
     }
 }

@@ -111,7 +111,7 @@ public sealed partial class PublishedContractTests
     public async Task RegisterInterviewResponseAndCourseWithEveryItem_AreValidAgainstTheFilesOnDisk()
     {
         var cpr = TestCitizens.Next();
-        var register = Wrap("RegisterInterview", Serialize(SampleRegistrations.Complete(cpr), "Registration"));
+        var register = Wrap("RegisterInterview", new XElement(XName.Get("RequestId", ContractNamespace.V1), "contract-test-" + cpr), Serialize(SampleRegistrations.Complete(cpr), "Registration"));
         Assert.Multiple(() =>
         {
             Assert.That(Validate(register), Is.Empty, "the contract types' own serialization");
