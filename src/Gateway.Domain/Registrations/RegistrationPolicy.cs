@@ -4,7 +4,7 @@ namespace Gateway.Domain.Registrations;
 public sealed class RegistrationPolicy
 {
     /// <summary>
-    /// A registration received more than this many working days (Monday-Friday) after the interview is late:
+    /// A registration received more than this many working days (Monday-Friday, Danish public holidays excepted) after the interview is late:
     /// accepted, flagged and counted in supervision. Default 2, the project's reading of "in immediate
     /// continuation of the interview".
     /// </summary>

@@ -1,7 +1,7 @@
 namespace Gateway.Domain.Registrations;
 
 /// <summary>Counting working days for the late-registration rule.</summary>
-/// <remarks>Working days are Monday to Friday. Public holidays are not yet excluded (noted in docs/integration.md).</remarks>
+/// <remarks>Working days are Monday to Friday, except the Danish public holidays (<see cref="DanishHolidays"/>).</remarks>
 public static class WorkingDays
 {
     /// <summary>The number of working days after <paramref name="from"/> up to and including <paramref name="to"/>.</summary>
@@ -10,7 +10,7 @@ public static class WorkingDays
         var count = 0;
         for (var day = from.AddDays(1); day <= to; day = day.AddDays(1))
         {
-            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !DanishHolidays.IsHoliday(day))
             {
                 count++;
             }
