@@ -179,11 +179,14 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
 
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
-        await File.WriteAllTextAsync(path, password, cancellationToken);
+        // Made private before the password goes in, so it is never readable by others, not even briefly.
+        await File.WriteAllTextAsync(path, "", cancellationToken);
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
+
+        await File.WriteAllTextAsync(path, password, cancellationToken);
 
         return password;
     }

@@ -36,10 +36,13 @@ public static partial class Cpr
     public static string Mask(string? value) =>
         value is { Length: 10 } && value.All(char.IsAsciiDigit) ? value[..6] + "-xxxx" : "xxxxxx-xxxx";
 
-    /// <summary>The text with every run of ten digits (with or without a hyphen after six) masked as by <see cref="Mask"/>.</summary>
+    /// <summary>
+    /// The text with every run of ten or more digits (with or without a hyphen after six) masked as by <see cref="Mask"/>:
+    /// a CPR number with a digit too many is still one.
+    /// </summary>
     public static string MaskWithin(string text) => TenDigits().Replace(text, m => m.Groups[1].Value + "-xxxx");
 
-    [GeneratedRegex(@"(?<![0-9])([0-9]{6})-?[0-9]{4}(?![0-9])")]
+    [GeneratedRegex(@"(?<![0-9])([0-9]{6})-?[0-9]{4,}")]
     private static partial Regex TenDigits();
 
     // The century rule of the CPR office: the 7th digit with the two-digit year decides it.

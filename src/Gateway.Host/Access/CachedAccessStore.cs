@@ -41,7 +41,12 @@ internal sealed class CachedAccessStore(AccessStore store) : IAccessStore
 
         var generation = Interlocked.Read(ref _generation);
         var found = await store.FindAgreementAsync(id, cancellationToken);
-        Remember(_agreements, id, found, generation);
+        // Agreement ids are the caller's to invent: remembering every unknown one would let a caller fill the memory.
+        if (found is not null)
+        {
+            Remember(_agreements, id, found, generation);
+        }
+
         return found;
     }
 

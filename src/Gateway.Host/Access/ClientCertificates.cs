@@ -30,20 +30,30 @@ internal sealed class ClientCertificates
     public X509Certificate2? FromRequest(HttpContext context)
     {
         var remote = context.Connection.RemoteIpAddress;
-        if (remote is not null && _proxies.Contains(remote.MapToIPv6())
-            && context.Request.Headers[_forwarding.HeaderName].ToString() is { Length: > 0 } forwarded)
+        if (remote is null || !_proxies.Contains(remote.MapToIPv6()))
         {
-            try
-            {
-                return X509Certificate2.CreateFromPem(Uri.UnescapeDataString(forwarded));
-            }
-            catch (CryptographicException)
-            {
-                return null;
-            }
+            return context.Connection.ClientCertificate;
         }
 
-        return context.Connection.ClientCertificate;
+        // Exactly one header value holding exactly one certificate: a proxy that appends its header to one the caller
+        // sent would otherwise let the caller's copy of someone else's (public) certificate be read first.
+        var values = context.Request.Headers[_forwarding.HeaderName];
+        if (values.Count != 1 || Uri.UnescapeDataString(values[0] ?? "") is not { Length: > 0 } pem
+            || pem.Split("-----BEGIN CERTIFICATE-----").Length != 2)
+        {
+            return values.Count == 0 ? context.Connection.ClientCertificate : null;
+        }
+
+        try
+        {
+            var forwarded = X509Certificate2.CreateFromPem(pem);
+            context.Response.RegisterForDispose(forwarded);
+            return forwarded;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Whether the certificate chains to a CA of the trust bundle and may authenticate a client. Validity dates are checked separately.</summary>
@@ -62,6 +72,14 @@ internal sealed class ClientCertificates
         chain.ChainPolicy.VerificationFlags = X509VerificationFlags.IgnoreNotTimeValid; // dates get their own fault
         chain.ChainPolicy.ApplicationPolicy.Add(new Oid(ClientAuthentication));
         trusted = chain.Build(certificate);
+        foreach (var element in chain.ChainElements)
+        {
+            if (!ReferenceEquals(element.Certificate, certificate))
+            {
+                element.Certificate.Dispose();
+            }
+        }
+
         if (_trusted.Count > MaxRemembered)
         {
             _trusted.Clear();

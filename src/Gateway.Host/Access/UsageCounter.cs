@@ -12,7 +12,9 @@ namespace Gateway.Host.Access;
 internal sealed class UsageCounter(TimeProvider clock, IOptions<RegistrationPolicy> policy)
 {
     private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(policy.Value.TimeZone);
-    private ConcurrentDictionary<(Guid Agreement, string Operation, DateOnly Day, string Outcome), long> _counts = new();
+    // One dictionary for the counter's lifetime: taking drains it key by key, so a count added meanwhile is either
+    // taken now or left for the next time, never lost.
+    private readonly ConcurrentDictionary<(Guid Agreement, string Operation, DateOnly Day, string Outcome), long> _counts = new();
 
     public void Count(Guid agreementId, string operation, string outcome)
     {
@@ -23,8 +25,16 @@ internal sealed class UsageCounter(TimeProvider clock, IOptions<RegistrationPoli
     /// <summary>Takes the counts so far, leaving the counter empty.</summary>
     public IReadOnlyCollection<UsageCount> Take()
     {
-        var taken = Interlocked.Exchange(ref _counts, new());
-        return [.. taken.Select(c => new UsageCount(c.Key.Agreement, c.Key.Operation, c.Key.Day, c.Key.Outcome, c.Value))];
+        var taken = new List<UsageCount>();
+        foreach (var key in _counts.Keys)
+        {
+            if (_counts.TryRemove(key, out var calls))
+            {
+                taken.Add(new UsageCount(key.Agreement, key.Operation, key.Day, key.Outcome, calls));
+            }
+        }
+
+        return taken;
     }
 
     /// <summary>Puts counts back that could not be stored, to be tried again.</summary>

@@ -31,7 +31,9 @@ internal sealed partial class UsageFlusher(UsageCounter counter, UsageStore stor
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await FlushAsync(cancellationToken);
+        // Not the shutdown token: it may be cancelled already, and the last counts would be dropped.
+        using var lastFlush = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await FlushAsync(lastFlush.Token);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -28,6 +28,22 @@ public sealed class ForwardedCertificateTests
         Assert.That(await PingAsync(gateway), Does.Contain("<Code>Client.Authentication.CertificateRequired</Code>"));
     }
 
+    [Test]
+    public async Task ForwardedCertificate_HeaderSentTwice_IsRefusedWhateverTheOrder()
+    {
+        // A proxy that appends its header to the caller's would put the caller's copy of a public certificate first.
+        await using var gateway = await TestGateway.StartAsync(new Dictionary<string, string?>
+        {
+            ["Gateway:Tls:ForwardedCertificate:KnownProxies:0"] = "127.0.0.1",
+        });
+        using var http = gateway.CreateHttp(certificate: null);
+        var request = SoapRequests.Post("/soap/v1/ContactCourse", SoapRequests.Envelope11("<Ping xmlns=\"urn:dk:ams:contactcourse:v1\"/>"));
+        var pem = Uri.EscapeDataString(TestGateway.ClientCertificate.ExportCertificatePem());
+        request.Headers.Add(Header, [pem, pem]);
+        using var response = await http.SendAsync(request);
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("<Code>Client.Authentication.CertificateRequired</Code>"));
+    }
+
     // No certificate on the connection itself: only the header carries one, as nginx's $ssl_client_escaped_cert does.
     private static async Task<string> PingAsync(TestGateway gateway)
     {
