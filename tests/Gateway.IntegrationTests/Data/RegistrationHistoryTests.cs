@@ -24,6 +24,10 @@ public sealed class RegistrationHistoryTests
     [TestCase("delete from registration_version")]
     [TestCase("update registration set cpr = '0202020202'")]
     [TestCase("delete from registration")]
+    [TestCase("truncate registration_version")]
+    [TestCase("truncate registration cascade")]
+    [TestCase("truncate agreement_history")]
+    [TestCase("truncate write_request")]
     public async Task ChangingHistory_InSql_IsRefusedByTheDatabase(string sql)
     {
         await using var command = _gateway.DataSource.CreateCommand(sql);
