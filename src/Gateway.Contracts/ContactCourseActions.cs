@@ -1,3 +1,6 @@
+using System.Reflection;
+using System.ServiceModel;
+
 namespace Gateway.Contracts;
 
 /// <summary>The SOAPAction of each operation, as published in the WSDL.</summary>
@@ -12,11 +15,10 @@ public static class ContactCourseActions
     /// <summary>Action of <see cref="IContactCourseService.Ping"/>.</summary>
     public const string Ping = ContractNamespace.V1 + "/ContactCourse/Ping";
 
-    /// <summary>Every operation's name with its action.</summary>
-    public static IReadOnlyDictionary<string, string> ByOperation { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        [nameof(IContactCourseService.RegisterInterview)] = RegisterInterview,
-        [nameof(IContactCourseService.GetContactCourse)] = GetContactCourse,
-        [nameof(IContactCourseService.Ping)] = Ping,
-    };
+    /// <summary>Every operation's name with its action, read from <see cref="IContactCourseService"/> itself.</summary>
+    public static IReadOnlyDictionary<string, string> ByOperation { get; } =
+        typeof(IContactCourseService).GetMethods()
+            .Select(m => (m.Name, Contract: m.GetCustomAttribute<OperationContractAttribute>()))
+            .Where(m => m.Contract is not null)
+            .ToDictionary(m => m.Name, m => m.Contract!.Action, StringComparer.Ordinal);
 }

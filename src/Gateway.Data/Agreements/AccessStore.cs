@@ -18,15 +18,10 @@ public sealed class AccessStore(NpgsqlDataSource dataSource) : IAccessStore
     public Task<RegisteredCertificate?> FindCertificateAsync(string thumbprint, CancellationToken cancellationToken) =>
         StoreFailures.Translate(async () =>
         {
-            const string sql = """
-                select thumbprint as Thumbprint, it_system_id as ItSystemId, subject as Subject, not_before as NotBefore,
-                       not_after as NotAfter, revoked_at is not null as Revoked
-                from certificate where thumbprint = @thumbprint
-                """;
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            var row = await connection.QuerySingleOrDefaultAsync<CertificateRow>(new CommandDefinition(sql, new { thumbprint }, cancellationToken: cancellationToken));
-            return row is null ? null : new RegisteredCertificate(row.Thumbprint, row.ItSystemId, row.Subject,
-                new DateTimeOffset(DateTime.SpecifyKind(row.NotBefore, DateTimeKind.Utc)), new DateTimeOffset(DateTime.SpecifyKind(row.NotAfter, DateTimeKind.Utc)), row.Revoked);
+            var row = await connection.QuerySingleOrDefaultAsync<CertificateRow>(new CommandDefinition(
+                SelectCertificates + " where thumbprint = @thumbprint", new { thumbprint }, cancellationToken: cancellationToken));
+            return row?.ToCertificate();
         });
 
     /// <inheritdoc />
@@ -65,5 +60,16 @@ public sealed class AccessStore(NpgsqlDataSource dataSource) : IAccessStore
         }
     }
 
-    private sealed record CertificateRow(string Thumbprint, Guid ItSystemId, string Subject, DateTime NotBefore, DateTime NotAfter, bool Revoked);
+    /// <summary>How certificates are read: one query shape shared by the gateway and the CLI.</summary>
+    internal const string SelectCertificates = """
+        select thumbprint as Thumbprint, it_system_id as ItSystemId, subject as Subject, not_before as NotBefore,
+               not_after as NotAfter, revoked_at is not null as Revoked
+        from certificate
+        """;
+
+    internal sealed record CertificateRow(string Thumbprint, Guid ItSystemId, string Subject, DateTime NotBefore, DateTime NotAfter, bool Revoked)
+    {
+        public RegisteredCertificate ToCertificate() => new(Thumbprint, ItSystemId, Subject,
+            new DateTimeOffset(DateTime.SpecifyKind(NotBefore, DateTimeKind.Utc)), new DateTimeOffset(DateTime.SpecifyKind(NotAfter, DateTimeKind.Utc)), Revoked);
+    }
 }

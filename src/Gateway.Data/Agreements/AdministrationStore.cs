@@ -82,12 +82,10 @@ public sealed class AdministrationStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<RegisteredCertificate>> ListCertificatesAsync(Guid? itSystemId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string Thumbprint, Guid ItSystemId, string Subject, DateTime NotBefore, DateTime NotAfter, bool Revoked)>(new CommandDefinition("""
-            select thumbprint, it_system_id, subject, not_before, not_after, revoked_at is not null
-            from certificate where @itSystemId::uuid is null or it_system_id = @itSystemId order by added_at
-            """, new { itSystemId }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => new RegisteredCertificate(r.Thumbprint, r.ItSystemId, r.Subject,
-            new DateTimeOffset(DateTime.SpecifyKind(r.NotBefore, DateTimeKind.Utc)), new DateTimeOffset(DateTime.SpecifyKind(r.NotAfter, DateTimeKind.Utc)), r.Revoked))];
+        var rows = await connection.QueryAsync<AccessStore.CertificateRow>(new CommandDefinition(
+            AccessStore.SelectCertificates + " where @itSystemId::uuid is null or it_system_id = @itSystemId order by added_at",
+            new { itSystemId }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToCertificate())];
     }
 
     /// <summary>Revokes a certificate; false when no unrevoked certificate has that thumbprint.</summary>

@@ -9,17 +9,11 @@ namespace Gateway.Data.Database;
 /// </summary>
 internal static class StoreFailures
 {
-    public static async Task Translate(Func<Task> action)
+    public static Task Translate(Func<Task> action) => Translate(async () =>
     {
-        try
-        {
-            await action();
-        }
-        catch (NpgsqlException ex) when (IsUnavailable(ex))
-        {
-            throw new GatewayException(FaultCodes.StoreUnavailable, ex);
-        }
-    }
+        await action();
+        return true;
+    });
 
     public static async Task<T> Translate<T>(Func<Task<T>> action)
     {

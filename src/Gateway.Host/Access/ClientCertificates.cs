@@ -56,10 +56,12 @@ internal sealed class ClientCertificates
         }
     }
 
-    /// <summary>Whether the certificate chains to a CA of the trust bundle and may authenticate a client. Validity dates are checked separately.</summary>
-    public bool IsTrusted(X509Certificate2 certificate)
+    /// <summary>
+    /// Whether the certificate (whose SHA-256 <paramref name="thumbprint"/> the caller has computed already) chains to a CA
+    /// of the trust bundle and may authenticate a client. Validity dates are checked separately.
+    /// </summary>
+    public bool IsTrusted(X509Certificate2 certificate, string thumbprint)
     {
-        var thumbprint = certificate.GetCertHashString(HashAlgorithmName.SHA256);
         if (_trusted.TryGetValue(thumbprint, out var trusted))
         {
             return trusted;

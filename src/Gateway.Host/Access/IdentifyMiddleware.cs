@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Gateway.Data.Agreements;
 using Gateway.Domain.Agreements;
 using Gateway.Domain.Faults;
 using Gateway.Host.Pipeline;
@@ -43,12 +43,13 @@ internal sealed class IdentifyMiddleware(RequestDelegate next, ClientCertificate
             return new Refusal(FaultCodes.CertificateExpired);
         }
 
-        if (!certificates.IsTrusted(certificate))
+        var thumbprint = AdministrationStore.Thumbprint(certificate);
+        if (!certificates.IsTrusted(certificate, thumbprint))
         {
             return new Refusal(FaultCodes.CertificateUntrusted);
         }
 
-        var registered = await access.FindCertificateAsync(certificate.GetCertHashString(HashAlgorithmName.SHA256), context.RequestAborted);
+        var registered = await access.FindCertificateAsync(thumbprint, context.RequestAborted);
         if (registered is null)
         {
             return new Refusal(FaultCodes.CertificateUnknown);
