@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using Gateway.Cli.Agreements;
+using Gateway.Cli.Audit;
 using Gateway.Cli.Authorities;
 using Gateway.Cli.CertificateAuthority;
 using Gateway.Cli.Certificates;
@@ -36,6 +37,7 @@ public static class Gatewayctl
             SystemsGroup.Create(context),
             CertificatesGroup.Create(context),
             AgreementsGroup.Create(context),
+            AuditGroup.Create(context),
             CertificateAuthorityGroup.Create(context),
         };
         context.Options.AddTo(root);

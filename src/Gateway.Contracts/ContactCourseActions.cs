@@ -12,6 +12,18 @@ public static class ContactCourseActions
     /// <summary>Action of <see cref="IContactCourseService.GetContactCourse"/>.</summary>
     public const string GetContactCourse = ContractNamespace.V1 + "/ContactCourse/GetContactCourse";
 
+    /// <summary>Action of <see cref="IContactCourseService.CorrectInterview"/>.</summary>
+    public const string CorrectInterview = ContractNamespace.V1 + "/ContactCourse/CorrectInterview";
+
+    /// <summary>Action of <see cref="IContactCourseService.CancelInterview"/>.</summary>
+    public const string CancelInterview = ContractNamespace.V1 + "/ContactCourse/CancelInterview";
+
+    /// <summary>Action of <see cref="IContactCourseService.GetInterview"/>.</summary>
+    public const string GetInterview = ContractNamespace.V1 + "/ContactCourse/GetInterview";
+
+    /// <summary>Action of <see cref="IContactCourseService.ListRegistrations"/>.</summary>
+    public const string ListRegistrations = ContractNamespace.V1 + "/ContactCourse/ListRegistrations";
+
     /// <summary>Action of <see cref="IContactCourseService.Ping"/>.</summary>
     public const string Ping = ContractNamespace.V1 + "/ContactCourse/Ping";
 

@@ -29,6 +29,48 @@ public interface IContactCourseService
     [return: MessageParameter(Name = "ContactCourse")]
     Task<ContactCourse> GetContactCourse([MessageParameter(Name = "Cpr")] string cpr);
 
+    /// <summary>
+    /// Corrects a registration: stores a new version with the items as corrected and the reason. <c>version</c> is the
+    /// version the caller last saw; if the registration has changed since, nothing is stored and the answer is
+    /// Client.Conflict.StaleVersion. Only the responsible authority, or an other actor acting for it, may correct.
+    /// </summary>
+    [OperationContract(Action = ContactCourseActions.CorrectInterview, ReplyAction = ContactCourseActions.CorrectInterview + "Response")]
+    [FaultContract(typeof(GatewayFault), Name = GatewayFault.ElementName, Namespace = ContractNamespace.V1)]
+    [return: MessageParameter(Name = "Receipt")]
+    Task<RegistrationReceipt> CorrectInterview(
+        [MessageParameter(Name = "RequestId")] string requestId,
+        [MessageParameter(Name = "RegistrationId")] Guid registrationId,
+        [MessageParameter(Name = "Version")] int version,
+        [MessageParameter(Name = "Reason")] string reason,
+        [MessageParameter(Name = "Registration")] InterviewRegistration registration);
+
+    /// <summary>Cancels a registration with a reason, on the same terms as a correction. It stays in the history.</summary>
+    [OperationContract(Action = ContactCourseActions.CancelInterview, ReplyAction = ContactCourseActions.CancelInterview + "Response")]
+    [FaultContract(typeof(GatewayFault), Name = GatewayFault.ElementName, Namespace = ContractNamespace.V1)]
+    [return: MessageParameter(Name = "Receipt")]
+    Task<RegistrationReceipt> CancelInterview(
+        [MessageParameter(Name = "RequestId")] string requestId,
+        [MessageParameter(Name = "RegistrationId")] Guid registrationId,
+        [MessageParameter(Name = "Version")] int version,
+        [MessageParameter(Name = "Reason")] string reason);
+
+    /// <summary>Returns one registration with its full version history, within the agreement's read scope.</summary>
+    [OperationContract(Action = ContactCourseActions.GetInterview, ReplyAction = ContactCourseActions.GetInterview + "Response")]
+    [FaultContract(typeof(GatewayFault), Name = GatewayFault.ElementName, Namespace = ContractNamespace.V1)]
+    [return: MessageParameter(Name = "Interview")]
+    Task<InterviewHistory> GetInterview([MessageParameter(Name = "RegistrationId")] Guid registrationId);
+
+    /// <summary>
+    /// Lists what the caller's authority has written since <c>cursor</c> (from the start when absent), at most
+    /// <c>maxCount</c> entries (100 when absent). Following NextCursor yields every stored write exactly once.
+    /// </summary>
+    [OperationContract(Action = ContactCourseActions.ListRegistrations, ReplyAction = ContactCourseActions.ListRegistrations + "Response")]
+    [FaultContract(typeof(GatewayFault), Name = GatewayFault.ElementName, Namespace = ContractNamespace.V1)]
+    [return: MessageParameter(Name = "Page")]
+    Task<RegistrationPage> ListRegistrations(
+        [MessageParameter(Name = "Cursor")] string? cursor,
+        [MessageParameter(Name = "MaxCount")] int? maxCount);
+
     /// <summary>Answers with the server time and version; touches no data.</summary>
     [OperationContract(Action = ContactCourseActions.Ping, ReplyAction = ContactCourseActions.Ping + "Response")]
     [FaultContract(typeof(GatewayFault), Name = GatewayFault.ElementName, Namespace = ContractNamespace.V1)]

@@ -12,4 +12,15 @@ internal sealed class CannedContactCourseService : IContactCourseService
     public Task<ContactCourse> GetContactCourse(string cpr) => Task.FromResult(new ContactCourse { Cpr = cpr });
 
     public Task<ServiceStatus> Ping() => Task.FromResult(new ServiceStatus { ServerTime = DateTime.UtcNow, Version = "baseline" });
+
+    // The baselines set limits for RegisterInterview, GetContactCourse and Ping only; the other operations are not measured here.
+    public Task<RegistrationReceipt> CorrectInterview(string requestId, Guid registrationId, int version, string reason, InterviewRegistration registration) =>
+        throw new NotSupportedException("Not measured against the baselines.");
+
+    public Task<RegistrationReceipt> CancelInterview(string requestId, Guid registrationId, int version, string reason) =>
+        throw new NotSupportedException("Not measured against the baselines.");
+
+    public Task<InterviewHistory> GetInterview(Guid registrationId) => throw new NotSupportedException("Not measured against the baselines.");
+
+    public Task<RegistrationPage> ListRegistrations(string? cursor, int? maxCount) => throw new NotSupportedException("Not measured against the baselines.");
 }

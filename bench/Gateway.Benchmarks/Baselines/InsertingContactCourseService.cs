@@ -45,4 +45,15 @@ internal sealed class InsertingContactCourseService(NpgsqlDataSource dataSource,
     public Task<ContactCourse> GetContactCourse(string cpr) => _canned.GetContactCourse(cpr);
 
     public Task<ServiceStatus> Ping() => _canned.Ping();
+
+    // Not measured against this baseline, as in the canned service.
+    public Task<RegistrationReceipt> CorrectInterview(string requestId, Guid registrationId, int version, string reason, InterviewRegistration registration) =>
+        _canned.CorrectInterview(requestId, registrationId, version, reason, registration);
+
+    public Task<RegistrationReceipt> CancelInterview(string requestId, Guid registrationId, int version, string reason) =>
+        _canned.CancelInterview(requestId, registrationId, version, reason);
+
+    public Task<InterviewHistory> GetInterview(Guid registrationId) => _canned.GetInterview(registrationId);
+
+    public Task<RegistrationPage> ListRegistrations(string? cursor, int? maxCount) => _canned.ListRegistrations(cursor, maxCount);
 }

@@ -1,4 +1,5 @@
 using System.Xml.Serialization;
+using Gateway.Contracts.CodeLists;
 
 namespace Gateway.Contracts.Types;
 
@@ -29,4 +30,10 @@ public sealed class RegisteredInterview
 
     /// <summary>The registered items, exactly as accepted.</summary>
     public InterviewRegistration Interview { get; set; } = new();
+
+    /// <summary>Whether the version shown registered or corrected the interview.</summary>
+    public ChangeKind Change { get; set; }
+
+    /// <summary>The reason given for a correction.</summary>
+    public string? Reason { get; set; }
 }

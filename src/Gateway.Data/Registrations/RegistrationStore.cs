@@ -1,4 +1,7 @@
+using System.Globalization;
 using Dapper;
+using Gateway.Data.AccessLog;
+using Gateway.Domain.AccessLog;
 using Gateway.Contracts.CodeLists;
 using Gateway.Data.Database;
 using Gateway.Domain.Identifiers;
@@ -11,56 +14,77 @@ namespace Gateway.Data.Registrations;
 public sealed class RegistrationStore(NpgsqlDataSource dataSource) : IRegistrationStore
 {
     /// <inheritdoc />
-    public Task<bool> AddAsync(StoredRegistration registration, WriteRequest request, Receipt receipt, CancellationToken cancellationToken) =>
+    public Task<WriteResult> WriteAsync(StoredRegistration version, WriteRequest request, Receipt receipt, AccessEntry access, CancellationToken cancellationToken) =>
         StoreFailures.Translate(async () =>
         {
             // One statement, so one implicit transaction and one round trip: the request id is claimed first, and the
-            // registration is written only if the claim succeeded. A concurrent write with the same request id waits
-            // on the claim's key until this one commits, then finds it taken and writes nothing.
-            const string sql = """
+            // version (with the registration, for version 1) and its access-log entry are written only if the claim
+            // succeeded. A concurrent write with the same request id waits on the claim's key until this one commits,
+            // then finds it taken and writes nothing. A concurrent write of the same version (two corrections of one
+            // version) fails on the version's primary key, and the whole statement with it, claim included.
+            const string sql = $"""
                 with claimed as (
                     insert into write_request (agreement_id, request_id, operation, fingerprint, receipt, received_at)
-                    values (@AgreementId, @RequestId, 'RegisterInterview', @Fingerprint, @Receipt::jsonb, @ReceivedAt)
+                    values (@AgreementId, @RequestId, @Operation, @Fingerprint, @Receipt::jsonb, @ReceivedAt)
                     on conflict (agreement_id, request_id) do nothing
                     returning 1
                 ),
                 registration_row as (
                     insert into registration (id, cpr, responsible_kind, responsible_code, other_actor_cvr, registered_at)
                     select @Id, @Cpr, @ResponsibleKind, @ResponsibleCode, @OtherActorCvr, @ReceivedAt
-                    where exists (select 1 from claimed)
+                    where @Version = 1 and exists (select 1 from claimed)
                 ),
                 version_row as (
                     insert into registration_version
-                        (registration_id, version, case_type, held_on, match_category, next_contact_on, late, case_worker_id, received_at, items, agreement_id, call_id)
-                    select @Id, @Version, @CaseType, @HeldOn, @MatchCategory, @NextContactOn, @Late, @CaseWorkerId, @ReceivedAt, @Items::jsonb, @AgreementId, @CallId
+                        (registration_id, version, case_type, held_on, match_category, next_contact_on, late, case_worker_id, received_at, items,
+                         agreement_id, call_id, change, reason, request_id, responsible_kind, responsible_code, other_actor_cvr)
+                    select @Id, @Version, @CaseType, @HeldOn, @MatchCategory, @NextContactOn, @Late, @CaseWorkerId, @ReceivedAt, @Items::jsonb,
+                           @AgreementId, @CallId, @Change, @Reason, @RequestId, @ResponsibleKind, @ResponsibleCode, @OtherActorCvr
+                    where exists (select 1 from claimed)
+                ),
+                access_row as (
+                    insert into access_log {AccessLogStore.InsertColumns}
+                    select {AccessLogStore.InsertValues}
                     where exists (select 1 from claimed)
                 )
                 select exists (select 1 from claimed)
                 """;
-            var interview = registration.Interview;
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(sql, new
+            var interview = version.Interview;
+            var parameters = AccessLogStore.Parameters(access, new DynamicParameters(new
             {
-                registration.Id,
+                version.Id,
                 interview.Cpr,
-                ResponsibleKind = registration.ResponsibleAuthority.Kind.ToString(),
-                ResponsibleCode = registration.ResponsibleAuthority.Code,
-                OtherActorCvr = registration.OtherActor?.Code,
-                ReceivedAt = registration.ReceivedAt.UtcDateTime,
-                registration.Version,
+                ResponsibleKind = version.ResponsibleAuthority.Kind.ToString(),
+                ResponsibleCode = version.ResponsibleAuthority.Code,
+                OtherActorCvr = version.OtherActor?.Code,
+                ReceivedAt = version.ReceivedAt.UtcDateTime,
+                version.Version,
                 CaseType = interview.CaseType.ToString(),
                 interview.HeldOn,
                 MatchCategory = (short)interview.MatchCategory,
                 NextContactOn = interview.NextContact.PlannedOn,
-                registration.Late,
-                registration.CaseWorkerId,
+                version.Late,
+                version.CaseWorkerId,
                 Items = InterviewJson.Write(interview),
                 AgreementId = request.AgreementId,
-                registration.CallId,
+                version.CallId,
+                Change = version.Change.ToString(),
+                version.Reason,
                 request.RequestId,
+                Operation = access.Operation,
                 request.Fingerprint,
                 Receipt = InterviewJson.WriteReceipt(receipt),
-            }, cancellationToken: cancellationToken));
+            }));
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                var claimed = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+                return claimed ? WriteResult.Stored : WriteResult.RequestIdTaken;
+            }
+            catch (PostgresException ex) when (ex is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "registration_version_pkey" })
+            {
+                return WriteResult.VersionTaken;
+            }
         });
 
     /// <inheritdoc />
@@ -74,13 +98,18 @@ public sealed class RegistrationStore(NpgsqlDataSource dataSource) : IRegistrati
             return row.Fingerprint is null ? null : new EarlierRequest(row.Fingerprint, InterviewJson.ReadReceipt(row.Receipt));
         });
 
+    // The columns every read maps to a StoredRegistration (see Row).
+    private const string VersionColumns = """
+        r.id as Id, v.version as Version, v.received_at as ReceivedAt,
+        r.responsible_kind as ResponsibleKind, r.responsible_code as ResponsibleCode,
+        v.other_actor_cvr as OtherActorCvr, v.case_worker_id as CaseWorkerId, v.late as Late,
+        v.items::text as Items, v.change as Change, v.reason as Reason, v.request_id as RequestId,
+        v.agreement_id as AgreementId, v.call_id as CallId
+        """;
+
     /// <summary>The latest version of each of a citizen's registrations; served by <c>registration_cpr_idx</c>.</summary>
-    internal const string LatestForCitizenSql = """
-        select distinct on (v.registration_id)
-               r.id as Id, v.version as Version, v.received_at as ReceivedAt,
-               r.responsible_kind as ResponsibleKind, r.responsible_code as ResponsibleCode,
-               r.other_actor_cvr as OtherActorCvr, v.case_worker_id as CaseWorkerId, v.late as Late,
-               v.items::text as Items
+    internal const string LatestForCitizenSql = $"""
+        select distinct on (v.registration_id) {VersionColumns}
         from registration r
         join registration_version v on v.registration_id = r.id
         where r.cpr = @cpr
@@ -89,10 +118,63 @@ public sealed class RegistrationStore(NpgsqlDataSource dataSource) : IRegistrati
 
     /// <inheritdoc />
     public Task<IReadOnlyList<StoredRegistration>> LatestForCitizenAsync(string cpr, CancellationToken cancellationToken) =>
+        QueryAsync(LatestForCitizenSql, new { cpr }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StoredRegistration>> HistoryAsync(Guid registrationId, CancellationToken cancellationToken) =>
+        QueryAsync($"""
+            select {VersionColumns}
+            from registration r
+            join registration_version v on v.registration_id = r.id
+            where r.id = @registrationId
+            order by v.version
+            """, new { registrationId }, cancellationToken);
+
+    /// <summary>
+    /// One authority's versions in settled order, served by <c>registration_version_feed_idx</c>. Only versions whose
+    /// transaction id lies below the horizon of this statement's snapshot are taken: every transaction below it has
+    /// ended, and any transaction that ends later has an id at or above it, so nothing can appear behind a cursor
+    /// handed out. Plain sequence numbers lack that property: they are drawn before commit, so a later commit can
+    /// carry a lower number than rows a reader has already passed.
+    /// </summary>
+    internal const string ChangesSql = $"""
+        select v.xid::text as Xid, {VersionColumns}
+        from registration_version v
+        join registration r on r.id = v.registration_id
+        where v.responsible_kind = @ResponsibleKind and v.responsible_code = @ResponsibleCode
+          and (@OtherActorCvr::text is null or v.other_actor_cvr = @OtherActorCvr)
+          and (v.xid, v.registration_id, v.version) > (@Xid::xid8, @RegistrationId, @Version)
+          and v.xid < pg_snapshot_xmin(pg_current_snapshot())
+        order by v.xid, v.registration_id, v.version
+        limit @Limit
+        """;
+
+    /// <inheritdoc />
+    public Task<ChangePage> ChangesAsync(AuthorityId responsible, AuthorityId? otherActor, RegistrationCursor after, int max, CancellationToken cancellationToken) =>
+        StoreFailures.Translate(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            var rows = (await connection.QueryAsync<FeedRow>(new CommandDefinition(ChangesSql, new
+            {
+                ResponsibleKind = responsible.Kind.ToString(),
+                ResponsibleCode = responsible.Code,
+                OtherActorCvr = otherActor?.Code,
+                Xid = after.Xid.ToString(CultureInfo.InvariantCulture),
+                after.RegistrationId,
+                after.Version,
+                Limit = max + 1,
+            }, cancellationToken: cancellationToken))).ToList();
+            var page = rows.Take(max)
+                .Select(f => (ToRegistration(f.Row), new RegistrationCursor(ulong.Parse(f.Xid, CultureInfo.InvariantCulture), f.Row.Id, f.Row.Version)))
+                .ToList();
+            return new ChangePage(page, rows.Count > max);
+        });
+
+    private Task<IReadOnlyList<StoredRegistration>> QueryAsync(string sql, object parameters, CancellationToken cancellationToken) =>
         StoreFailures.Translate<IReadOnlyList<StoredRegistration>>(async () =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            var rows = await connection.QueryAsync<Row>(new CommandDefinition(LatestForCitizenSql, new { cpr }, cancellationToken: cancellationToken));
+            var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
             return [.. rows.Select(ToRegistration)];
         });
 
@@ -104,10 +186,27 @@ public sealed class RegistrationStore(NpgsqlDataSource dataSource) : IRegistrati
         row.OtherActorCvr is null ? null : new AuthorityId(AuthorityKind.OtherActor, row.OtherActorCvr),
         row.CaseWorkerId,
         row.Late,
-        InterviewJson.Read(row.Items));
+        InterviewJson.Read(row.Items))
+    {
+        AgreementId = row.AgreementId,
+        CallId = row.CallId,
+        Change = Enum.Parse<ChangeKind>(row.Change),
+        Reason = row.Reason,
+        RequestId = row.RequestId,
+    };
 
     // Dapper maps the aliased columns to the constructor by name.
     private sealed record Row(
         Guid Id, int Version, DateTime ReceivedAt, string ResponsibleKind, string ResponsibleCode,
-        string? OtherActorCvr, string CaseWorkerId, bool Late, string Items);
+        string? OtherActorCvr, string CaseWorkerId, bool Late, string Items, string Change, string? Reason, string? RequestId,
+        Guid? AgreementId, string? CallId);
+
+    // A feed row: the settled position's transaction id beside the version.
+    private sealed record FeedRow(
+        string Xid, Guid Id, int Version, DateTime ReceivedAt, string ResponsibleKind, string ResponsibleCode,
+        string? OtherActorCvr, string CaseWorkerId, bool Late, string Items, string Change, string? Reason, string? RequestId,
+        Guid? AgreementId, string? CallId)
+    {
+        public Row Row => new(Id, Version, ReceivedAt, ResponsibleKind, ResponsibleCode, OtherActorCvr, CaseWorkerId, Late, Items, Change, Reason, RequestId, AgreementId, CallId);
+    }
 }

@@ -161,6 +161,21 @@ public static class FaultCodes
         "Client.Conflict.RequestIdReused", false,
         "This request id was used before for a write with other content; use a new request id for a new write, and the same one only to retry the same write.");
 
+    /// <summary>A correction or cancellation quoted a version that is no longer the registration's latest.</summary>
+    public static readonly FaultCode StaleVersion = new(
+        "Client.Conflict.StaleVersion", false,
+        "The registration has changed since the version given; nothing was stored. Read it again with GetInterview and decide on the latest version.");
+
+    /// <summary>A correction or cancellation of a registration that is already cancelled.</summary>
+    public static readonly FaultCode RegistrationCancelled = new(
+        "Client.Conflict.RegistrationCancelled", false,
+        "The registration is cancelled; it can be neither corrected nor cancelled again. Register the interview anew if it took place.");
+
+    /// <summary>No registration with the id that the caller may see or change: the answer does not tell whether one exists.</summary>
+    public static readonly FaultCode RegistrationNotFound = new(
+        "Client.NotFound.Registration", false,
+        "There is no registration with this id that the caller may change or read.");
+
     /// <summary>The data store cannot be reached or is overloaded; the request changed nothing.</summary>
     public static readonly FaultCode StoreUnavailable = new(
         "Server.Unavailable", true,
@@ -180,7 +195,7 @@ public static class FaultCodes
         CallContextMissing, CallContextInvalid,
         AgreementNotFound, AgreementNotApproved, AgreementSuspended, AgreementTerminated, AgreementExpired, AgreementNotYetValid,
         WrongEnvironment, OperationNotInAgreement, AuthorityNotInAgreement, NotActingForPrincipal, CaseTypeNotAllowed, OutsideReadScope,
-        RequestIdReused,
+        RequestIdReused, StaleVersion, RegistrationCancelled, RegistrationNotFound,
         StoreUnavailable, Internal,
     ];
 }

@@ -14,7 +14,7 @@ public sealed class RegistrationRules(RegistrationPolicy policy)
     private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(policy.TimeZone);
 
     /// <summary>Maximum lengths of free text, by field.</summary>
-    public const int GoalTextMax = 200, NoAgreementReasonMax = 500, AgreementTextMax = 1000, JobSearchTextMax = 1000, CitizenCommentsMax = 4000, CaseWorkerIdMax = 64;
+    public const int GoalTextMax = 200, NoAgreementReasonMax = 500, AgreementTextMax = 1000, JobSearchTextMax = 1000, CitizenCommentsMax = 4000, CaseWorkerIdMax = 64, ReasonMax = 500;
 
     /// <summary>Checks a registration received at <paramref name="receivedAt"/> from <paramref name="caller"/>.</summary>
     public RuleOutcome Check(Caller caller, Interview interview, DateTimeOffset receivedAt)
@@ -192,6 +192,14 @@ public sealed class RegistrationRules(RegistrationPolicy policy)
         CheckText("Registration/FurtherCourse/NoAgreementReason", interview.FurtherCourse.NoAgreementReason, NoAgreementReasonMax, violations);
         CheckText("Registration/JobSearchBehaviour/Text", interview.JobSearchBehaviour?.Text, JobSearchTextMax, violations);
         CheckText("Registration/CitizenComments", interview.CitizenComments, CitizenCommentsMax, violations);
+    }
+
+    /// <summary>The reason of a correction or cancellation: required plain text of at most <see cref="ReasonMax"/> characters.</summary>
+    public static IReadOnlyList<FieldViolation> CheckReason(string? reason)
+    {
+        var violations = new List<FieldViolation>();
+        CheckText("Reason", reason ?? "", ReasonMax, violations, required: true);
+        return violations;
     }
 
     private static void CheckText(string path, string? text, int max, List<FieldViolation> violations, bool required = false)

@@ -16,5 +16,13 @@ public static class RequestFingerprint
     public static string OfRegistration(Caller caller, Interview interview) =>
         Hash(JsonSerializer.SerializeToUtf8Bytes(new { Operation = "RegisterInterview", caller.ActingAuthority, caller.Principal, caller.CaseWorkerId, interview }, Options));
 
+    /// <summary>The fingerprint of a CorrectInterview write.</summary>
+    public static string OfCorrection(Caller caller, Guid registrationId, int version, string reason, Interview interview) =>
+        Hash(JsonSerializer.SerializeToUtf8Bytes(new { Operation = "CorrectInterview", caller.ActingAuthority, caller.Principal, caller.CaseWorkerId, registrationId, version, reason, interview }, Options));
+
+    /// <summary>The fingerprint of a CancelInterview write.</summary>
+    public static string OfCancellation(Caller caller, Guid registrationId, int version, string reason) =>
+        Hash(JsonSerializer.SerializeToUtf8Bytes(new { Operation = "CancelInterview", caller.ActingAuthority, caller.Principal, caller.CaseWorkerId, registrationId, version, reason }, Options));
+
     private static string Hash(byte[] content) => Convert.ToHexString(SHA256.HashData(content));
 }

@@ -1,3 +1,4 @@
+using Gateway.Contracts.CodeLists;
 using Gateway.Domain.Identifiers;
 
 namespace Gateway.Domain.Registrations;
@@ -26,4 +27,16 @@ public sealed record StoredRegistration(
 
     /// <summary>The caller's id of the call that made this version.</summary>
     public string? CallId { get; init; }
+
+    /// <summary>What this version did: registered, corrected or cancelled.</summary>
+    public ChangeKind Change { get; init; } = ChangeKind.Registered;
+
+    /// <summary>The reason given for a correction or cancellation; null for the first version.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>The caller's request id of the write that stored this version; null for writes before request ids existed.</summary>
+    public string? RequestId { get; init; }
+
+    /// <summary>Whether this version cancelled the registration.</summary>
+    public bool IsCancellation => Change == ChangeKind.Cancelled;
 }

@@ -1,5 +1,7 @@
+using Gateway.Data.AccessLog;
 using Gateway.Data.Database;
 using Gateway.Data.Registrations;
+using Gateway.Domain.AccessLog;
 using Gateway.Domain.Registrations;
 using Gateway.Host.Access;
 using Gateway.Host.Pipeline;
@@ -47,7 +49,15 @@ public static class GatewayComposition
         // Domain operations.
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new RegistrationRules(sp.GetRequiredService<IOptions<RegistrationPolicy>>().Value));
+        services.AddSingleton<IAccessLog, AccessLogStore>();
+        services.AddSingleton<AccessLogSealer>();
+        services.AddHostedService<AccessLogSealing>();
+        services.AddSingleton<RegistrationWrites>();
         services.AddSingleton<RegisterInterview>();
+        services.AddSingleton<CorrectInterview>();
+        services.AddSingleton<CancelInterview>();
+        services.AddSingleton<GetInterview>();
+        services.AddSingleton<ListRegistrations>();
         services.AddSingleton<GetContactCourse>();
 
         // Who may call: TLS, certificates, agreements, usage.

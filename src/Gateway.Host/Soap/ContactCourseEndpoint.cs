@@ -16,6 +16,10 @@ namespace Gateway.Host.Soap;
 /// </summary>
 internal sealed class ContactCourseEndpoint(
     RegisterInterview registerInterview,
+    CorrectInterview correctInterview,
+    CancelInterview cancelInterview,
+    GetInterview getInterview,
+    ListRegistrations listRegistrations,
     GetContactCourse getContactCourse,
     TimeProvider clock,
     IHttpContextAccessor httpContext) : IContactCourseService
@@ -40,6 +44,35 @@ internal sealed class ContactCourseEndpoint(
     {
         var admitted = Admitted;
         var outcome = await getContactCourse.HandleAsync(admitted.Agreement, admitted.Context, cpr, Aborted);
+        return outcome.IsRefused ? throw new GatewayException(outcome.Refusal) : ContractMapper.ToContract(outcome.Value);
+    }
+
+    public async Task<RegistrationReceipt> CorrectInterview(string requestId, Guid registrationId, int version, string reason, InterviewRegistration registration)
+    {
+        var admitted = Admitted;
+        var outcome = await correctInterview.HandleAsync(
+            admitted.Agreement, admitted.Context, requestId, registrationId, version, reason, ContractMapper.ToInterview(registration), Aborted);
+        return outcome.IsRefused ? throw new GatewayException(outcome.Refusal) : ContractMapper.ToContract(outcome.Value);
+    }
+
+    public async Task<RegistrationReceipt> CancelInterview(string requestId, Guid registrationId, int version, string reason)
+    {
+        var admitted = Admitted;
+        var outcome = await cancelInterview.HandleAsync(admitted.Agreement, admitted.Context, requestId, registrationId, version, reason, Aborted);
+        return outcome.IsRefused ? throw new GatewayException(outcome.Refusal) : ContractMapper.ToContract(outcome.Value);
+    }
+
+    public async Task<InterviewHistory> GetInterview(Guid registrationId)
+    {
+        var admitted = Admitted;
+        var outcome = await getInterview.HandleAsync(admitted.Agreement, admitted.Context, registrationId, Aborted);
+        return outcome.IsRefused ? throw new GatewayException(outcome.Refusal) : ContractMapper.ToContract(outcome.Value);
+    }
+
+    public async Task<RegistrationPage> ListRegistrations(string? cursor, int? maxCount)
+    {
+        var admitted = Admitted;
+        var outcome = await listRegistrations.HandleAsync(admitted.Agreement, admitted.Context, cursor, maxCount, Aborted);
         return outcome.IsRefused ? throw new GatewayException(outcome.Refusal) : ContractMapper.ToContract(outcome.Value);
     }
 

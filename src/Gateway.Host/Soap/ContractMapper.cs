@@ -63,6 +63,47 @@ internal static class ContractMapper
         CaseWorkerId = stored.CaseWorkerId,
         Late = stored.Late,
         Interview = ToContract(stored.Interview),
+        Change = stored.Change,
+        Reason = stored.Reason,
+    };
+
+    public static InterviewHistory ToContract(RegistrationHistory history) => new()
+    {
+        RegistrationId = history.Id,
+        Cpr = history.Cpr,
+        ResponsibleAuthority = ToContract(history.ResponsibleAuthority),
+        CurrentVersion = history.Current.Version,
+        Cancelled = history.Cancelled,
+        Versions = [.. history.Versions.Select(v => new RegistrationVersion
+        {
+            Version = v.Version,
+            Change = v.Change,
+            Reason = v.Reason,
+            ReceivedAt = v.ReceivedAt.UtcDateTime,
+            OtherActor = v.OtherActor is null ? null : ToContract(v.OtherActor),
+            CaseWorkerId = v.CaseWorkerId,
+            Late = v.Late,
+            Interview = ToContract(v.Interview),
+        })],
+    };
+
+    public static RegistrationPage ToContract(RegistrationFeedPage page) => new()
+    {
+        Entries = [.. page.Versions.Select(v => new RegistrationChange
+        {
+            RegistrationId = v.Id,
+            Version = v.Version,
+            Change = v.Change,
+            ReceivedAt = v.ReceivedAt.UtcDateTime,
+            RequestId = v.RequestId,
+            Cpr = v.Interview.Cpr,
+            CaseType = v.Interview.CaseType,
+            HeldOn = ToDateTime(v.Interview.HeldOn),
+            OtherActor = v.OtherActor is null ? null : ToContract(v.OtherActor),
+            CaseWorkerId = v.CaseWorkerId,
+        })],
+        NextCursor = page.Next.ToString(),
+        More = page.More,
     };
 
     public static InterviewRegistration ToContract(Interview i) => new()

@@ -1,7 +1,9 @@
 using Gateway.Contracts.CodeLists;
+using Gateway.Domain.AccessLog;
 using Gateway.Domain.Agreements;
 using Gateway.Domain.Faults;
 using Gateway.Domain.Registrations;
+using Moq;
 
 namespace Gateway.Domain.Tests.Registrations;
 
@@ -21,6 +23,13 @@ internal static class AdmittedCalls
         ValidFrom = new DateOnly(2005, 9, 1),
         Status = AgreementStatus.Active,
     };
+
+    /// <summary>RegisterInterview with the default rules, over <paramref name="store"/>, with an access log that accepts everything.</summary>
+    public static RegisterInterview Register(IRegistrationStore store, TimeProvider clock) =>
+        new(new RegistrationRules(new RegistrationPolicy()), new RegistrationWrites(store, Mock.Of<IAccessLog>(), clock));
+
+    /// <summary>GetContactCourse over <paramref name="store"/>, with an access log that accepts everything.</summary>
+    public static GetContactCourse Read(IRegistrationStore store) => new(store, Mock.Of<IAccessLog>(), TimeProvider.System);
 
     public static CallContext ContextOf(Caller caller) =>
         new(Guid.Parse("00000000-0000-4000-8000-0000000000a1"), caller.ActingAuthority, caller.Principal, caller.CaseWorkerId, "call-1");

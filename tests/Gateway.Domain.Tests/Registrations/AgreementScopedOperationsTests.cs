@@ -21,11 +21,14 @@ public class AgreementScopedOperationsTests
     public async Task RegisterInterview_CaseTypeOutsideTheAgreement_CaseTypeNotAllowedAndNothingStored()
     {
         var agreement = AdmittedCalls.AgreementOf(MunicipalityCaller, caseTypes: [CaseType.Starthjaelp]);
-        var operation = new RegisterInterview(new RegistrationRules(new RegistrationPolicy()), _store.Object, TimeProvider.System);
+        // A refusal first asks whether the request id answered an earlier write (a retry gets its first receipt).
+        _store.Setup(s => s.FindRequestAsync(agreement.Id, "request-1", It.IsAny<CancellationToken>())).ReturnsAsync((EarlierRequest?)null);
+        var operation = AdmittedCalls.Register(_store.Object, TimeProvider.System);
 
         var outcome = await operation.HandleAsync(agreement, AdmittedCalls.ContextOf(MunicipalityCaller), "request-1", MunicipalityInterview(), CancellationToken.None);
 
         Assert.That(outcome.ExpectRefusal().Code, Is.EqualTo(FaultCodes.CaseTypeNotAllowed));
+        _store.Verify(s => s.FindRequestAsync(agreement.Id, "request-1", It.IsAny<CancellationToken>()), Times.Once);
         _store.VerifyNoOtherCalls();
     }
 
@@ -71,7 +74,7 @@ public class AgreementScopedOperationsTests
     }
 
     private Task<Outcome<CitizenCourse>> Read(Caller caller, ReadScope scope) =>
-        new GetContactCourse(_store.Object).HandleAsync(AdmittedCalls.AgreementOf(caller, scope), AdmittedCalls.ContextOf(caller), CitizenCpr, CancellationToken.None);
+        AdmittedCalls.Read(_store.Object).HandleAsync(AdmittedCalls.AgreementOf(caller, scope), AdmittedCalls.ContextOf(caller), CitizenCpr, CancellationToken.None);
 
     private static StoredRegistration Stored(AuthorityId responsible) =>
         new(Guid.NewGuid(), 1, DateTimeOffset.UtcNow, responsible, null, CaseWorkerId, false, MunicipalityInterview());

@@ -22,7 +22,7 @@ public class GetContactCourseTests
     [TestCase("", TestName = "HandleAsync_CprEmpty_RuleViolationWithoutReading")]
     public async Task HandleAsync_InvalidCpr_RuleViolationWithoutReading(string cpr)
     {
-        var outcome = await new GetContactCourse(_store.Object).HandleAsync(cpr, CancellationToken.None);
+        var outcome = await AdmittedCalls.Read(_store.Object).HandleAsync(cpr, CancellationToken.None);
 
         var refusal = outcome.ExpectRefusal();
         using (Assert.EnterMultipleScope())
@@ -42,7 +42,7 @@ public class GetContactCourseTests
         var newer = Stored(InterviewDay);
         _store.Setup(s => s.LatestForCitizenAsync(CitizenCpr, cancellation.Token)).ReturnsAsync([newer, older]);
 
-        var outcome = await new GetContactCourse(_store.Object).HandleAsync(CitizenCpr, cancellation.Token);
+        var outcome = await AdmittedCalls.Read(_store.Object).HandleAsync(CitizenCpr, cancellation.Token);
 
         var course = outcome.ExpectValue();
         using (Assert.EnterMultipleScope())
@@ -58,7 +58,7 @@ public class GetContactCourseTests
     {
         _store.Setup(s => s.LatestForCitizenAsync(CitizenCpr, It.IsAny<CancellationToken>())).ReturnsAsync([]);
 
-        var outcome = await new GetContactCourse(_store.Object).HandleAsync(CitizenCpr, CancellationToken.None);
+        var outcome = await AdmittedCalls.Read(_store.Object).HandleAsync(CitizenCpr, CancellationToken.None);
 
         var course = outcome.ExpectValue();
         using (Assert.EnterMultipleScope())

@@ -1,3 +1,4 @@
+using Gateway.Domain.AccessLog;
 using Gateway.Domain.Faults;
 using Gateway.Domain.Registrations;
 using Gateway.Domain.Tests.Faults;
@@ -60,12 +61,12 @@ public class IdempotentRegistrationTests
         });
     }
 
-    private RegisterInterview Operation() => new(Rules, _store.Object, new FixedTimeProvider(SameAfternoon));
+    private RegisterInterview Operation() => AdmittedCalls.Register(_store.Object, new FixedTimeProvider(SameAfternoon));
 
     // The store reports the request id taken (as when another write committed it first) and finds that write.
     private void TakenBy(string fingerprint)
     {
-        _store.Setup(s => s.AddAsync(It.IsAny<StoredRegistration>(), It.IsAny<WriteRequest>(), It.IsAny<Receipt>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        _store.Setup(s => s.WriteAsync(It.IsAny<StoredRegistration>(), It.IsAny<WriteRequest>(), It.IsAny<Receipt>(), It.IsAny<AccessEntry>(), It.IsAny<CancellationToken>())).ReturnsAsync(WriteResult.RequestIdTaken);
         _store.Setup(s => s.FindRequestAsync(It.IsAny<Guid>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new EarlierRequest(fingerprint, First));
     }

@@ -1,4 +1,5 @@
 using Gateway.Contracts.CodeLists;
+using Gateway.Domain.AccessLog;
 using Gateway.Domain.Faults;
 using Gateway.Domain.Tests.Faults;
 using Gateway.Domain.Registrations;
@@ -25,7 +26,7 @@ public class RegisterInterviewTests
     public async Task HandleAsync_RefusedRegistration_StoresNothingAndReturnsRuleViolation()
     {
         _store.Setup(s => s.FindRequestAsync(It.IsAny<Guid>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((EarlierRequest?)null);
-        var operation = new RegisterInterview(Rules, _store.Object, new FixedTimeProvider(SameAfternoon));
+        var operation = AdmittedCalls.Register(_store.Object, new FixedTimeProvider(SameAfternoon));
 
         var outcome = await operation.HandleAsync(MunicipalityCaller, MunicipalityInterview() with { EmploymentGoals = [] }, CancellationToken.None);
 
@@ -46,7 +47,7 @@ public class RegisterInterviewTests
     {
         var stored = CaptureAdd();
         var interview = MunicipalityInterview();
-        var operation = new RegisterInterview(Rules, _store.Object, new FixedTimeProvider(SameAfternoon));
+        var operation = AdmittedCalls.Register(_store.Object, new FixedTimeProvider(SameAfternoon));
 
         var outcome = await operation.HandleAsync(MunicipalityCaller, interview, CancellationToken.None);
 
@@ -78,7 +79,7 @@ public class RegisterInterviewTests
     {
         var stored = CaptureAdd();
         var caller = CallerFor(principalKind, viaOtherActor: true);
-        var operation = new RegisterInterview(Rules, _store.Object, new FixedTimeProvider(SameAfternoon));
+        var operation = AdmittedCalls.Register(_store.Object, new FixedTimeProvider(SameAfternoon));
 
         var outcome = await operation.HandleAsync(caller, InterviewFor(principalKind), CancellationToken.None);
 
@@ -97,7 +98,7 @@ public class RegisterInterviewTests
         var stored = CaptureAdd();
         // Monday's interview registered on Thursday, Danish time.
         var thursday = new DateTimeOffset(2024, 6, 13, 9, 0, 0, TimeSpan.FromHours(2));
-        var operation = new RegisterInterview(Rules, _store.Object, new FixedTimeProvider(thursday));
+        var operation = AdmittedCalls.Register(_store.Object, new FixedTimeProvider(thursday));
 
         var outcome = await operation.HandleAsync(MunicipalityCaller, MunicipalityInterview(), CancellationToken.None);
 
@@ -114,20 +115,20 @@ public class RegisterInterviewTests
     public async Task HandleAsync_CancellationToken_PassedToTheStore()
     {
         using var cancellation = new CancellationTokenSource();
-        _store.Setup(s => s.AddAsync(It.IsAny<StoredRegistration>(), It.IsAny<WriteRequest>(), It.IsAny<Receipt>(), cancellation.Token)).ReturnsAsync(true);
-        var operation = new RegisterInterview(Rules, _store.Object, new FixedTimeProvider(SameAfternoon));
+        _store.Setup(s => s.WriteAsync(It.IsAny<StoredRegistration>(), It.IsAny<WriteRequest>(), It.IsAny<Receipt>(), It.IsAny<AccessEntry>(), cancellation.Token)).ReturnsAsync(WriteResult.Stored);
+        var operation = AdmittedCalls.Register(_store.Object, new FixedTimeProvider(SameAfternoon));
 
         await operation.HandleAsync(MunicipalityCaller, MunicipalityInterview(), cancellation.Token);
 
-        _store.Verify(s => s.AddAsync(It.IsAny<StoredRegistration>(), It.IsAny<WriteRequest>(), It.IsAny<Receipt>(), cancellation.Token), Times.Once);
+        _store.Verify(s => s.WriteAsync(It.IsAny<StoredRegistration>(), It.IsAny<WriteRequest>(), It.IsAny<Receipt>(), It.IsAny<AccessEntry>(), cancellation.Token), Times.Once);
     }
 
     private List<StoredRegistration> CaptureAdd()
     {
         var stored = new List<StoredRegistration>();
-        _store.Setup(s => s.AddAsync(It.IsAny<StoredRegistration>(), It.IsAny<WriteRequest>(), It.IsAny<Receipt>(), It.IsAny<CancellationToken>()))
-            .Callback<StoredRegistration, WriteRequest, Receipt, CancellationToken>((registration, _, _, _) => stored.Add(registration))
-            .ReturnsAsync(true);
+        _store.Setup(s => s.WriteAsync(It.IsAny<StoredRegistration>(), It.IsAny<WriteRequest>(), It.IsAny<Receipt>(), It.IsAny<AccessEntry>(), It.IsAny<CancellationToken>()))
+            .Callback<StoredRegistration, WriteRequest, Receipt, AccessEntry, CancellationToken>((registration, _, _, _, _) => stored.Add(registration))
+            .ReturnsAsync(WriteResult.Stored);
         return stored;
     }
 }

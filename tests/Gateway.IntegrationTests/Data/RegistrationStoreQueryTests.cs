@@ -21,4 +21,28 @@ public sealed class RegistrationStoreQueryTests
 
         Assert.That(plan, Does.Contain("registration_cpr_idx"));
     }
+
+    [Test]
+    public async Task Changes_WithTheParametersTheStoreSends_CanUseTheFeedIndexForTheCursor()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await TestDatabase.CreateDatabaseAsync());
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync("set enable_seqscan = off");
+        var plan = string.Join('\n', await connection.QueryAsync<string>("explain " + RegistrationStore.ChangesSql, new
+        {
+            ResponsibleKind = "Municipality",
+            ResponsibleCode = "101",
+            OtherActorCvr = (string?)null,
+            Xid = "0",
+            RegistrationId = Guid.Empty,
+            Version = 0,
+            Limit = 101,
+        }));
+
+        // The authority and the cursor position are both index conditions: a page costs its own rows, not the history before it.
+        var lines = plan.Split('\n');
+        var scan = Array.FindIndex(lines, l => l.Contains("Index Scan using registration_version_feed_idx", StringComparison.Ordinal));
+        Assert.That(scan, Is.GreaterThanOrEqualTo(0), plan);
+        Assert.That(lines[scan + 1], Does.Contain("Index Cond:").And.Contain("responsible_code =").And.Contain("ROW(xid, registration_id, version) > ROW("), plan);
+    }
 }

@@ -5,7 +5,7 @@ using Gateway.IntegrationTests.Support;
 
 namespace Gateway.IntegrationTests.Host;
 
-/// <summary>No full CPR number in logs: every operation, succeeding and failing, with everything logged down to Debug.</summary>
+/// <summary>No full CPR number in logs or fault texts: every operation, succeeding and failing, with everything logged down to Trace.</summary>
 [TestFixture]
 public sealed partial class PersonalDataTests
 {
@@ -23,13 +23,25 @@ public sealed partial class PersonalDataTests
         var client = gateway.Client();
         var cpr = TestCitizens.Next();
 
+        var faults = new List<Gateway.Contracts.Types.GatewayFault>();
+        void Refused(Func<Task> call) => faults.Add(Assert.ThrowsAsync<FaultException<Gateway.Contracts.Types.GatewayFault>>(() => call())!.Detail);
+
         await client.Ping();
-        await client.RegisterInterview(SampleRegistrations.Complete(cpr));
+        var receipt = await client.RegisterInterview(SampleRegistrations.Complete(cpr));
         await client.GetContactCourse(cpr);
         var refused = SampleRegistrations.Minimal(cpr);
         refused.CaseType = CaseType.Dagpenge;
-        Assert.ThrowsAsync<FaultException<Gateway.Contracts.Types.GatewayFault>>(() => client.RegisterInterview(refused));
-        Assert.ThrowsAsync<FaultException<Gateway.Contracts.Types.GatewayFault>>(() => client.GetContactCourse("3213901234"));
+        Refused(() => client.RegisterInterview(refused));
+        Refused(() => client.GetContactCourse("3213901234"));
+        await client.CorrectInterview("pd-1", receipt.RegistrationId, 1, $"Rettet for {cpr}.", SampleRegistrations.Complete(cpr));
+        Refused(() => client.CorrectInterview("pd-2", receipt.RegistrationId, 2, "Anden borger.", SampleRegistrations.Complete(TestCitizens.Next())));
+        Refused(() => client.CorrectInterview("pd-3", receipt.RegistrationId, 1, "Gammel version.", SampleRegistrations.Complete(cpr)));
+        await client.GetInterview(receipt.RegistrationId);
+        Refused(() => client.GetInterview(Guid.NewGuid()));
+        await client.ListRegistrations(null, null);
+        Refused(() => client.ListRegistrations(cpr, null));
+        await client.CancelInterview("pd-4", receipt.RegistrationId, 2, "Annulleret.");
+        Refused(() => client.CancelInterview("pd-5", receipt.RegistrationId, 3, "Igen."));
         // A schema violation whose parser message quotes the value, and a side route with a CPR in its query.
         using (await gateway.Http.SendAsync(SoapRequests.Post("/soap/v1/ContactCourse", SoapRequests.Envelope11(
             $"<GetContactCourse xmlns=\"urn:dk:ams:contactcourse:v1\"><Cpr>{cpr}0</Cpr></GetContactCourse>"))))
@@ -37,10 +49,11 @@ public sealed partial class PersonalDataTests
         {
         }
 
-        var logged = string.Join('\n', gateway.Log.Entries.Select(e => $"{e.Category} {e.Message} {e.Exception}"));
+        var logged = string.Join('\n', gateway.Log.Entries.Select(e => $"{e.Category} {e.Message} {e.Exception}"))
+            + string.Join('\n', faults.Select(f => $"{f.Text} {string.Join(' ', f.FieldErrors?.Select(e => e.Text) ?? [])}"));
         Assert.Multiple(() =>
         {
-            Assert.That(gateway.Log.Entries.Count(e => e.EventId.Id == 1001), Is.GreaterThanOrEqualTo(3), "the refusals were logged");
+            Assert.That(gateway.Log.Entries.Count(e => e.EventId.Id == 1001), Is.GreaterThanOrEqualTo(8), "the refusals were logged");
             Assert.That(CprLike().Matches(logged).Select(m => m.Value), Is.Empty);
         });
     }

@@ -124,6 +124,25 @@ public sealed class TestGateway : IAsyncDisposable
     public IContactCourseService ClientWith(X509Certificate2 certificate, Func<Gateway.Contracts.Types.CallContext> context) => CreateChannel(
         new BasicHttpsBinding { Security = { Transport = { ClientCredentialType = HttpClientCredentialType.Certificate } } }, context, certificate);
 
+    /// <summary>A WCF client for municipality 999 under a new Active agreement whose read scope is own citizens only.</summary>
+    public async Task<IContactCourseService> OwnCitizensClientAsync()
+    {
+        var agreement = await Administration.RequestAgreementAsync(new AgreementRequest
+        {
+            Authority = SandboxIdentity.Authority,
+            ItSystemId = ItSystemId,
+            ReadScope = ReadScope.OwnCitizens,
+            Environment = GatewayEnvironment.Test,
+            ValidFrom = new DateOnly(2005, 9, 1),
+        }, "tests", "Own-citizens agreement", CancellationToken.None, activate: true);
+        return ClientWith(ClientCertificate, () =>
+        {
+            var context = Callers.ContextOf(As.Municipality);
+            context.AgreementId = agreement.Id;
+            return context;
+        });
+    }
+
     /// <summary>HTTPS with the given client certificate (or none), trusting the test CA for the server.</summary>
     public HttpClient CreateHttp(X509Certificate2? certificate) => new(new SocketsHttpHandler
     {

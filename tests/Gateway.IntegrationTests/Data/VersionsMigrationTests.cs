@@ -1,0 +1,55 @@
+using Dapper;
+using Gateway.Data.Database;
+using Gateway.IntegrationTests.Support;
+using Npgsql;
+
+namespace Gateway.IntegrationTests.Data;
+
+/// <summary>
+/// Migration 0006 on a database that already holds registrations: each existing version gets its responsible authority
+/// and other actor copied in, sorts before every later write in the feed, and the append-only trigger is back on.
+/// </summary>
+[TestFixture]
+public sealed class VersionsMigrationTests
+{
+    private const string Before = "0006_versions_and_access_log.sql";
+
+    [Test]
+    public async Task Apply0006_OverExistingRegistrations_FillsTheNewColumnsAndKeepsHistoryAppendOnly()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await TestDatabase.CreateEmptyDatabaseAsync());
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await ApplyScriptsBeforeAsync(connection, Before);
+        var registrationId = Guid.CreateVersion7();
+        await connection.ExecuteAsync("""
+            insert into registration (id, cpr, responsible_kind, responsible_code, other_actor_cvr, registered_at)
+            values (@registrationId, '0101901234', 'Municipality', '101', '24256790', now());
+            insert into registration_version (registration_id, version, case_type, held_on, match_category, late, case_worker_id, received_at, items)
+            values (@registrationId, 1, 'Kontanthjaelp', current_date, 3, false, 'cw-1', now(), '{}');
+            """, new { registrationId });
+
+        Assert.That(await SchemaMigrator.ApplyAsync(dataSource, CancellationToken.None), Is.EqualTo(new[] { Before }));
+
+        var row = await connection.QuerySingleAsync<(string Kind, string Code, string? Actor, string Change, string Xid)>(
+            "select responsible_kind, responsible_code, other_actor_cvr, change, xid::text from registration_version where registration_id = @registrationId",
+            new { registrationId });
+        Assert.Multiple(() =>
+        {
+            Assert.That(row, Is.EqualTo(("Municipality", "101", (string?)"24256790", "Registered", "1")));
+            var refused = Assert.ThrowsAsync<PostgresException>(() => connection.ExecuteAsync("update registration_version set late = true"))!;
+            Assert.That(refused.SqlState, Is.EqualTo(PostgresErrorCodes.RestrictViolation), "the trigger is enabled again");
+        });
+    }
+
+    private static async Task ApplyScriptsBeforeAsync(NpgsqlConnection connection, string stop)
+    {
+        await connection.ExecuteAsync("create table schema_migration (name text primary key, applied_at timestamptz not null default now())");
+        foreach (var name in SchemaMigrator.Scripts.TakeWhile(s => string.CompareOrdinal(s, stop) < 0))
+        {
+            await using var stream = typeof(SchemaMigrator).Assembly.GetManifestResourceStream("migrations/" + name)!;
+            using var reader = new StreamReader(stream);
+            await connection.ExecuteAsync(await reader.ReadToEndAsync());
+            await connection.ExecuteAsync("insert into schema_migration (name) values (@name)", new { name });
+        }
+    }
+}
