@@ -17,9 +17,14 @@ internal sealed record BenchmarkOptions
           3. hosts three baselines, each on its own port: fixed XML over plain Kestrel, a bare SoapCore
              endpoint of the same contract with a canned answer, and that endpoint doing one INSERT;
           4. drives each scenario with a closed-loop client (N workers, one HttpClient): warm-up, then
-             measurement; prints requests/s, p50, p99 and errors, and the gateway's ratios to the baselines;
-          5. appends the results, with the machine's description, to docs/performance.md;
-          6. stops every server and PostgreSQL and deletes the temporary folder, also on failure.
+             measurement; prints requests/s, p50, p99 and errors, and the gateway's ratios to the baselines.
+             The gateway's scenarios: Ping, RegisterInterview, GetContactCourse, then CorrectInterview (of
+             registrations prepared beforehand, unmeasured) and ListRegistrations (each worker a reader
+             following NextCursor, pages of 100);
+          5. stops the gateway and times one pass of the access-log sealer over what the run left unsealed
+             (or over a fresh batch, when the gateway's own sealer kept up);
+          6. appends the results, with the machine's description, to docs/performance.md;
+          7. stops every server and PostgreSQL and deletes the temporary folder, also on failure.
 
         Options:
           --duration SECONDS     measurement time per scenario (default 10)

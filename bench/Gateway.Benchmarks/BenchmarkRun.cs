@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Globalization;
 using Gateway.Benchmarks.Baselines;
 using Gateway.Benchmarks.Hosting;
 using Gateway.Benchmarks.Load;
 using Gateway.Benchmarks.Report;
 using Gateway.Benchmarks.Requests;
+using Gateway.Benchmarks.Sealing;
 using Gateway.Contracts;
 using Gateway.Data.Database;
 using Npgsql;
@@ -24,8 +26,12 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter output)
     private const string TlsBarePing = "bare SOAP Ping, mTLS";
     private const string TlsInsertRegister = "bare SOAP + INSERT RegisterInterview, mTLS";
     private const string GatewayPing = "gateway Ping, mTLS + authorization";
-    private const string GatewayRegister = "gateway RegisterInterview, mTLS + authorization";
-    private const string GatewayRead = "gateway GetContactCourse, mTLS + authorization";
+
+    // The scenarios the report's notes explain (ScenarioNotes). GatewayList's name states RegistrationPageRequests.PageSize.
+    internal const string GatewayRegister = "gateway RegisterInterview, mTLS + authorization";
+    internal const string GatewayRead = "gateway GetContactCourse, mTLS + authorization";
+    internal const string GatewayCorrect = "gateway CorrectInterview, mTLS + authorization";
+    internal const string GatewayList = "gateway ListRegistrations (pages of 100), mTLS + authorization";
 
     // The citizens read by GetContactCourse, and how many registrations each has.
     private const int Citizens = 200;
@@ -42,9 +48,13 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter output)
         new(GatewayPing, FixedPost),
         new(TlsBarePing, BarePing),
         new(GatewayRead, FixedPost),
+        new(GatewayCorrect, TlsInsertRegister),
+        new(GatewayList, FixedPost),
     ];
 
     private readonly List<ScenarioResult> _results = [];
+    private readonly List<AccessLogWrites> _accessLogWrites = [];
+    private NpgsqlDataSource? _database;
     private int _postmasterPid;
 
     /// <summary>Runs every scenario, prints the report and, unless told not to, appends it to the document.</summary>
@@ -64,6 +74,8 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter output)
             {
                 await create.ExecuteNonQueryAsync(cancellationToken);
             }
+
+            _database = database;
 
             // The server's first line of postmaster.pid is its pid; its children are the rest of PostgreSQL.
             _postmasterPid = int.Parse((await File.ReadAllLinesAsync(Path.Combine(folder.FullName, "pgdata", "postmaster.pid"), cancellationToken))[0]);
@@ -91,14 +103,37 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter output)
             await MeasureAsync(load, Ping(TlsBarePing, tlsBare.Endpoint, envelopes), cancellationToken);
             await MeasureAsync(load, Register(TlsInsertRegister, tlsInserting.Endpoint, envelopes), cancellationToken);
             await MeasureAsync(load, Ping(GatewayPing, gateway.Endpoint, envelopes), cancellationToken);
-            await MeasureAsync(load, Register(GatewayRegister, gateway.Endpoint, envelopes), cancellationToken);
+            var registerResult = await MeasureAsync(load, Register(GatewayRegister, gateway.Endpoint, envelopes), cancellationToken);
             var citizens = await RegisterCitizensAsync(load, gateway.Endpoint, envelopes, cancellationToken);
             await AnalyzeAsync(database, cancellationToken);
             await MeasureAsync(load, Read(GatewayRead, gateway.Endpoint, envelopes, citizens), cancellationToken);
 
+            // The scenarios added with corrections and the reconciliation feed come after the earlier ones, so that
+            // those run on the same data as before and their figures stand beside the earlier runs'.
+            var preparation = new CorrectionPreparation(load, database, gateway.Endpoint, envelopes, options, output);
+            var toCorrect = await preparation.PrepareAsync(registerResult.RequestsPerSecond, citizens, cancellationToken);
+            await MeasureAsync(load, Correct(GatewayCorrect, gateway.Endpoint, envelopes, toCorrect), cancellationToken);
+            var feedVersions = await FeedVersionsAsync(database, cancellationToken);
+            await MeasureAsync(load, new(GatewayList, () => new RegistrationFeedReader(gateway.Endpoint, envelopes.ListRegistrations)), cancellationToken);
+
+            // Stopped first, so that its background sealer does not take turns with the one timed here.
+            output.WriteLine("  stopping the gateway, then timing one pass of the access-log sealer");
+            await gateway.DisposeAsync();
+            var sealer = await SealerMeasurement.MeasureAsync(database, cancellationToken);
+            output.WriteLine($"  sealed {sealer.Entries:N0} {(sealer.FreshBatch ? "freshly recorded" : "of the run's")} access-log entries in " +
+                $"{sealer.Seconds:0.00} s: {sealer.EntriesPerSecond:N0} entries/s");
+
+            var facts = new RunFacts
+            {
+                RegistrationsToCorrect = toCorrect.Count,
+                RegisteredToCorrect = preparation.Registered,
+                FeedVersions = feedVersions,
+                AccessLogWrites = _accessLogWrites,
+                Sealer = sealer,
+            };
             var report = new RunReport(
                 startedAt, await SourceVersion.DescribeAsync(cancellationToken), await MachineDescription.CollectAsync(database, loadBeforeRun, cancellationToken),
-                options, _results, Comparisons);
+                options, _results, Comparisons, facts);
             output.WriteLine();
             output.Write(report.ToText());
             if (options.Write)
@@ -117,15 +152,42 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter output)
         }
     }
 
-    private async Task MeasureAsync(ClosedLoopLoad load, LoadScenario scenario, CancellationToken cancellationToken)
+    private async Task<ScenarioResult> MeasureAsync(ClosedLoopLoad load, LoadScenario scenario, CancellationToken cancellationToken)
     {
         var probe = await load.ProbeAsync(scenario, cancellationToken);
         output.Write($"  {scenario.Name,-38} probe ok ({probe} bytes) ... ");
+        var (logged, _) = await AccessLogStateAsync(cancellationToken);
+        var started = Stopwatch.GetTimestamp();
         var before = CpuSample.Take(_postmasterPid);
         var result = await load.RunAsync(scenario, cancellationToken) with { OtherCores = CpuSample.OtherCores(before, CpuSample.Take(_postmasterPid)) };
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var (last, unsealed) = await AccessLogStateAsync(cancellationToken);
+        if (last - logged is > 0 and var entries)
+        {
+            _accessLogWrites.Add(new AccessLogWrites(scenario.Name, entries, seconds, unsealed));
+        }
+
         output.WriteLine($"{result.RequestsPerSecond,8:N0} req/s  p50 {result.P50Milliseconds,6:0.00} ms  p99 {result.P99Milliseconds,7:0.00} ms  " +
-            $"errors {result.Errors}  other CPU {result.OtherCores:0.00} cores");
+            $"errors {result.Errors}  other CPU {result.OtherCores:0.00} cores" +
+            (result.Entries > 0 ? $"  {result.EntriesPerSecond:N0} entries/s" : ""));
         _results.Add(result);
+        return result;
+    }
+
+    // The id of the last access-log entry (an identity, so the entries written since are the difference) and the
+    // entries not sealed yet; read outside the measured window, like the probe.
+    private async Task<(long LastId, long Unsealed)> AccessLogStateAsync(CancellationToken cancellationToken)
+    {
+        if (_database is null)
+        {
+            return (0, 0);
+        }
+
+        await using var command = _database.CreateCommand(
+            "select coalesce((select max(id) from access_log), 0), (select count(*) from access_log) - (select count(*) from access_log_seal)");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
     private static LoadScenario Ping(string name, Uri endpoint, SoapEnvelopes envelopes) =>
@@ -137,6 +199,12 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter output)
         var citizens = new CprSequence(new DateOnly(1950, 1, 1));
         return new(name, () => SoapRequest.Post(endpoint, ContactCourseActions.RegisterInterview, envelopes.RegisterInterviewTemplate.With(citizens.Next())));
     }
+
+    // Every request corrects another prepared registration, from version 1, under a new request id.
+    private static LoadScenario Correct(string name, Uri endpoint, SoapEnvelopes envelopes, RegistrationsToCorrect registrations) =>
+        new(name, () => registrations.Next() is var (id, cpr)
+            ? SoapRequest.Post(endpoint, ContactCourseActions.CorrectInterview, envelopes.CorrectInterviewTemplate.With(cpr, id))
+            : null);
 
     private static LoadScenario Read(string name, Uri endpoint, SoapEnvelopes envelopes, IReadOnlyList<string> citizens)
     {
@@ -168,6 +236,13 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter output)
         output.WriteLine("  analyzing the tables, as autovacuum would within a minute of the inserts");
         await using var analyze = database.CreateCommand("analyze");
         await analyze.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    // The versions ListRegistrations pages through: everything the sandbox authority wrote (the run has no other).
+    private static async Task<long> FeedVersionsAsync(NpgsqlDataSource database, CancellationToken cancellationToken)
+    {
+        await using var count = database.CreateCommand("select count(*) from registration_version");
+        return (long)(await count.ExecuteScalarAsync(cancellationToken) ?? 0L);
     }
 
     private void Delete(DirectoryInfo folder)

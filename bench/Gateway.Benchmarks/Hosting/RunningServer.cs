@@ -7,6 +7,7 @@ namespace Gateway.Benchmarks.Hosting;
 internal sealed class RunningServer(WebApplication app, Uri endpoint) : IAsyncDisposable
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+    private int _stopped;
 
     /// <summary>The URL the scenarios call.</summary>
     public Uri Endpoint { get; } = endpoint;
@@ -28,8 +29,14 @@ internal sealed class RunningServer(WebApplication app, Uri endpoint) : IAsyncDi
         }
     }
 
+    /// <summary>Stops the server; a second call does nothing, so a run may stop a server before its scope ends.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
         using var timeout = new CancellationTokenSource(StopTimeout);
         try
         {

@@ -39,12 +39,18 @@ internal sealed class ClosedLoopLoad : IDisposable
     /// <summary>Sends one request of <paramref name="scenario"/>; throws unless it succeeds. Returns the size of the answer.</summary>
     public async Task<int> ProbeAsync(LoadScenario scenario, CancellationToken cancellationToken)
     {
-        using var request = scenario.NextRequest();
+        var source = scenario.NewSource();
+        using var request = source.Next()
+            ?? throw new InvalidOperationException($"{scenario.Name}: there is no request to send, so the scenario is not measured.");
         using var response = await _client.SendAsync(request, cancellationToken);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        return ResponseCheck.Failure(response, body) is { } failure
-            ? throw new InvalidOperationException($"{scenario.Name}: the probe request failed, so the scenario is not measured. {failure}")
-            : body.Length;
+        if (ResponseCheck.Failure(response, body) is { } failure)
+        {
+            throw new InvalidOperationException($"{scenario.Name}: the probe request failed, so the scenario is not measured. {failure}");
+        }
+
+        source.Answered(body);
+        return body.Length;
     }
 
     /// <summary>Warms up, then measures <paramref name="scenario"/>.</summary>

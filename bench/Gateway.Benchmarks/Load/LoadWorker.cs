@@ -9,11 +9,15 @@ namespace Gateway.Benchmarks.Load;
 /// </summary>
 internal sealed class LoadWorker(HttpClient client, LoadScenario scenario, int capacity)
 {
+    private readonly IRequestSource _source = scenario.NewSource();
     private readonly long[] _latencies = new long[capacity];
     private byte[] _body = new byte[16 * 1024];
 
     /// <summary>Measured successful requests.</summary>
     public int Count { get; private set; }
+
+    /// <summary>Entries the measured successful answers carried, for scenarios whose source counts them.</summary>
+    public long Entries { get; private set; }
 
     /// <summary>Failed requests, warm-up included.</summary>
     public int Errors { get; private set; }
@@ -25,6 +29,9 @@ internal sealed class LoadWorker(HttpClient client, LoadScenario scenario, int c
 
     /// <summary>Whether the buffer filled before the window closed.</summary>
     public bool Capped { get; private set; }
+
+    /// <summary>Whether the source ran out of requests before the window closed.</summary>
+    public bool RanOut { get; private set; }
 
     public ReadOnlySpan<long> Latencies => _latencies.AsSpan(0, Count);
 
@@ -39,7 +46,14 @@ internal sealed class LoadWorker(HttpClient client, LoadScenario scenario, int c
                 return;
             }
 
-            var failure = await SendAsync(cancellationToken);
+            using var request = _source.Next();
+            if (request is null)
+            {
+                RanOut = true;
+                return;
+            }
+
+            var (failure, entries) = await SendAsync(request, cancellationToken);
             var end = Stopwatch.GetTimestamp();
             if (failure is not null)
             {
@@ -54,6 +68,7 @@ internal sealed class LoadWorker(HttpClient client, LoadScenario scenario, int c
             }
 
             _latencies[Count++] = end - start;
+            Entries += entries;
             LastEnd = end;
             if (Count == _latencies.Length)
             {
@@ -63,19 +78,20 @@ internal sealed class LoadWorker(HttpClient client, LoadScenario scenario, int c
         }
     }
 
-    private async Task<string?> SendAsync(CancellationToken cancellationToken)
+    // The failure (null for a success) and the entries the answer carried.
+    private async Task<(string? Failure, int Entries)> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         try
         {
-            using var request = scenario.NextRequest();
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             var length = await ReadBodyAsync(response, cancellationToken);
-            return ResponseCheck.Failure(response, _body.AsSpan(0, length));
+            var body = _body.AsSpan(0, length);
+            return ResponseCheck.Failure(response, body) is { } failure ? (failure, 0) : (null, _source.Answered(body));
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException
             || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return $"{ex.GetType().Name}: {ex.Message}";
+            return ($"{ex.GetType().Name}: {ex.Message}", 0);
         }
     }
 

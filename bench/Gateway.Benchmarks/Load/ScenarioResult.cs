@@ -9,8 +9,17 @@ internal sealed record ScenarioResult(
     /// <summary>Cores that processes outside the benchmark used meanwhile, on average (null when unknown).</summary>
     public double? OtherCores { get; init; }
 
+    /// <summary>Whether the scenario ran out of requests to send before the window closed; the window then ends at its last answer.</summary>
+    public bool RanOut { get; init; }
+
+    /// <summary>Entries the measured answers carried (a page's entries, say); 0 where the scenario does not count them.</summary>
+    public long Entries { get; init; }
+
     /// <summary>Successful measured requests per second.</summary>
     public double RequestsPerSecond => Seconds > 0 ? Requests / Seconds : 0;
+
+    /// <summary>Entries per second in the measured answers.</summary>
+    public double EntriesPerSecond => Seconds > 0 ? Entries / Seconds : 0;
 
     /// <summary>Merges the workers' buffers. The window runs from its start to the end of the last measured request.</summary>
     public static ScenarioResult From(string name, IReadOnlyList<LoadWorker> workers, long measureStart)
@@ -33,7 +42,11 @@ internal sealed record ScenarioResult(
             Percentile(all, 0.99),
             workers.Sum(w => w.Errors),
             workers.Select(w => w.FirstError).FirstOrDefault(e => e is not null),
-            workers.Any(w => w.Capped));
+            workers.Any(w => w.Capped))
+        {
+            Entries = workers.Sum(w => w.Entries),
+            RanOut = workers.Any(w => w.RanOut),
+        };
     }
 
     // Nearest rank: the smallest latency that at least this share of requests did not exceed.

@@ -6,7 +6,8 @@ namespace Gateway.Benchmarks.Report;
 
 /// <summary>The results of one run, for the console and as a dated section of docs/performance.md.</summary>
 internal sealed class RunReport(
-    DateTimeOffset startedAt, string source, MachineDescription machine, BenchmarkOptions options, IReadOnlyList<ScenarioResult> results, IReadOnlyList<Comparison> comparisons)
+    DateTimeOffset startedAt, string source, MachineDescription machine, BenchmarkOptions options, IReadOnlyList<ScenarioResult> results,
+    IReadOnlyList<Comparison> comparisons, RunFacts facts)
 {
     private const string RatiosTitle = "Gateway ÷ baseline (throughput below 1 and latency above 1 mean the gateway is slower):";
 
@@ -71,6 +72,10 @@ internal sealed class RunReport(
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture,
             $"- Other CPU: cores (of {machine.Cores}) that processes outside the benchmark used during the scenario, warm-up included; above about 0.1 the figure is disturbed.");
+        foreach (var note in ScenarioNotes.For(results, facts))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"- {note}");
+        }
         foreach (var r in results.Where(r => r.Errors > 0))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"- {r.Name}: {r.Errors} failed requests; the first: {Flatten(r.FirstError)}");
@@ -79,6 +84,12 @@ internal sealed class RunReport(
         foreach (var r in results.Where(r => r.Capped))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"- {r.Name}: stopped at --max-requests before the measurement time was up.");
+        }
+
+        foreach (var r in results.Where(r => r.RanOut))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"- {r.Name}: ran out of prepared requests after {r.Seconds:0.0} s of the measurement time; the figure is over that time.");
         }
 
         return text.ToString();

@@ -14,11 +14,15 @@ internal sealed class SoapEnvelopes
 {
     private static readonly XNamespace Contract = ContractNamespace.V1;
 
-    private SoapEnvelopes(CprTemplate registerInterview, CprTemplate getContactCourse, byte[] ping, DateOnly heldOn)
+    private SoapEnvelopes(
+        CprTemplate registerInterview, CprTemplate correctInterview, CprTemplate getContactCourse, RegistrationPageRequests listRegistrations, byte[] ping,
+        DateOnly heldOn)
     {
         Ping = ping;
         RegisterInterviewTemplate = registerInterview;
+        CorrectInterviewTemplate = correctInterview;
         GetContactCourseTemplate = getContactCourse;
+        ListRegistrations = listRegistrations;
         HeldOn = heldOn;
     }
 
@@ -27,12 +31,18 @@ internal sealed class SoapEnvelopes
 
     public CprTemplate RegisterInterviewTemplate { get; }
 
+    /// <summary>The CorrectInterview sample: corrects version 1 of the registration filled in, with the RegisterInterview sample's dates.</summary>
+    public CprTemplate CorrectInterviewTemplate { get; }
+
     public CprTemplate GetContactCourseTemplate { get; }
+
+    /// <summary>The ListRegistrations sample, asking for pages of <see cref="RegistrationPageRequests.PageSize"/>.</summary>
+    public RegistrationPageRequests ListRegistrations { get; }
 
     /// <summary>The Ping sample as it stands (with its CallContext header, which the bare baselines ignore).</summary>
     public byte[] Ping { get; }
 
-    /// <summary>Interview held today, agreement deadline in two weeks, next contact in three weeks (no warnings).</summary>
+    /// <summary>The bodies for interviews held today, agreement deadline in two weeks, next contact in three weeks (no warnings).</summary>
     public static SoapEnvelopes ForToday(TimeProvider clock)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
@@ -41,14 +51,36 @@ internal sealed class SoapEnvelopes
         var register = Sample("RegisterInterview.xml");
         SetAll(register, "Cpr", CprTemplate.Placeholder);
         SetAll(register, "RequestId", CprTemplate.RequestIdPlaceholder);
-        SetAll(register, "HeldOn", Date(today));
-        SetAll(register, "Deadline", Date(today.AddDays(14)));
-        SetAll(register, "PlannedOn", Date(today.AddDays(21)));
+        SetDates(register, today);
+
+        // The same items and dates as the registration it corrects, with the sample's correction (Form) and reason.
+        var correct = Sample("CorrectInterview.xml");
+        SetAll(correct, "Cpr", CprTemplate.Placeholder);
+        SetAll(correct, "RequestId", CprTemplate.RequestIdPlaceholder);
+        SetAll(correct, "RegistrationId", CprTemplate.RegistrationIdPlaceholder);
+        SetAll(correct, "Version", "1");
+        SetDates(correct, today);
 
         var read = Sample("GetContactCourse.xml");
         SetAll(read, "Cpr", CprTemplate.Placeholder);
 
-        return new SoapEnvelopes(new CprTemplate(Text(register)), new CprTemplate(Text(read)), Encoding.UTF8.GetBytes(Text(Sample("Ping.xml"))), today);
+        return new SoapEnvelopes(
+            new CprTemplate(Text(register)), new CprTemplate(Text(correct)), new CprTemplate(Text(read)),
+            RegistrationPageRequests.From(Sample("ListRegistrations.xml")), Encoding.UTF8.GetBytes(Text(Sample("Ping.xml"))), today);
+    }
+
+    /// <summary>The element <paramref name="name"/> of the contract's namespace.</summary>
+    public static XName Element(string name) => Contract + name;
+
+    /// <summary>A sample as the benchmark sends it: no formatting whitespace added.</summary>
+    public static string Text(XDocument document) => document.ToString(SaveOptions.DisableFormatting);
+
+    // Interview held today, agreement deadline in two weeks, next contact in three weeks (no warnings).
+    private static void SetDates(XDocument document, DateOnly today)
+    {
+        SetAll(document, "HeldOn", Date(today));
+        SetAll(document, "Deadline", Date(today.AddDays(14)));
+        SetAll(document, "PlannedOn", Date(today.AddDays(21)));
     }
 
     private static XDocument Sample(string name)
@@ -71,5 +103,4 @@ internal sealed class SoapEnvelopes
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Text(XDocument document) => document.ToString(SaveOptions.DisableFormatting);
 }
