@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Gateway.Cli.Execution;
 using Gateway.Data.AccessLog;
+using Gateway.Data.Database;
 
 namespace Gateway.Cli.Audit;
 
@@ -23,7 +24,7 @@ public static class SealAuditCommand
                 {
                     return run.Output.Result(new SealResult(await new AccessLogSealer(dataSource).SealAsync(cancellationToken)), AuditText.Sealed);
                 }
-                catch (AccessLogChainException ex)
+                catch (Exception ex) when (ex is AccessLogChainException or TransactionIdsBehindException)
                 {
                     return run.Output.Refuse(ex.Message);
                 }

@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using Gateway.Cli.Execution;
 using Gateway.Data.AccessLog;
+using Gateway.Data.Database;
 
 namespace Gateway.Cli.Audit;
 
@@ -27,7 +28,16 @@ public static class VerifyAuditCommand
             var run = context.Begin(parseResult);
             return run.WithDatabaseAsync(async dataSource =>
             {
-                var verification = await new AccessLogVerifier(dataSource).VerifyAsync(parseResult.GetValue(head), cancellationToken);
+                AccessLogVerification verification;
+                try
+                {
+                    verification = await new AccessLogVerifier(dataSource).VerifyAsync(parseResult.GetValue(head), cancellationToken);
+                }
+                catch (TransactionIdsBehindException ex)
+                {
+                    return run.Output.Refuse(ex.Message);
+                }
+
                 run.Output.Result(verification, AuditText.Verification);
                 return verification.FirstBreak is { } broken
                     ? run.Output.Refuse($"The access log's chain is broken at link {broken.Seq}: {broken.Description}")

@@ -19,10 +19,10 @@ public sealed class RegisteredInterview
     /// <summary>The responsible authority the registration was made for.</summary>
     public Authority ResponsibleAuthority { get; set; } = new();
 
-    /// <summary>The other actor that registered on the authority's behalf, if any.</summary>
+    /// <summary>The other actor that made the version shown (registered it, or made its latest correction) on the authority's behalf, if any.</summary>
     public Authority? OtherActor { get; set; }
 
-    /// <summary>The case worker who registered.</summary>
+    /// <summary>The case worker who made the version shown.</summary>
     public string CaseWorkerId { get; set; } = "";
 
     /// <summary>Whether the registration came later than the threshold after the interview.</summary>

@@ -1,4 +1,5 @@
 using Dapper;
+using Gateway.Data.Database;
 using Npgsql;
 
 namespace Gateway.Data.AccessLog;
@@ -24,6 +25,7 @@ public sealed class AccessLogSealer(NpgsqlDataSource dataSource, int batchSize =
     public async Task<int> SealAsync(CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        await TransactionIds.EnsureAheadOfStoredAsync(dataSource, cancellationToken);
         var total = 0;
         int sealedNow;
         do

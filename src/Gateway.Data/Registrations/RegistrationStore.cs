@@ -142,19 +142,25 @@ public sealed class RegistrationStore(NpgsqlDataSource dataSource) : IRegistrati
         from registration_version v
         join registration r on r.id = v.registration_id
         where v.responsible_kind = @ResponsibleKind and v.responsible_code = @ResponsibleCode
-          and (@OtherActorCvr::text is null or v.other_actor_cvr = @OtherActorCvr)
+          {ActorFilter}
           and (v.xid, v.registration_id, v.version) > (@Xid::xid8, @RegistrationId, @Version)
           and v.xid < pg_snapshot_xmin(pg_current_snapshot())
         order by v.xid, v.registration_id, v.version
         limit @Limit
         """;
 
+    // The marker in ChangesSql where an other actor's query adds its own filter (served by registration_version_actor_feed_idx).
+    private const string ActorFilter = "-- actor filter";
+
+    /// <summary>ChangesSql for an other actor: only the versions it made itself.</summary>
+    internal static readonly string ActorChangesSql = ChangesSql.Replace(ActorFilter, "and v.other_actor_cvr = @OtherActorCvr", StringComparison.Ordinal);
+
     /// <inheritdoc />
     public Task<ChangePage> ChangesAsync(AuthorityId responsible, AuthorityId? otherActor, RegistrationCursor after, int max, CancellationToken cancellationToken) =>
         StoreFailures.Translate(async () =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            var rows = (await connection.QueryAsync<FeedRow>(new CommandDefinition(ChangesSql, new
+            var rows = (await connection.QueryAsync<FeedRow>(new CommandDefinition(otherActor is null ? ChangesSql : ActorChangesSql, new
             {
                 ResponsibleKind = responsible.Kind.ToString(),
                 ResponsibleCode = responsible.Code,

@@ -23,14 +23,14 @@ public sealed class CancelInterview(IRegistrationStore store, RegistrationWrites
         var caller = context.ToCaller();
         var request = new WriteRequest(agreement.Id, requestId, RequestFingerprint.OfCancellation(caller, registrationId, version, reason));
         var history = await store.HistoryAsync(registrationId, cancellationToken);
-        var known = history.Count > 0 && history[^1].ResponsibleAuthority == caller.ResponsibleAuthority;
-        var cpr = known ? history[0].Interview.Cpr : null;
+        // A refused attempt on someone else's registration is logged with its citizen too: the log is for the data subject.
+        var cpr = history.Count > 0 ? history[0].Interview.Cpr : null;
 
         var refused = ChangeRequest.Admit(agreement, caller, history, version)
             ?? (RegistrationRules.CheckReason(reason) is { Count: > 0 } violations ? new Refusal(FaultCodes.RuleViolation, violations) : null);
         if (refused is not null)
         {
-            return await writes.RefuseAsync(accessor, request, refused, cpr, known ? registrationId : null, cancellationToken);
+            return await writes.RefuseAsync(accessor, request, refused, cpr, history.Count > 0 ? registrationId : null, cancellationToken);
         }
 
         var latest = history[^1];

@@ -26,12 +26,12 @@ public sealed class CorrectInterview(RegistrationRules rules, IRegistrationStore
         var caller = context.ToCaller();
         var request = new WriteRequest(agreement.Id, requestId, RequestFingerprint.OfCorrection(caller, registrationId, version, reason, interview));
         var history = await store.HistoryAsync(registrationId, cancellationToken);
-        var known = history.Count > 0 && history[^1].ResponsibleAuthority == caller.ResponsibleAuthority;
-        var cpr = known ? history[0].Interview.Cpr : null;
+        // A refused attempt on someone else's registration is logged with its citizen too: the log is for the data subject.
+        var cpr = history.Count > 0 ? history[0].Interview.Cpr : null;
 
         if ((ChangeRequest.Admit(agreement, caller, history, version) ?? AgreementDecisions.AdmitCaseType(agreement, interview.CaseType)) is { } refused)
         {
-            return await writes.RefuseAsync(accessor, request, refused, cpr, known ? registrationId : null, cancellationToken);
+            return await writes.RefuseAsync(accessor, request, refused, cpr, history.Count > 0 ? registrationId : null, cancellationToken);
         }
 
         var first = history[0];

@@ -27,16 +27,16 @@ public sealed class GetInterview(IRegistrationStore store, IAccessLog accessLog,
         else
         {
             var history = new RegistrationHistory(versions);
-            var own = !history.Cancelled && history.ResponsibleAuthority == CitizenScope.Reader(agreement, context);
+            // The reader's own registration stays readable after it is cancelled: its history is the reader's to see.
+            var own = history.ResponsibleAuthority == CitizenScope.Reader(agreement, context);
             var refused = own ? null : CitizenScope.Admit(agreement, context, await store.LatestForCitizenAsync(history.Cpr, cancellationToken));
             outcome = refused is null ? history : refused;
         }
 
-        // The entry names the citizen only when the caller was allowed to learn who it is.
-        var entry = outcome.IsRefused
-            ? accessor.Entry(null, registrationId, AccessOutcome.Of(outcome.Refusal))
-            : accessor.Entry(outcome.Value.Cpr, registrationId, AccessOutcome.Ok);
-        await accessLog.RecordAsync([entry], cancellationToken);
+        // A refused attempt names the citizen too (the log is for the data subject; the caller never sees it).
+        var cpr = versions.Count > 0 ? versions[0].Interview.Cpr : null;
+        await accessLog.RecordAsync(
+            [accessor.Entry(cpr, registrationId, outcome.IsRefused ? AccessOutcome.Of(outcome.Refusal) : AccessOutcome.Ok)], cancellationToken);
         return outcome;
     }
 }

@@ -97,6 +97,7 @@ public static class GatewayComposition
         var database = app.Services.GetRequiredService<GatewayDatabase>();
         await database.PrepareAsync(cancellationToken);
         var applied = await SchemaMigrator.ApplyAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
+        await TransactionIds.EnsureAheadOfStoredAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
         app.Services.GetRequiredService<StartupLog>().Migrated(database.Description, app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.Environment, applied);
         if (app.Services.GetService<SandboxProvisioner>() is { } sandbox)
         {

@@ -39,6 +39,24 @@ public sealed class AuditVerifyTests : AccessLogFixture
     }
 
     [Test]
+    public async Task VerifyAndSeal_TransactionIdsAheadOfTheCluster_RefuseAndSayWhatToDo()
+    {
+        await RecordAndSealAsync(2);
+        // As a restore from a logical dump into a fresh cluster leaves the log (or an entry forged with a future id).
+        await ForgeEntryAsync(((3UL << 32) | 1000UL).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        var verify = await Cli.RunAsync("audit", "verify");
+        var seal = await Cli.RunAsync("audit", "seal");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(verify.ExitCode, Is.EqualTo(ExitCodes.Refused), verify.ToString);
+            Assert.That(verify.Stderr, Does.Contain("restored from a logical dump").And.Contain("pg_resetwal --epoch=4"));
+            Assert.That(seal.ExitCode, Is.EqualTo(ExitCodes.Refused), seal.ToString);
+        });
+    }
+
+    [Test]
     public async Task Verify_EmptyLog_IsIntactWithoutHead()
     {
         var result = await Succeeds("audit", "verify");

@@ -27,6 +27,12 @@ update registration_version v
    set responsible_kind = r.responsible_kind, responsible_code = r.responsible_code, other_actor_cvr = r.other_actor_cvr
   from registration r
  where r.id = v.registration_id;
+-- Registrations made under contract 1.2 carried a request id already (write_request, since 0004): copy it to version 1,
+-- so that a reconciling caller recognizes them.
+update registration_version v
+   set request_id = w.request_id
+  from write_request w
+ where w.operation = 'RegisterInterview' and (w.receipt ->> 'RegistrationId')::uuid = v.registration_id and v.version = 1;
 alter table registration_version enable trigger registration_version_append_only;
 alter table registration_version
     alter column responsible_kind set not null,
@@ -34,6 +40,11 @@ alter table registration_version
 
 create index registration_version_feed_idx
     on registration_version (responsible_kind, responsible_code, xid, registration_id, version);
+-- An other actor lists only its own writes for its principal: without the actor in the index, each page would scan
+-- the principal's whole feed after the cursor.
+create index registration_version_actor_feed_idx
+    on registration_version (responsible_kind, responsible_code, other_actor_cvr, xid, registration_id, version)
+    where other_actor_cvr is not null;
 
 -- The access log: every read of a citizen's data and every write, with who, which citizen, what and the outcome.
 create table access_log (

@@ -62,7 +62,7 @@ public sealed class AccessLogEntryTests
     }
 
     [Test]
-    public async Task RefusedRead_IsLoggedWithItsCodeAndWithoutNamingARegistrationsCitizen()
+    public async Task RefusedRead_IsLoggedWithItsCodeAndTheCitizenItConcerned()
     {
         var cpr = TestCitizens.Next();
         var theirs = await _gateway.Client(As.EmploymentServiceUnit).RegisterInterview(SampleRegistrations.Complete(cpr, CaseType.Dagpenge));
@@ -78,7 +78,7 @@ public sealed class AccessLogEntryTests
         Assert.That(refusals.Where(r => r.Outcome != "Ok"), Is.EqualTo(new[]
         {
             ("GetContactCourse", (string?)cpr, "Client.AccessDenied.OutsideReadScope"),
-            ("GetInterview", null, "Client.AccessDenied.OutsideReadScope"),
+            ("GetInterview", (string?)cpr, "Client.AccessDenied.OutsideReadScope"),
         }));
     }
 

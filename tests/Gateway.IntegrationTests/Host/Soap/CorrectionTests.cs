@@ -268,6 +268,19 @@ public sealed class CorrectionTests
         }
     }
 
+    [Test]
+    public async Task GetInterview_OwnCitizensScope_OwnCancelledRegistrationStaysReadable()
+    {
+        var own = await _gateway.OwnCitizensClientAsync();
+        var cpr = TestCitizens.Next();
+        var registered = await own.RegisterInterview(SampleRegistrations.Minimal(cpr));
+        await own.CancelInterview(NewRequestId(), registered.RegistrationId, 1, "Fejlregistrering.");
+
+        var history = await own.GetInterview(registered.RegistrationId);
+
+        Assert.That((history.Cancelled, history.CurrentVersion), Is.EqualTo((true, 2)));
+    }
+
     private static string NewRequestId() => "corr-" + Guid.NewGuid().ToString("N");
 
     private async Task<long> VersionsAsync(Guid registrationId) =>
