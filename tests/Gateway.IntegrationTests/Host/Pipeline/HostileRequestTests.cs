@@ -44,6 +44,13 @@ public sealed class HostileRequestTests
     [TestCase("register-comment-too-long.xml", "Client.Validation.SchemaViolation")]
     [TestCase("register-case-type-of-another-authority.xml", "Client.AccessDenied.CaseTypeNotAllowed")]
     [TestCase("register-interview-in-future.xml", "Client.Validation.RuleViolation")]
+    [TestCase("correct-without-reason.xml", "Client.Validation.SchemaViolation")]
+    [TestCase("correct-version-zero.xml", "Client.Validation.SchemaViolation")]
+    [TestCase("correct-unknown-registration.xml", "Client.NotFound.Registration")]
+    [TestCase("cancel-reason-too-long.xml", "Client.Validation.SchemaViolation")]
+    [TestCase("get-interview-not-a-uuid.xml", "Client.Validation.SchemaViolation")]
+    [TestCase("list-max-count-over-500.xml", "Client.Validation.SchemaViolation")]
+    [TestCase("list-malformed-cursor.xml", "Client.Validation.RuleViolation")]
     public async Task StoredRequest_IsRefusedWithItsFaultAndStoresNothing(string file, string code)
     {
         var body = await File.ReadAllTextAsync(System.IO.Path.Combine(AppContext.BaseDirectory, "Host", "Pipeline", "Requests", file));
