@@ -134,6 +134,57 @@ public sealed partial class PublishedContractTests
     }
 
     [Test]
+    public async Task ContractOnePointThreeResponses_WithAnOtherActorAndEveryItem_AreValidAgainstTheFilesOnDisk()
+    {
+        // Registered and corrected by the other actor, so that OtherActor appears; read, listed, then cancelled.
+        var cpr = TestCitizens.Next();
+        var actor = _gateway.Client(As.OtherActor);
+        var receipt = await actor.RegisterInterview(SampleRegistrations.Complete(cpr));
+        var payloads = new Dictionary<string, string>
+        {
+            ["CorrectInterview"] = Wrap("CorrectInterview",
+                new XElement(XName.Get("RequestId", ContractNamespace.V1), "contract-correct-" + cpr),
+                new XElement(XName.Get("RegistrationId", ContractNamespace.V1), receipt.RegistrationId),
+                new XElement(XName.Get("Version", ContractNamespace.V1), 1),
+                new XElement(XName.Get("Reason", ContractNamespace.V1), "Rettelse."),
+                Serialize(SampleRegistrations.Complete(cpr), "Registration")).ToString(),
+            ["GetInterview"] = $"<GetInterview xmlns=\"{ContractNamespace.V1}\"><RegistrationId>{receipt.RegistrationId}</RegistrationId></GetInterview>",
+            ["ListRegistrations"] = $"<ListRegistrations xmlns=\"{ContractNamespace.V1}\"><MaxCount>500</MaxCount></ListRegistrations>",
+            ["GetContactCourse"] = $"<GetContactCourse xmlns=\"{ContractNamespace.V1}\"><Cpr>{cpr}</Cpr></GetContactCourse>",
+            ["CancelInterview"] = $"<CancelInterview xmlns=\"{ContractNamespace.V1}\"><RequestId>contract-cancel-{cpr}</RequestId><RegistrationId>{receipt.RegistrationId}</RegistrationId><Version>2</Version><Reason>Fejl.</Reason></CancelInterview>",
+        };
+
+        foreach (var (operation, payload) in payloads)
+        {
+            Assert.That(Validate(XElement.Parse(payload)), Is.Empty, $"{operation} request");
+            using var response = await _gateway.Http.SendAsync(SoapRequests.Post("/soap/v1/ContactCourse", SoapRequests.Envelope11(payload, As.OtherActor)));
+            var answer = await response.Content.ReadAsStringAsync();
+            Assert.That(answer, Does.Contain($"<{operation}Response"), answer);
+            Assert.That(Validate(Payload(answer)), Is.Empty, $"{operation} response");
+        }
+    }
+
+    [Test]
+    public void Wsdl_PortTypeAndBothBindings_DeclareExactlyTheOperationsOfTheServiceInterface()
+    {
+        var wsdl = XDocument.Load(Repository.PathOf("wsdl", "ContactCourse.v1.wsdl"));
+        XNamespace w = "http://schemas.xmlsoap.org/wsdl/";
+        var expected = ContactCourseActions.ByOperation.OrderBy(o => o.Key, StringComparer.Ordinal).ToList();
+
+        var portType = wsdl.Root!.Elements(w + "portType").Single().Elements(w + "operation")
+            .Select(o => (o.Attribute("name")!.Value, o.Element(w + "input")!.Attributes().Single(a => a.Name.LocalName == "Action").Value));
+        Assert.That(portType.OrderBy(o => o.Item1, StringComparer.Ordinal), Is.EqualTo(expected.Select(o => (o.Key, o.Value))));
+        foreach (var binding in wsdl.Root.Elements(w + "binding"))
+        {
+            var operations = binding.Elements(w + "operation")
+                .Select(o => (o.Attribute("name")!.Value, o.Elements().First().Attribute("soapAction")!.Value,
+                    HasHeader: o.Element(w + "input")!.Elements().Any(e => e.Name.LocalName == "header")));
+            Assert.That(operations.OrderBy(o => o.Item1, StringComparer.Ordinal), Is.EqualTo(expected.Select(o => (o.Key, o.Value, true))),
+                binding.Attribute("name")!.Value);
+        }
+    }
+
+    [Test]
     public void FaultDetailType_SerializesValid()
     {
         var detail = new Gateway.Contracts.Types.GatewayFault
