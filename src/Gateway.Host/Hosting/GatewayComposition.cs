@@ -49,7 +49,8 @@ public static class GatewayComposition
         // Domain operations.
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new RegistrationRules(sp.GetRequiredService<IOptions<RegistrationPolicy>>().Value));
-        services.AddSingleton<IAccessLog, AccessLogStore>();
+        services.AddSingleton<AccessLogStore>();
+        services.AddSingleton<IAccessLog, GroupCommittedAccessLog>();
         services.AddSingleton<AccessLogSealer>();
         services.AddHostedService<AccessLogSealing>();
         services.AddSingleton<RegistrationWrites>();
