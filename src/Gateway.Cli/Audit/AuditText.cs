@@ -20,7 +20,7 @@ public static class AuditText
         fields.Add(("Verified", Entries(result.EntriesVerified) + (result.Intact ? "" : ", up to the break")));
         fields.Add(("Not yet sealed", Entries(result.NotYetSealed)));
         fields.Add(("Head", result.Head is { } head ? $"{head.Seq}:{head.Hash}{(result.Intact ? "" : " (the last intact link)")}" : "none (no link yet)"));
-        Fields(writer, fields);
+        HumanText.Fields(writer, [.. fields]);
         if (result.Intact && result.Head is { } intactHead)
         {
             writer.WriteLine($"Record the head outside the database; later, `gatewayctl audit verify --head {intactHead.Seq}:{intactHead.Hash}` checks that it still holds.");
@@ -45,7 +45,7 @@ public static class AuditText
         var table = new TextTable("TIME", "OPERATION", "OUTCOME", "AGREEMENT", "IT SYSTEM", "AUTHORITY", "PRINCIPAL", "CASE WORKER", "CALL ID");
         foreach (var e in report.Entries)
         {
-            table.Add(e.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'"), e.Operation, e.Outcome, e.AgreementId.ToString(),
+            table.Add(HumanText.Time(e.RecordedAt), e.Operation, e.Outcome, e.AgreementId.ToString(),
                 e.ItSystemName ?? e.ItSystemId.ToString(), e.Authority, e.Principal ?? "-", e.CaseWorkerId, e.CallId);
         }
 
@@ -53,13 +53,4 @@ public static class AuditText
     }
 
     private static string Entries(long count) => count == 1 ? "1 entry" : $"{count} entries";
-
-    private static void Fields(TextWriter writer, List<(string Name, string Value)> fields)
-    {
-        var width = fields.Max(f => f.Name.Length) + 2;
-        foreach (var (name, value) in fields)
-        {
-            writer.WriteLine(name.PadRight(width) + value);
-        }
-    }
 }

@@ -159,7 +159,8 @@ public static class HumanText
         }
     }
 
-    private static void Fields(TextWriter writer, params (string Name, string Value)[] fields)
+    /// <summary>Name-value lines with the values aligned, as every "show" prints them.</summary>
+    internal static void Fields(TextWriter writer, params (string Name, string Value)[] fields)
     {
         var width = fields.Max(f => f.Name.Length) + 2;
         foreach (var (name, value) in fields)
@@ -173,5 +174,6 @@ public static class HumanText
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd");
 
-    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'");
+    /// <summary>A moment as every listing prints it: UTC, to the second.</summary>
+    internal static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'");
 }
