@@ -3,7 +3,6 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using Gateway.Cli.Execution;
 using Gateway.Data.AccessLog;
-using Gateway.Data.Database;
 
 namespace Gateway.Cli.Audit;
 
@@ -28,15 +27,7 @@ public static class VerifyAuditCommand
             var run = context.Begin(parseResult);
             return run.WithDatabaseAsync(async dataSource =>
             {
-                AccessLogVerification verification;
-                try
-                {
-                    verification = await new AccessLogVerifier(dataSource).VerifyAsync(parseResult.GetValue(head), cancellationToken);
-                }
-                catch (TransactionIdsBehindException ex)
-                {
-                    return run.Output.Refuse(ex.Message);
-                }
+                var verification = await new AccessLogVerifier(dataSource).VerifyAsync(parseResult.GetValue(head), cancellationToken);
 
                 run.Output.Result(verification, AuditText.Verification);
                 return verification.FirstBreak is { } broken

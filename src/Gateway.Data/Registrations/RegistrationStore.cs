@@ -173,7 +173,12 @@ public sealed class RegistrationStore(NpgsqlDataSource dataSource) : IRegistrati
             var page = rows.Take(max)
                 .Select(f => (ToRegistration(f.Row), new RegistrationCursor(ulong.Parse(f.Xid, CultureInfo.InvariantCulture), f.Row.Id, f.Row.Version)))
                 .ToList();
-            return new ChangePage(page, rows.Count > max);
+            // An empty page may mean the cursor is beyond this database's transactions (restored to an earlier point,
+            // or a cursor never handed out): then the writes to come would all sort before it.
+            var ahead = page.Count == 0 && after.Xid > 0 && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "select @Xid::xid8 >= pg_snapshot_xmax(pg_current_snapshot())",
+                new { Xid = after.Xid.ToString(CultureInfo.InvariantCulture) }, cancellationToken: cancellationToken));
+            return new ChangePage(page, rows.Count > max, ahead);
         });
 
     private Task<IReadOnlyList<StoredRegistration>> QueryAsync(string sql, object parameters, CancellationToken cancellationToken) =>

@@ -46,4 +46,8 @@ public enum WriteResult
 /// <summary>A page of the settled feed.</summary>
 /// <param name="Entries">The versions with their positions, in settled order.</param>
 /// <param name="More">Whether more settled versions follow the last one.</param>
-public sealed record ChangePage(IReadOnlyList<(StoredRegistration Version, RegistrationCursor Position)> Entries, bool More);
+/// <param name="CursorAhead">
+/// Whether the cursor lies beyond every transaction the database has begun: no write can ever come after it, as after
+/// a restore to an earlier point. Only an empty page can have it.
+/// </param>
+public sealed record ChangePage(IReadOnlyList<(StoredRegistration Version, RegistrationCursor Position)> Entries, bool More, bool CursorAhead = false);

@@ -40,6 +40,12 @@ public sealed class ListRegistrations(IRegistrationStore store, IAccessLog acces
 
         var caller = context.ToCaller();
         var page = await store.ChangesAsync(caller.ResponsibleAuthority, caller.OtherActor, after, maxCount ?? DefaultPageSize, cancellationToken);
+        if (page.CursorAhead)
+        {
+            return new Refusal(FaultCodes.RuleViolation, [new FieldViolation("Cursor", "Cursor.Ahead",
+                "The cursor lies beyond everything the data basis holds now (it was restored to an earlier point). Start again without a cursor and compare the request ids with what your system sent.")]);
+        }
+
         var accessor = new Accessor(agreement, context, Operation, clock.GetUtcNow());
         await accessLog.RecordAsync(
             [.. page.Entries.Select(e => e.Version.Interview.Cpr).Distinct(StringComparer.Ordinal).Select(cpr => accessor.Entry(cpr, null, AccessOutcome.Ok))],

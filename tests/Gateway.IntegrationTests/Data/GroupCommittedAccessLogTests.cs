@@ -10,49 +10,124 @@ using Npgsql;
 namespace Gateway.IntegrationTests.Data;
 
 /// <summary>
-/// Group commit of access-log entries, against PostgreSQL: concurrent calls share commits, and no caller hears its
-/// entries are stored before they are committed; a failed insert fails every caller waiting on it.
+/// Group commit of access-log entries, against PostgreSQL: calls that arrive while a commit is under way wait for the
+/// next one and share it; no caller hears its entries are stored before they are committed; a commit never takes more
+/// than its limit; a failed insert fails every caller waiting on it.
 /// </summary>
 [TestFixture]
 public sealed class GroupCommittedAccessLogTests
 {
+    private NpgsqlDataSource _dataSource = null!;
+
+    [SetUp]
+    public async Task CreateDatabase() => _dataSource = NpgsqlDataSource.Create(await TestDatabase.CreateDatabaseAsync());
+
+    [TearDown]
+    public async Task DropDataSource() => await _dataSource.DisposeAsync();
+
     [Test]
-    public async Task ConcurrentCalls_WhileACommitIsHeldUp_WaitAndThenShareOneCommit()
+    public async Task CallsArrivingWhileACommitIsUnderWay_WaitForItAndThenShareTheNextCommit()
     {
-        await using var dataSource = NpgsqlDataSource.Create(await TestDatabase.CreateDatabaseAsync());
-        await using var log = new GroupCommittedAccessLog(new AccessLogStore(dataSource));
+        await using var log = new GroupCommittedAccessLog(new AccessLogStore(_dataSource));
+        await using var hold = await HoldInsertsAsync();
 
-        // Hold every insert into the log up, so that the calls queue behind the first commit.
-        await using var blocker = await dataSource.OpenConnectionAsync();
-        await using var hold = await blocker.BeginTransactionAsync();
-        await blocker.ExecuteAsync("lock table access_log in exclusive mode");
-        var calls = Enumerable.Range(0, 50).Select(i => log.RecordAsync([Entry($"call-{i}")], CancellationToken.None)).ToList();
-        await Task.Delay(300);
-        var completedWhileHeld = calls.Count(c => c.IsCompleted);
+        var first = log.RecordAsync([Entry("first")], CancellationToken.None);
+        await WaitUntilAnInsertIsBlockedAsync();
+        var queued = Enumerable.Range(0, 49).Select(i => log.RecordAsync([Entry($"queued-{i}")], CancellationToken.None)).ToList();
+        await Task.Delay(200);
+        var answeredWhileHeld = queued.Append(first).Count(c => c.IsCompleted);
         await hold.RollbackAsync();
-        await Task.WhenAll(calls);
+        await Task.WhenAll(queued.Append(first));
 
-        await using var connection = await dataSource.OpenConnectionAsync();
-        var stored = (await connection.QueryAsync<(string CallId, string Xid)>("select call_id, xid::text from access_log")).ToList();
+        var xids = await XidsByCallAsync();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(completedWhileHeld, Is.Zero, "no caller is answered before its entry is committed");
-            Assert.That(stored.Select(s => s.CallId), Is.EquivalentTo(Enumerable.Range(0, 50).Select(i => $"call-{i}")));
-            Assert.That(stored.Select(s => s.Xid).Distinct().Count(), Is.LessThanOrEqualTo(2), "the first commit, then one for everything that queued behind it");
+            Assert.That(answeredWhileHeld, Is.Zero, "no caller is answered before its entry is committed");
+            Assert.That(xids.Keys, Has.Count.EqualTo(50));
+            Assert.That(xids.Where(x => x.Key != "first").Select(x => x.Value).Distinct().Count(), Is.EqualTo(1), "the 49 queued calls share one commit");
+            Assert.That(xids["queued-0"], Is.Not.EqualTo(xids["first"]), "the commit under way took only the first call");
         }
     }
 
     [Test]
-    public async Task StoreUnreachable_EveryWaitingCallFails_AndTheLogGoesOnAfterwards()
+    public async Task QueuedCallsOverTheLimit_AreSplitAcrossCommitsWithoutSplittingACall()
+    {
+        await using var log = new GroupCommittedAccessLog(new AccessLogStore(_dataSource));
+        await using var hold = await HoldInsertsAsync();
+
+        var first = log.RecordAsync([Entry("first")], CancellationToken.None);
+        await WaitUntilAnInsertIsBlockedAsync();
+        var big = new[] { "a", "b", "c" }
+            .Select(call => log.RecordAsync([.. Enumerable.Range(0, 3000).Select(_ => Entry(call))], CancellationToken.None)).ToList();
+        await hold.RollbackAsync();
+        await Task.WhenAll(big.Append(first));
+
+        await using var connection = await _dataSource.OpenConnectionAsync();
+        var commits = (await connection.QueryAsync<(string CallId, string Xid, long Entries)>(
+            "select call_id, xid::text, count(*) from access_log group by call_id, xid")).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(commits.Select(c => c.CallId), Is.EquivalentTo(new[] { "first", "a", "b", "c" }), "each call's entries in one commit");
+            Assert.That(commits.Select(c => c.Xid).Distinct().Count(), Is.EqualTo(4), $"two calls of 3,000 exceed {GroupCommittedAccessLog.MaxEntriesPerCommit}");
+            Assert.That(commits.Sum(c => c.Entries), Is.EqualTo(9001));
+        }
+    }
+
+    [Test]
+    public async Task StoreUnreachable_EveryCallWaitingOnTheInsertFails_AndTheLogGoesOnAfterwards()
     {
         // A port nothing listens on: connecting fails at once.
-        await using var dataSource = NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Username=nobody;Password=x;Database=none;Timeout=2");
-        await using var log = new GroupCommittedAccessLog(new AccessLogStore(dataSource));
+        await using var unreachable = NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Username=nobody;Password=x;Database=none;Timeout=2");
+        await using var log = new GroupCommittedAccessLog(new AccessLogStore(unreachable));
 
-        var first = Assert.ThrowsAsync<GatewayException>(() => log.RecordAsync([Entry("a")], CancellationToken.None))!;
-        var second = Assert.ThrowsAsync<GatewayException>(() => log.RecordAsync([Entry("b")], CancellationToken.None))!;
+        var calls = Enumerable.Range(0, 5).Select(i => log.RecordAsync([Entry($"call-{i}")], CancellationToken.None)).ToList();
+        var outcomes = await Task.WhenAll(calls.Select(async c =>
+        {
+            try
+            {
+                await c;
+                return null;
+            }
+            catch (GatewayException ex)
+            {
+                return ex.Refusal.Code;
+            }
+        }));
+        var later = Assert.ThrowsAsync<GatewayException>(() => log.RecordAsync([Entry("later")], CancellationToken.None))!;
 
-        Assert.That((first.Refusal.Code, second.Refusal.Code), Is.EqualTo((FaultCodes.StoreUnavailable, FaultCodes.StoreUnavailable)));
+        Assert.That(outcomes.Append(later.Refusal.Code), Is.All.EqualTo(FaultCodes.StoreUnavailable));
+    }
+
+    // Takes a lock that makes every insert into the log wait until the returned transaction ends.
+    private async Task<NpgsqlTransaction> HoldInsertsAsync()
+    {
+        var connection = await _dataSource.OpenConnectionAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await connection.ExecuteAsync("lock table access_log in exclusive mode", transaction: transaction);
+        return transaction;
+    }
+
+    private async Task WaitUntilAnInsertIsBlockedAsync()
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync();
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            if (await connection.ExecuteScalarAsync<bool>("select exists (select 1 from pg_locks where relation = 'access_log'::regclass and not granted)"))
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail("the first insert never reached the lock");
+    }
+
+    private async Task<Dictionary<string, string>> XidsByCallAsync()
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync();
+        return (await connection.QueryAsync<(string CallId, string Xid)>("select call_id, xid::text from access_log"))
+            .ToDictionary(r => r.CallId, r => r.Xid);
     }
 
     private static AccessEntry Entry(string callId) => new(

@@ -155,6 +155,18 @@ public sealed class ReconciliationTests
         Assert.That((fault.Detail.Code, string.Join(",", fault.Detail.FieldErrors!.Select(f => f.Field + ":" + f.Code))), Is.EqualTo(("Client.Validation.RuleViolation", "Cursor:Cursor.Invalid")));
     }
 
+    [Test]
+    public void List_CursorBeyondTheDatabasesTransactions_IsRuleViolationCursorAhead()
+    {
+        // As a cursor from before a restore to an earlier point looks: its transaction id has not been reached yet.
+        var ahead = $"{(5UL << 32) + 7}-0f5a4db0c5e04a118d00000000000001-1";
+
+        var fault = Assert.ThrowsAsync<FaultException<GatewayFault>>(() => _gateway.Client().ListRegistrations(ahead, null))!;
+
+        Assert.That((fault.Detail.Code, string.Join(",", fault.Detail.FieldErrors!.Select(f => f.Field + ":" + f.Code))),
+            Is.EqualTo(("Client.Validation.RuleViolation", "Cursor:Cursor.Ahead")));
+    }
+
     // Pages until the feed has nothing more, handing each page's entries to `seen`; returns the cursor to go on from.
     private static async Task<string?> DrainAsync(IContactCourseService client, string? cursor, Action<List<RegistrationChange>> seen)
     {
