@@ -160,7 +160,7 @@ public sealed class RegistrationStore(NpgsqlDataSource dataSource) : IRegistrati
         StoreFailures.Translate(async () =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            var rows = (await connection.QueryAsync<FeedRow>(new CommandDefinition(otherActor is null ? ChangesSql : ActorChangesSql, new
+            var rows = (await connection.QueryAsync<Row>(new CommandDefinition(otherActor is null ? ChangesSql : ActorChangesSql, new
             {
                 ResponsibleKind = responsible.Kind.ToString(),
                 ResponsibleCode = responsible.Code,
@@ -171,7 +171,7 @@ public sealed class RegistrationStore(NpgsqlDataSource dataSource) : IRegistrati
                 Limit = max + 1,
             }, cancellationToken: cancellationToken))).ToList();
             var page = rows.Take(max)
-                .Select(f => (ToRegistration(f.Row), new RegistrationCursor(ulong.Parse(f.Xid, CultureInfo.InvariantCulture), f.Row.Id, f.Row.Version)))
+                .Select(r => (ToRegistration(r), new RegistrationCursor(ulong.Parse(r.Xid!, CultureInfo.InvariantCulture), r.Id, r.Version)))
                 .ToList();
             // An empty page may mean the cursor is beyond this database's transactions (restored to an earlier point,
             // or a cursor never handed out): then the writes to come would all sort before it.
@@ -206,18 +206,23 @@ public sealed class RegistrationStore(NpgsqlDataSource dataSource) : IRegistrati
         RequestId = row.RequestId,
     };
 
-    // Dapper maps the aliased columns to the constructor by name.
-    private sealed record Row(
-        Guid Id, int Version, DateTime ReceivedAt, string ResponsibleKind, string ResponsibleCode,
-        string? OtherActorCvr, string CaseWorkerId, bool Late, string Items, string Change, string? Reason, string? RequestId,
-        Guid? AgreementId, string? CallId);
-
-    // A feed row: the settled position's transaction id beside the version.
-    private sealed record FeedRow(
-        string Xid, Guid Id, int Version, DateTime ReceivedAt, string ResponsibleKind, string ResponsibleCode,
-        string? OtherActorCvr, string CaseWorkerId, bool Late, string Items, string Change, string? Reason, string? RequestId,
-        Guid? AgreementId, string? CallId)
+    // Dapper sets the aliased columns by name; only the feed query selects Xid, the settled position's transaction id.
+    private sealed class Row
     {
-        public Row Row => new(Id, Version, ReceivedAt, ResponsibleKind, ResponsibleCode, OtherActorCvr, CaseWorkerId, Late, Items, Change, Reason, RequestId, AgreementId, CallId);
+        public Guid Id { get; init; }
+        public int Version { get; init; }
+        public DateTime ReceivedAt { get; init; }
+        public string ResponsibleKind { get; init; } = "";
+        public string ResponsibleCode { get; init; } = "";
+        public string? OtherActorCvr { get; init; }
+        public string CaseWorkerId { get; init; } = "";
+        public bool Late { get; init; }
+        public string Items { get; init; } = "";
+        public string Change { get; init; } = "";
+        public string? Reason { get; init; }
+        public string? RequestId { get; init; }
+        public Guid? AgreementId { get; init; }
+        public string? CallId { get; init; }
+        public string? Xid { get; init; }
     }
 }
