@@ -35,7 +35,8 @@ internal static class AccessSetup
         }
 
         services.AddSingleton(Options.Create(tls));
-        services.AddSingleton(new TrustBundle(LoadTrustBundle(tls)));
+        var trustBundle = new TrustBundle(LoadTrustBundle(tls));
+        services.AddSingleton(trustBundle);
         if (tls.ServerCertificatePath is { } serverPfx)
         {
             var serverCertificate = LoadServerCertificate(serverPfx, tls.ServerCertificatePassword);
@@ -45,6 +46,8 @@ internal static class AccessSetup
                 // Any certificate gets through the handshake; the identify stage refuses with a fault the caller can read.
                 https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
                 https.ClientCertificateValidation = static (_, _, _) => true;
+                // The handshake builds the chain too, before that callback: with the same policy, it never downloads.
+                https.OnAuthenticate = (_, ssl) => ssl.CertificateChainPolicy = trustBundle.ChainPolicy();
             }));
         }
 

@@ -12,16 +12,15 @@ namespace Gateway.Host.Access;
 /// </summary>
 internal sealed class ClientCertificates
 {
-    private const string ClientAuthentication = "1.3.6.1.5.5.7.3.2";
     private const int MaxRemembered = 10_000;
-    private readonly X509Certificate2Collection _trustBundle;
+    private readonly TrustBundle _trustBundle;
     private readonly ForwardedCertificateOptions _forwarding;
     private readonly HashSet<IPAddress> _proxies;
     private readonly ConcurrentDictionary<string, bool> _trusted = new(StringComparer.Ordinal);
 
     public ClientCertificates(TrustBundle trustBundle, IOptions<TlsOptions> options)
     {
-        _trustBundle = trustBundle.Certificates;
+        _trustBundle = trustBundle;
         _forwarding = options.Value.ForwardedCertificate;
         _proxies = [.. _forwarding.KnownProxies.Select(p => IPAddress.Parse(p).MapToIPv6())];
     }
@@ -67,12 +66,7 @@ internal sealed class ClientCertificates
             return trusted;
         }
 
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(_trustBundle);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck; // revocation is the operators' register
-        chain.ChainPolicy.VerificationFlags = X509VerificationFlags.IgnoreNotTimeValid; // dates get their own fault
-        chain.ChainPolicy.ApplicationPolicy.Add(new Oid(ClientAuthentication));
+        using var chain = new X509Chain { ChainPolicy = _trustBundle.ChainPolicy() };
         trusted = chain.Build(certificate);
         foreach (var element in chain.ChainElements)
         {

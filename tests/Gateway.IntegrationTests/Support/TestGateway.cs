@@ -144,11 +144,15 @@ public sealed class TestGateway : IAsyncDisposable
     }
 
     /// <summary>HTTPS with the given client certificate (or none), trusting the test CA for the server.</summary>
+    /// <remarks>
+    /// The client sends its certificate alone, built offline: by default the client side would complete the chain
+    /// itself, downloading whatever issuer the certificate's AIA URL names, and tests of hostile URLs would test that.
+    /// </remarks>
     public HttpClient CreateHttp(X509Certificate2? certificate) => new(new SocketsHttpHandler
     {
         SslOptions = new SslClientAuthenticationOptions
         {
-            ClientCertificates = certificate is null ? null : new X509CertificateCollection { certificate },
+            ClientCertificateContext = certificate is null ? null : SslStreamCertificateContext.Create(certificate, additionalCertificates: null, offline: true),
             RemoteCertificateValidationCallback = (_, server, _, _) => TestPki.TrustsServer(server as X509Certificate2),
         },
     })
