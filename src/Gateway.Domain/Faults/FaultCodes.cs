@@ -21,6 +21,16 @@ public static class FaultCodes
         "Client.Request.MalformedXml", false,
         "The request body is not well-formed XML.");
 
+    /// <summary>The body's encoding is not UTF-8 or UTF-16 with a byte-order mark, or its XML declaration, byte-order mark and charset disagree.</summary>
+    public static readonly FaultCode UnsupportedEncoding = new(
+        "Client.Request.UnsupportedEncoding", false,
+        "Send the request as UTF-8 (or UTF-16 with a byte-order mark); an encoding in the XML declaration or a charset in the Content-Type, if given, must name that same encoding.");
+
+    /// <summary>The message exceeds a structural limit of the envelope stage (depth, attributes, namespace declarations, name length).</summary>
+    public static readonly FaultCode LimitExceeded = new(
+        "Client.Request.LimitExceeded", false,
+        "The message exceeds a structural limit of the gateway (nesting depth, attributes per element, namespace declarations or name length); see the field error.");
+
     /// <summary>The body contains a document type declaration.</summary>
     public static readonly FaultCode DtdNotAllowed = new(
         "Client.Request.DtdNotAllowed", false,
@@ -189,7 +199,7 @@ public static class FaultCodes
     /// <summary>Every code in the catalogue.</summary>
     public static IReadOnlyList<FaultCode> All { get; } =
     [
-        RequestTooLarge, UnsupportedMediaType, MalformedXml, DtdNotAllowed, NotSoapEnvelope, EnvelopeVersionMismatch, HeaderNotUnderstood, UnknownOperation,
+        RequestTooLarge, UnsupportedMediaType, UnsupportedEncoding, MalformedXml, LimitExceeded, DtdNotAllowed, NotSoapEnvelope, EnvelopeVersionMismatch, HeaderNotUnderstood, UnknownOperation,
         ActionMismatch, SchemaViolation, RuleViolation,
         CertificateRequired, CertificateUntrusted, CertificateUnknown, CertificateRevoked, CertificateExpired,
         CallContextMissing, CallContextInvalid,

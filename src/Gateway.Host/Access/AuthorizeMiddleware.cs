@@ -8,6 +8,7 @@ using Gateway.Domain.Identifiers;
 using Gateway.Domain.Registrations;
 using Gateway.Host.Hosting;
 using Gateway.Host.Pipeline;
+using Gateway.Host.Pipeline.Envelope;
 using Gateway.Host.Pipeline.Faults;
 using Gateway.Host.Pipeline.Validation;
 using Microsoft.Extensions.Options;
@@ -22,9 +23,6 @@ namespace Gateway.Host.Access;
 internal sealed class AuthorizeMiddleware(
     RequestDelegate next, IAccessStore access, ContractSchemas schemas, IOptions<GatewayOptions> options, IOptions<RegistrationPolicy> policy, TimeProvider clock)
 {
-    /// <summary>The call context header's element name.</summary>
-    public static readonly XName HeaderName = XName.Get("CallContext", ContractNamespace.V1);
-
     private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(policy.Value.TimeZone);
     private readonly GatewayEnvironment _environment = options.Value.Environment
         ?? throw new InvalidOperationException("Gateway:Environment is validated at start-up and cannot be missing here.");
@@ -48,7 +46,7 @@ internal sealed class AuthorizeMiddleware(
 
     private async Task<Refusal?> AuthorizeAsync(SoapCall call, ServiceOperation operation, CancellationToken cancellationToken)
     {
-        var headers = call.Header?.Elements(HeaderName).ToList() ?? [];
+        var headers = call.HeaderBlocks.Where(h => h.Name == EnvelopeMiddleware.CallContextName).ToList();
         if (headers.Count == 0)
         {
             return new Refusal(FaultCodes.CallContextMissing);
@@ -86,7 +84,7 @@ internal sealed class AuthorizeMiddleware(
     }
 
     // Paths are relative to the header element; an error on the element itself has the element's own name.
-    private static string HeaderPath(string field) => field == HeaderName.LocalName ? "Header/CallContext" : $"Header/CallContext/{field}";
+    private static string HeaderPath(string field) => field == EnvelopeMiddleware.CallContextName.LocalName ? "Header/CallContext" : $"Header/CallContext/{field}";
 
     // The header is schema-valid here, so every required element is present and well-formed.
     private static CallContext Read(XElement header)

@@ -5,11 +5,13 @@ using Gateway.Domain.AccessLog;
 using Gateway.Domain.Registrations;
 using Gateway.Host.Access;
 using Gateway.Host.Pipeline;
+using Gateway.Host.Pipeline.Envelope;
 using Gateway.Host.Pipeline.Faults;
 using Gateway.Host.Pipeline.Guard;
 using Gateway.Host.Pipeline.Validation;
 using Gateway.Host.Sandbox;
 using Gateway.Host.Soap;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -26,14 +28,18 @@ public static class GatewayComposition
         // Request lines carry query strings, which may carry a CPR number (a probe of a side route, say). They are
         // never logged, whatever the configuration asks: a rule added in code comes after configuration's, and wins.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
-        // SoapCore logs every fault an operation raises as an Error with a stack trace, expected refusals included.
-        // The fault stage already logs each refusal (event 1001) and each failure with its exception (event 1002).
-        builder.Logging.AddFilter("SoapCore", LogLevel.Critical);
         services.AddOptions<GatewayOptions>()
             .Bind(builder.Configuration.GetSection(GatewayOptions.Section))
             .Validate(o => o.MaxRequestBytes is > 0 and <= int.MaxValue, "Gateway:MaxRequestBytes must be between 1 and 2147483647.")
             .Validate(o => o.Environment is not null, "Gateway:Environment must be Test or Production when ConnectionStrings:Gateway is set.")
             .ValidateOnStart();
+        services.AddOptions<EnvelopeLimits>()
+            .Bind(builder.Configuration.GetSection(EnvelopeLimits.Section))
+            .Validate(l => l.MaxDepth >= 8 && l.MaxAttributesPerElement >= 4 && l.MaxNamespaceDeclarations >= 4 && l.MaxNameLength >= 64,
+                "Gateway:Envelope limits are below what a message of the contract needs: MaxDepth ≥ 8, MaxAttributesPerElement ≥ 4, MaxNamespaceDeclarations ≥ 4, MaxNameLength ≥ 64.")
+            .ValidateOnStart();
+        // No Server header tells anyone what answers.
+        services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         services.AddOptions<RegistrationPolicy>()
             .Bind(builder.Configuration.GetSection($"{GatewayOptions.Section}:Registration"))
             .Validate(p => p.LateAfterWorkingDays >= 0, "Gateway:Registration:LateAfterWorkingDays must be 0 or more.")
@@ -70,16 +76,14 @@ public static class GatewayComposition
         services.AddSingleton<ContractSchemas>();
         services.AddSingleton<FaultLog>();
         services.AddSingleton<StartupLog>();
-        services.AddGatewaySoap();
+        services.AddSingleton<ContactCourseEndpoint>();
         return builder;
     }
 
-    /// <summary>The request pipeline, in order: guard → identify → envelope → authorize → schema validation → SOAP dispatcher (see <see cref="GatewayPipeline"/>).</summary>
+    /// <summary>The request pipeline, in order: guard → identify → envelope → authorize → schema validation → dispatch (see <see cref="GatewayPipeline"/>).</summary>
     public static WebApplication UseGateway(this WebApplication app)
     {
-        IApplicationBuilder pipeline = app;
-        pipeline.UseGatewayPipeline();
-        pipeline.UseGatewaySoapEndpoint();
+        app.UseGatewayPipeline();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var services = StartupLog.ServiceUrls(app);

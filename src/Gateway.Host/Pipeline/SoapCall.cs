@@ -15,11 +15,8 @@ internal sealed class SoapCall(string correlationId)
     /// <summary>The action the caller gave (SOAPAction header or the <c>action</c> media-type parameter), unquoted; empty when none.</summary>
     public string RequestedAction { get; set; } = "";
 
-    /// <summary>The request body, read whole within the size cap.</summary>
-    public byte[] Body { get; set; } = [];
-
-    /// <summary>The SOAP Header element, when the envelope has one.</summary>
-    public XElement? Header { get; set; }
+    /// <summary>The SOAP header blocks addressed to the gateway (by their actor or role); empty when there are none.</summary>
+    public IReadOnlyList<XElement> HeaderBlocks { get; set; } = [];
 
     /// <summary>The IT system the client certificate is registered for, once identified.</summary>
     public Guid ItSystemId { get; set; }
@@ -30,7 +27,7 @@ internal sealed class SoapCall(string correlationId)
     /// <summary>The agreement and call context that admit the call, once authorized.</summary>
     public Access.Admission? Admission { get; set; }
 
-    /// <summary>The first element of the SOAP body.</summary>
+    /// <summary>The first element of the SOAP body, as parsed once by the envelope stage: what is validated is what is dispatched.</summary>
     public XElement? Payload { get; set; }
 
     /// <summary>The operation resolved from the payload.</summary>

@@ -9,10 +9,9 @@ using Gateway.Host.Pipeline;
 namespace Gateway.Host.Soap;
 
 /// <summary>
-/// The SOAP adapter of the ContactCourse service: maps the contract to the domain operation and back, for the caller
-/// the pipeline admitted (<see cref="Admission"/>). A
-/// refusal leaves here as a <see cref="GatewayException"/>, the only way SoapCore knows to answer with a fault;
-/// <see cref="GatewayFaultTransformer"/> shapes it.
+/// The SOAP adapter of the ContactCourse service (<see cref="IContactCourseService"/>, as the WSDL publishes it): reads
+/// each operation's parts from the validated request, maps them to the domain operation for the admitted caller, and
+/// maps the result back. A refusal stays a result; the dispatch stage turns it into the fault.
 /// </summary>
 internal sealed class ContactCourseEndpoint(
     RegisterInterview registerInterview,
@@ -21,61 +20,67 @@ internal sealed class ContactCourseEndpoint(
     GetInterview getInterview,
     ListRegistrations listRegistrations,
     GetContactCourse getContactCourse,
-    TimeProvider clock,
-    IHttpContextAccessor httpContext) : IContactCourseService
+    TimeProvider clock)
 {
     private static readonly string Version =
         typeof(ContactCourseEndpoint).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0";
 
-    private CancellationToken Aborted => httpContext.HttpContext?.RequestAborted ?? CancellationToken.None;
+    /// <summary>Invokes <paramref name="operation"/> with the parts of <paramref name="request"/>, for the caller of <paramref name="admitted"/>.</summary>
+    public Task<Outcome<OperationResponse>> InvokeAsync(ServiceOperation operation, OperationRequest request, Admission admitted, CancellationToken cancellationToken) =>
+        operation.Name switch
+        {
+            nameof(IContactCourseService.RegisterInterview) => RegisterAsync(request, admitted, cancellationToken),
+            nameof(IContactCourseService.CorrectInterview) => CorrectAsync(request, admitted, cancellationToken),
+            nameof(IContactCourseService.CancelInterview) => CancelAsync(request, admitted, cancellationToken),
+            nameof(IContactCourseService.GetContactCourse) => GetContactCourseAsync(request, admitted, cancellationToken),
+            nameof(IContactCourseService.GetInterview) => GetInterviewAsync(request, admitted, cancellationToken),
+            nameof(IContactCourseService.ListRegistrations) => ListAsync(request, admitted, cancellationToken),
+            nameof(IContactCourseService.Ping) => Task.FromResult<Outcome<OperationResponse>>(
+                new OperationResponse(operation.Name, "Status", new ServiceStatus { ServerTime = clock.GetUtcNow().UtcDateTime, Version = Version })),
+            _ => throw new InvalidOperationException($"The operation {operation.Name} has no handler in the SOAP adapter."),
+        };
 
-    // The authorize stage runs before every dispatch; an operation reached without it is a wiring bug.
-    private Admission Admitted => httpContext.HttpContext?.Features.Get<SoapCall>()?.Admission
-        ?? throw new InvalidOperationException("An operation was dispatched without the authorize stage.");
-
-    public async Task<RegistrationReceipt> RegisterInterview(string requestId, InterviewRegistration registration)
+    private async Task<Outcome<OperationResponse>> RegisterAsync(OperationRequest request, Admission admitted, CancellationToken cancellationToken)
     {
-        var admitted = Admitted;
-        var outcome = await registerInterview.HandleAsync(admitted.Agreement, admitted.Context, requestId, ContractMapper.ToInterview(registration), Aborted);
-        return outcome.IsRefused ? throw new GatewayException(outcome.Refusal) : ContractMapper.ToContract(outcome.Value);
+        var outcome = await registerInterview.HandleAsync(admitted.Agreement, admitted.Context, request.Text("RequestId"),
+            ContractMapper.ToInterview(request.Complex<InterviewRegistration>("Registration")), cancellationToken);
+        return Answer(outcome, RegisterInterview.Operation, "Receipt", ContractMapper.ToContract);
     }
 
-    public async Task<ContactCourse> GetContactCourse(string cpr)
+    private async Task<Outcome<OperationResponse>> CorrectAsync(OperationRequest request, Admission admitted, CancellationToken cancellationToken)
     {
-        var admitted = Admitted;
-        var outcome = await getContactCourse.HandleAsync(admitted.Agreement, admitted.Context, cpr, Aborted);
-        return outcome.IsRefused ? throw new GatewayException(outcome.Refusal) : ContractMapper.ToContract(outcome.Value);
+        var outcome = await correctInterview.HandleAsync(admitted.Agreement, admitted.Context, request.Text("RequestId"),
+            request.Uuid("RegistrationId"), request.Int("Version"), request.Text("Reason"),
+            ContractMapper.ToInterview(request.Complex<InterviewRegistration>("Registration")), cancellationToken);
+        return Answer(outcome, CorrectInterview.Operation, "Receipt", ContractMapper.ToContract);
     }
 
-    public async Task<RegistrationReceipt> CorrectInterview(string requestId, Guid registrationId, int version, string reason, InterviewRegistration registration)
+    private async Task<Outcome<OperationResponse>> CancelAsync(OperationRequest request, Admission admitted, CancellationToken cancellationToken)
     {
-        var admitted = Admitted;
-        var outcome = await correctInterview.HandleAsync(
-            admitted.Agreement, admitted.Context, requestId, registrationId, version, reason, ContractMapper.ToInterview(registration), Aborted);
-        return outcome.IsRefused ? throw new GatewayException(outcome.Refusal) : ContractMapper.ToContract(outcome.Value);
+        var outcome = await cancelInterview.HandleAsync(admitted.Agreement, admitted.Context, request.Text("RequestId"),
+            request.Uuid("RegistrationId"), request.Int("Version"), request.Text("Reason"), cancellationToken);
+        return Answer(outcome, CancelInterview.Operation, "Receipt", ContractMapper.ToContract);
     }
 
-    public async Task<RegistrationReceipt> CancelInterview(string requestId, Guid registrationId, int version, string reason)
+    private async Task<Outcome<OperationResponse>> GetContactCourseAsync(OperationRequest request, Admission admitted, CancellationToken cancellationToken)
     {
-        var admitted = Admitted;
-        var outcome = await cancelInterview.HandleAsync(admitted.Agreement, admitted.Context, requestId, registrationId, version, reason, Aborted);
-        return outcome.IsRefused ? throw new GatewayException(outcome.Refusal) : ContractMapper.ToContract(outcome.Value);
+        var outcome = await getContactCourse.HandleAsync(admitted.Agreement, admitted.Context, request.Text("Cpr"), cancellationToken);
+        return Answer(outcome, GetContactCourse.Operation, "ContactCourse", ContractMapper.ToContract);
     }
 
-    public async Task<InterviewHistory> GetInterview(Guid registrationId)
+    private async Task<Outcome<OperationResponse>> GetInterviewAsync(OperationRequest request, Admission admitted, CancellationToken cancellationToken)
     {
-        var admitted = Admitted;
-        var outcome = await getInterview.HandleAsync(admitted.Agreement, admitted.Context, registrationId, Aborted);
-        return outcome.IsRefused ? throw new GatewayException(outcome.Refusal) : ContractMapper.ToContract(outcome.Value);
+        var outcome = await getInterview.HandleAsync(admitted.Agreement, admitted.Context, request.Uuid("RegistrationId"), cancellationToken);
+        return Answer(outcome, GetInterview.Operation, "Interview", ContractMapper.ToContract);
     }
 
-    public async Task<RegistrationPage> ListRegistrations(string? cursor, int? maxCount)
+    private async Task<Outcome<OperationResponse>> ListAsync(OperationRequest request, Admission admitted, CancellationToken cancellationToken)
     {
-        var admitted = Admitted;
-        var outcome = await listRegistrations.HandleAsync(admitted.Agreement, admitted.Context, cursor, maxCount, Aborted);
-        return outcome.IsRefused ? throw new GatewayException(outcome.Refusal) : ContractMapper.ToContract(outcome.Value);
+        var outcome = await listRegistrations.HandleAsync(admitted.Agreement, admitted.Context,
+            request.OptionalText("Cursor"), request.OptionalInt("MaxCount"), cancellationToken);
+        return Answer(outcome, ListRegistrations.Operation, "Page", ContractMapper.ToContract);
     }
 
-    public Task<ServiceStatus> Ping() =>
-        Task.FromResult(new ServiceStatus { ServerTime = clock.GetUtcNow().UtcDateTime, Version = Version });
+    private static Outcome<OperationResponse> Answer<T>(Outcome<T> outcome, string operation, string part, Func<T, object> toContract) =>
+        outcome.IsRefused ? outcome.Refusal : new OperationResponse(operation, part, toContract(outcome.Value));
 }

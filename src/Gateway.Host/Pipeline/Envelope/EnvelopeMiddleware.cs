@@ -1,26 +1,26 @@
-using System.Xml;
 using System.Xml.Linq;
 using Gateway.Domain.Faults;
-using Gateway.Host.Access;
+using Gateway.Host.Hosting;
 using Gateway.Host.Pipeline.Faults;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Gateway.Host.Pipeline.Envelope;
 
 /// <summary>
-/// The second stage: the body must be well-formed XML without a DTD, a SOAP envelope of the announced version
-/// with exactly one operation element in its Body, and any SOAPAction given must name that same operation.
-/// The operation is resolved exactly here; the dispatcher is then handed the exact action, so its own
-/// substring matching of actions never decides anything.
+/// The envelope stage, the first to read the body (so nothing is read from a caller who is not identified): the body
+/// within the size cap, decoded once (<see cref="MessageText"/>), without a DTD, parsed once within the structural
+/// limits (<see cref="EnvelopeReader"/>), a SOAP envelope of the announced version whose header blocks for the gateway
+/// demand nothing it does not process, with exactly one operation element in its Body; any action given must name
+/// that operation. Every later stage reads the tree parsed here, and the operation is dispatched from it.
 /// </summary>
-internal sealed class EnvelopeMiddleware(RequestDelegate next)
+internal sealed class EnvelopeMiddleware(RequestDelegate next, IOptions<GatewayOptions> options, IOptions<EnvelopeLimits> limits)
 {
-    private static readonly XmlReaderSettings ReaderSettings = new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        IgnoreProcessingInstructions = true,
-    };
+    /// <summary>The call context header's element name: the one header block the gateway processes.</summary>
+    public static readonly XName CallContextName = XName.Get("CallContext", Gateway.Contracts.ContractNamespace.V1);
+
+    private readonly long _maxBytes = options.Value.MaxRequestBytes;
+    private readonly EnvelopeLimits _limits = limits.Value;
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -30,35 +30,36 @@ internal sealed class EnvelopeMiddleware(RequestDelegate next)
             return;
         }
 
-        if (Resolve(call) is { } refusal)
+        var body = await RequestBody.ReadAsync(context, _maxBytes);
+        if ((body is null ? new Refusal(FaultCodes.RequestTooLarge) : Resolve(call, body, Charset(context.Request))) is { } refusal)
         {
             await SoapFaultResponse.WriteAsync(context, call, refusal);
             return;
         }
 
-        HandOver(context.Request, call);
         await next(context);
     }
 
-    private static Refusal? Resolve(SoapCall call)
+    private Refusal? Resolve(SoapCall call, byte[] body, string? charset)
     {
-        if (XmlProlog.DeclaresDtd(call.Body))
+        var decoded = MessageText.Decode(body, charset);
+        if (decoded.IsRefused)
+        {
+            return decoded.Refusal;
+        }
+
+        if (XmlProlog.DeclaresDtd(decoded.Value))
         {
             return new Refusal(FaultCodes.DtdNotAllowed);
         }
 
-        XDocument document;
-        try
+        var parsed = EnvelopeReader.Read(decoded.Value, _limits);
+        if (parsed.IsRefused)
         {
-            using var reader = XmlReader.Create(new MemoryStream(call.Body, writable: false), ReaderSettings);
-            document = XDocument.Load(reader);
-        }
-        catch (XmlException)
-        {
-            return new Refusal(FaultCodes.MalformedXml);
+            return parsed.Refusal;
         }
 
-        var root = document.Root!;
+        var root = parsed.Value.Root!;
         if (root.Name.LocalName != "Envelope" || SoapVersion.FromEnvelopeNamespace(root.Name.NamespaceName) is not { } version)
         {
             return new Refusal(FaultCodes.NotSoapEnvelope);
@@ -71,23 +72,20 @@ internal sealed class EnvelopeMiddleware(RequestDelegate next)
 
         var env = XNamespace.Get(version.EnvelopeNamespace);
         var parts = root.Elements().ToList();
-        var body = parts.LastOrDefault();
-        var wellFormed = body?.Name == env + "Body"
+        var soapBody = parts.LastOrDefault();
+        var wellFormed = soapBody?.Name == env + "Body"
             && (parts.Count == 1 || (parts.Count == 2 && parts[0].Name == env + "Header"));
         if (!wellFormed)
         {
             return new Refusal(FaultCodes.NotSoapEnvelope);
         }
 
-        call.Header = parts.Count == 2 ? parts[0] : null;
-        // SOAP lets a caller demand that a header be processed or the message refused; only the call context is.
-        if (call.Header?.Elements().FirstOrDefault(h => h.Name != AuthorizeMiddleware.HeaderName && MustUnderstand(h, env)) is { } demanded)
+        if (parts.Count == 2 && HeaderBlocksForGateway(call, parts[0], version) is { } headerRefusal)
         {
-            return new Refusal(FaultCodes.HeaderNotUnderstood,
-                [new FieldViolation($"Header/{demanded.Name.LocalName}", "Header.NotUnderstood", $"The header {{{demanded.Name.NamespaceName}}}{demanded.Name.LocalName} is not processed by this gateway.")]);
+            return headerRefusal;
         }
 
-        var payload = body!.Elements().ToList();
+        var payload = soapBody!.Elements().ToList();
         if (payload.Count == 0 || ServiceOperation.ForRequestElement(payload[0].Name) is not { } operation)
         {
             return new Refusal(FaultCodes.UnknownOperation);
@@ -106,35 +104,30 @@ internal sealed class EnvelopeMiddleware(RequestDelegate next)
             : null;
     }
 
-    private static bool MustUnderstand(XElement header, XNamespace env) =>
-        (string?)header.Attribute(env + "mustUnderstand") is "1" or "true";
-
-    // The dispatcher reads the body again, and finds its operation by the action it is given.
-    private static void HandOver(HttpRequest request, SoapCall call)
+    // SOAP lets a caller demand that a header block be processed or the message refused; only the call context is.
+    private static Refusal? HeaderBlocksForGateway(SoapCall call, XElement header, SoapVersion version)
     {
-        var action = call.Operation!.Action;
-        if (call.Version == SoapVersion.Soap11)
+        var blocks = header.Elements().Where(b => HeaderBlocks.IsForGateway(b, version)).ToList();
+        foreach (var block in blocks)
         {
-            request.Headers["SOAPAction"] = $"\"{action}\"";
-        }
-        else
-        {
-            // SOAP 1.2 carries its action in the media type; a SOAPAction header is meaningless there, but SoapCore
-            // would still prefer it, so it goes.
-            request.Headers.Remove("SOAPAction");
-            var mediaType = MediaTypeHeaderValue.Parse(request.ContentType);
-            var parameters = mediaType.Parameters.Where(p => !p.Name.Equals("action", StringComparison.OrdinalIgnoreCase)).ToList();
-            parameters.Add(new NameValueHeaderValue("action", $"\"{action}\""));
-            mediaType.Parameters.Clear();
-            foreach (var parameter in parameters)
+            var demand = HeaderBlocks.DemandOf(block, version);
+            if (demand == HeaderBlocks.Demand.Invalid)
             {
-                mediaType.Parameters.Add(parameter);
+                return new Refusal(FaultCodes.HeaderNotUnderstood,
+                    [new FieldViolation($"Header/{block.Name.LocalName}", "Header.InvalidMustUnderstand", "mustUnderstand must be 1, 0, true or false.")]);
             }
 
-            request.ContentType = mediaType.ToString();
+            if (demand == HeaderBlocks.Demand.MustUnderstand && block.Name != CallContextName)
+            {
+                return new Refusal(FaultCodes.HeaderNotUnderstood,
+                    [new FieldViolation($"Header/{block.Name.LocalName}", "Header.NotUnderstood", "This header block is marked mustUnderstand, and the gateway does not process it.")]);
+            }
         }
 
-        request.Body = new MemoryStream(call.Body, writable: false);
-        request.ContentLength = call.Body.Length;
+        call.HeaderBlocks = blocks;
+        return null;
     }
+
+    private static string? Charset(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) && mediaType.Charset.HasValue ? mediaType.Charset.Value : null;
 }

@@ -1,18 +1,14 @@
-using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Gateway.Host.Pipeline.Envelope;
 
-/// <summary>Looks at what precedes the root element of an XML document, where a DTD can only be.</summary>
-internal static class XmlProlog
+/// <summary>Looks at what precedes the root element of a decoded XML document: its declaration and any DTD.</summary>
+internal static partial class XmlProlog
 {
     /// <summary>Whether the document declares a DTD (<c>&lt;!DOCTYPE</c> before the root element).</summary>
-    /// <remarks>
-    /// The parser refuses DTDs too; this check exists so the refusal has its own fault code without reading
-    /// the parser's message text. A document in another encoding than UTF-8/UTF-16 is left to the parser.
-    /// </remarks>
-    public static bool DeclaresDtd(ReadOnlySpan<byte> body)
+    /// <remarks>The parser refuses DTDs too; this check exists so the refusal has its own fault code without reading the parser's message text.</remarks>
+    public static bool DeclaresDtd(ReadOnlySpan<char> text)
     {
-        var text = Decode(body);
         var i = 0;
         while (i < text.Length)
         {
@@ -37,22 +33,20 @@ internal static class XmlProlog
         return false;
     }
 
+    /// <summary>The encoding named by the XML declaration at the very start of <paramref name="text"/>, or null when it names none.</summary>
+    public static string? DeclaredEncoding(string text)
+    {
+        var match = Declaration().Match(text);
+        return match.Success && match.Groups["encoding"].Success ? match.Groups["encoding"].Value : null;
+    }
+
     private static int Skip(ReadOnlySpan<char> text, int from, string end)
     {
         var at = text[from..].IndexOf(end, StringComparison.Ordinal);
         return at < 0 ? text.Length : from + at + end.Length;
     }
 
-    // Only the prolog matters, so a bounded prefix is decoded.
-    private static string Decode(ReadOnlySpan<byte> body)
-    {
-        var prefix = body[..Math.Min(body.Length, 4096)];
-        return prefix switch
-        {
-            [0xFF, 0xFE, ..] => Encoding.Unicode.GetString(prefix[2..]),
-            [0xFE, 0xFF, ..] => Encoding.BigEndianUnicode.GetString(prefix[2..]),
-            [0xEF, 0xBB, 0xBF, ..] => Encoding.UTF8.GetString(prefix[3..]),
-            _ => Encoding.UTF8.GetString(prefix),
-        };
-    }
+    // XML 1.0 § 2.8 and § 4.3.3: the declaration comes first, version before encoding.
+    [GeneratedRegex("""\A<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"[^"]*"|'[^']*')(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"(?<encoding>[^"]*)"|'(?<encoding>[^']*)'))?""", RegexOptions.None, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Declaration();
 }

@@ -15,7 +15,9 @@ internal sealed class FaultBarrierMiddleware(RequestDelegate next, FaultLog log)
         {
             await next(context);
         }
-        catch (Exception ex) when (context.Features.Get<SoapCall>() is { } call && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        // A malformed HTTP request (a broken chunked body, say) is Kestrel's to answer, with its 4xx status.
+        catch (Exception ex) when (ex is not BadHttpRequestException
+            && context.Features.Get<SoapCall>() is { } call && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
             var refusal = ex is GatewayException coded ? coded.Refusal : new Refusal(FaultCodes.Internal);
             log.Refused(call, refusal, ex);

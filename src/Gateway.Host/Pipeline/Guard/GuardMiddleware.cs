@@ -1,9 +1,6 @@
-using System.Buffers;
-using System.Diagnostics;
 using Gateway.Domain.Faults;
 using Gateway.Host.Hosting;
 using Gateway.Host.Pipeline.Faults;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -11,9 +8,9 @@ namespace Gateway.Host.Pipeline.Guard;
 
 /// <summary>
 /// The first stage: only <c>POST {service}</c> and <c>GET {service}?wsdl</c> / <c>?xsd=NAME</c> pass. Every
-/// route the dispatcher would add beside the service path (<c>{service}/{operation}</c>, <c>/mex</c>,
-/// <c>/$metadata</c>, form posts) is refused here, because SoapCore invokes operations through them without
-/// running any message stage. A POST must announce SOAP and stay within the size cap; its body is read whole.
+/// other route under the service path (<c>{service}/{operation}</c>, <c>/mex</c>,
+/// <c>/$metadata</c>, form posts) is answered 404 here. A POST must announce SOAP and must not declare a body over the
+/// size cap. Nothing of the body is read here: that waits until the caller is identified.
 /// </summary>
 internal sealed class GuardMiddleware(RequestDelegate next, IOptions<GatewayOptions> options, ContractDocumentsResponder documents)
 {
@@ -48,7 +45,8 @@ internal sealed class GuardMiddleware(RequestDelegate next, IOptions<GatewayOpti
             return;
         }
 
-        var call = new SoapCall(Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N"));
+        // The correlation id is the gateway's own: a caller's trace header must not choose what operators search logs for.
+        var call = new SoapCall(Guid.NewGuid().ToString("N"));
         context.Features.Set(call);
         context.Response.Headers["X-Correlation-Id"] = call.CorrelationId;
 
@@ -64,45 +62,14 @@ internal sealed class GuardMiddleware(RequestDelegate next, IOptions<GatewayOpti
             ? request.Headers["SOAPAction"].ToString()
             : mediaType.Parameters.FirstOrDefault(p => p.Name.Equals("action", StringComparison.OrdinalIgnoreCase))?.Value.Value);
 
-        if (request.ContentLength > _maxBytes || await ReadBodyAsync(context, call) is false)
+        // A declared length over the cap is refused unread; the body itself is read only after identification.
+        if (request.ContentLength > _maxBytes)
         {
             await SoapFaultResponse.WriteAsync(context, call, new Refusal(FaultCodes.RequestTooLarge));
             return;
         }
 
         await next(context);
-    }
-
-    // Reads the body whole, stopping as soon as it passes the cap; chunked bodies have no Content-Length to trust.
-    private async Task<bool> ReadBodyAsync(HttpContext context, SoapCall call)
-    {
-        // Kestrel's own limit would otherwise answer 413 mid-read; this stage owns the limit and its fault.
-        var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (sizeFeature is { IsReadOnly: false })
-        {
-            sizeFeature.MaxRequestBodySize = null;
-        }
-
-        var writer = new ArrayBufferWriter<byte>((int)Math.Min(context.Request.ContentLength ?? 8192, _maxBytes) + 1);
-        var body = context.Request.Body;
-        while (true)
-        {
-            var memory = writer.GetMemory(8192);
-            var read = await body.ReadAsync(memory, context.RequestAborted);
-            if (read == 0)
-            {
-                break;
-            }
-
-            writer.Advance(read);
-            if (writer.WrittenCount > _maxBytes)
-            {
-                return false;
-            }
-        }
-
-        call.Body = writer.WrittenSpan.ToArray();
-        return true;
     }
 
     private static string Unquote(string? value)
