@@ -18,8 +18,8 @@ public static class HumanText
 
     /// <summary><c>authorities add</c>.</summary>
     public static void AuthorityAdded(TextWriter writer, AuthorityAdded result) => writer.WriteLine(result.Added
-        ? $"Added authority {result.Authority} ({result.Name})."
-        : $"Authority {result.Authority} ({result.Name}) was registered already; nothing changed.");
+        ? $"Added authority {result.Authority} ({PrintableText.Escape(result.Name)})."
+        : $"Authority {result.Authority} ({PrintableText.Escape(result.Name)}) was registered already; nothing changed.");
 
     /// <summary><c>authorities list</c>.</summary>
     public static void Authorities(TextWriter writer, IReadOnlyList<AuthorityRecord> authorities)
@@ -58,7 +58,7 @@ public static class HumanText
 
     /// <summary><c>certificates revoke</c>.</summary>
     public static void CertificateRevoked(TextWriter writer, RegisteredCertificate certificate) =>
-        writer.WriteLine($"Revoked certificate {certificate.Thumbprint} ({certificate.Subject}); the gateway refuses it from its next call on.");
+        writer.WriteLine($"Revoked certificate {certificate.Thumbprint} ({PrintableText.Escape(certificate.Subject)}); the gateway refuses it from its next call on.");
 
     /// <summary><c>certificates list</c>.</summary>
     public static void Certificates(TextWriter writer, IReadOnlyList<RegisteredCertificate> certificates)
@@ -159,13 +159,13 @@ public static class HumanText
         }
     }
 
-    /// <summary>Name-value lines with the values aligned, as every "show" prints them.</summary>
+    /// <summary>Name-value lines with the values aligned and escaped (<see cref="PrintableText"/>), as every "show" prints them.</summary>
     internal static void Fields(TextWriter writer, params (string Name, string Value)[] fields)
     {
         var width = fields.Max(f => f.Name.Length) + 2;
         foreach (var (name, value) in fields)
         {
-            writer.WriteLine(name.PadRight(width) + value);
+            writer.WriteLine(name.PadRight(width) + PrintableText.Escape(value));
         }
     }
 

@@ -5,10 +5,10 @@ public sealed class TextTable(params string[] headers)
 {
     private readonly List<string[]> _rows = [];
 
-    /// <summary>Adds a row; missing cells are empty.</summary>
+    /// <summary>Adds a row; missing cells are empty. Cells are escaped (<see cref="PrintableText"/>): one row stays one line.</summary>
     public TextTable Add(params string?[] cells)
     {
-        _rows.Add([.. headers.Select((_, i) => i < cells.Length ? cells[i] ?? "" : "")]);
+        _rows.Add([.. headers.Select((_, i) => i < cells.Length ? PrintableText.Escape(cells[i] ?? "") : "")]);
         return this;
     }
 

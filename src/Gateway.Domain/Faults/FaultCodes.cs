@@ -101,10 +101,10 @@ public static class FaultCodes
         "Client.CallContext.Missing", false,
         "Every call needs the CallContext SOAP header: agreement id, acting authority, principal when acting for one, case worker or system call, and call id.");
 
-    /// <summary>The call context header is not valid against the published XSD.</summary>
+    /// <summary>The call context header is not valid against the published XSD, or breaks the rules for its identifiers.</summary>
     public static readonly FaultCode CallContextInvalid = new(
         "Client.CallContext.Invalid", false,
-        "The CallContext SOAP header is not valid against the published XSD; see the field errors.");
+        "The CallContext SOAP header is not valid against the published XSD or breaks the rules for its identifiers; see the field errors.");
 
     /// <summary>No agreement with that id exists for the calling IT system.</summary>
     public static readonly FaultCode AgreementNotFound = new(

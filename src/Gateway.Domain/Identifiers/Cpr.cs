@@ -37,13 +37,20 @@ public static partial class Cpr
         value is { Length: 10 } && value.All(char.IsAsciiDigit) ? value[..6] + "-xxxx" : "xxxxxx-xxxx";
 
     /// <summary>
-    /// The text with every run of ten or more digits (with or without a hyphen after six) masked as by <see cref="Mask"/>:
-    /// a CPR number with a digit too many is still one.
+    /// The text with everything that could be a CPR number masked as by <see cref="Mask"/>: every run of ten or more
+    /// decimal digits of any script (full-width and Arabic-Indic digits included), whether written together or split by
+    /// up to three spaces, dashes, dots or slashes between digits (<c>010190-1234</c>, <c>01 01 90 1234</c>,
+    /// <c>01.01.90–1234</c>). A run with a digit too many is still one: a caller's typo quoted back in a fault text.
     /// </summary>
-    public static string MaskWithin(string text) => TenDigits().Replace(text, m => m.Groups[1].Value + "-xxxx");
+    public static string MaskWithin(string text) => DigitRun().Replace(text, m =>
+    {
+        var digits = m.Value.Where(char.IsDigit).Take(6).Select(d => (char)('0' + (int)char.GetNumericValue(d)));
+        return string.Concat(digits) + "-xxxx";
+    });
 
-    [GeneratedRegex(@"(?<![0-9])([0-9]{6})-?[0-9]{4,}")]
-    private static partial Regex TenDigits();
+    // \s covers every Unicode space (no-break and thin spaces too); \p{Pd} every dash; U+2212 is the minus sign.
+    [GeneratedRegex(@"(?<!\p{Nd})\p{Nd}(?:[\s\p{Pd}.\u2212\uFF0E/]{0,3}\p{Nd}){9,}(?!\p{Nd})")]
+    private static partial Regex DigitRun();
 
     // The century rule of the CPR office: the 7th digit with the two-digit year decides it.
     private static int Century(int seventhDigit, int yearInCentury) => seventhDigit switch

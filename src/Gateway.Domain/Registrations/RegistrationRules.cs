@@ -1,20 +1,22 @@
 using Gateway.Contracts.CodeLists;
 using Gateway.Domain.Faults;
 using Gateway.Domain.Identifiers;
+using Gateway.Domain.Text;
 
 namespace Gateway.Domain.Registrations;
 
 /// <summary>
 /// The rules a registration must meet beyond the XSD (domain.md § 3-4): who may register which case type,
 /// which items each authority must register, dates, identifiers and free text. Field paths name the
-/// request elements, so a caller can find what to fix.
+/// request elements, so a caller can find what to fix. The caller's own identifiers are the call context's, checked
+/// for every operation by <see cref="Agreements.CallContextRules"/> before any operation runs.
 /// </summary>
 public sealed class RegistrationRules(RegistrationPolicy policy)
 {
     private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(policy.TimeZone);
 
     /// <summary>Maximum lengths of free text, by field.</summary>
-    public const int GoalTextMax = 200, NoAgreementReasonMax = 500, AgreementTextMax = 1000, JobSearchTextMax = 1000, CitizenCommentsMax = 4000, CaseWorkerIdMax = 64, ReasonMax = 500;
+    public const int GoalTextMax = 200, NoAgreementReasonMax = 500, AgreementTextMax = 1000, JobSearchTextMax = 1000, CitizenCommentsMax = 4000, ReasonMax = 500;
 
     /// <summary>Checks a registration received at <paramref name="receivedAt"/> from <paramref name="caller"/>.</summary>
     public RuleOutcome Check(Caller caller, Interview interview, DateTimeOffset receivedAt)
@@ -23,7 +25,6 @@ public sealed class RegistrationRules(RegistrationPolicy policy)
         var warnings = new List<RegistrationWarning>();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(receivedAt, _zone).Date);
 
-        CheckCaller(caller, violations);
         if (!Cpr.IsValid(interview.Cpr))
         {
             violations.Add(new("Registration/Cpr", "Cpr.Invalid",
@@ -54,60 +55,18 @@ public sealed class RegistrationRules(RegistrationPolicy policy)
         CheckCodes(interview, violations);
         CheckTexts(interview, violations);
 
-        var late = WorkingDays.Between(interview.HeldOn, today) > policy.LateAfterWorkingDays;
+        var late = WorkingDays.MoreThan(policy.LateAfterWorkingDays, interview.HeldOn, today);
         if (late)
         {
             warnings.Add(RegistrationWarning.Late(policy.LateAfterWorkingDays));
         }
 
-        if (interview.NextContact.PlannedOn is { } planned && planned > interview.HeldOn.AddMonths(policy.NextContactWarningMonths))
+        if (interview.NextContact.PlannedOn is { } planned && planned > MonthsAfter(interview.HeldOn, policy.NextContactWarningMonths))
         {
             warnings.Add(RegistrationWarning.NextContactFarAhead(policy.NextContactWarningMonths));
         }
 
         return new RuleOutcome(violations, warnings, late);
-    }
-
-    private static void CheckCaller(Caller caller, List<FieldViolation> violations)
-    {
-        CheckAuthority("Header/CallContext/ActingAuthority", caller.ActingAuthority, violations);
-        if (caller.ActingAuthority.Kind == AuthorityKind.OtherActor)
-        {
-            if (caller.Principal is null)
-            {
-                violations.Add(new("Header/CallContext/Principal", "Principal.Required",
-                    "An other actor registers only on behalf of a municipality or an Employment Service unit; name it in Principal."));
-            }
-            else if (caller.Principal.Kind == AuthorityKind.OtherActor)
-            {
-                violations.Add(new("Header/CallContext/Principal/Kind", "Principal.NotAnAuthority",
-                    "The principal must be a municipality or an Employment Service unit, not an other actor."));
-            }
-            else
-            {
-                CheckAuthority("Header/CallContext/Principal", caller.Principal, violations);
-            }
-        }
-        else if (caller.Principal is not null)
-        {
-            violations.Add(new("Header/CallContext/Principal", "Principal.NotAllowed",
-                "Only an other actor names a principal; a municipality or unit registers for itself."));
-        }
-
-        if (string.IsNullOrWhiteSpace(caller.CaseWorkerId) || caller.CaseWorkerId.Length > CaseWorkerIdMax || caller.CaseWorkerId.Any(char.IsControl))
-        {
-            violations.Add(new("Header/CallContext/CaseWorkerId", "CaseWorkerId.Invalid",
-                $"Give the case worker's user id: 1-{CaseWorkerIdMax} characters, no control characters."));
-        }
-    }
-
-    private static void CheckAuthority(string path, AuthorityId authority, List<FieldViolation> violations)
-    {
-        var (valid, rule) = AuthorityId.Check(authority.Kind, authority.Code);
-        if (!valid)
-        {
-            violations.Add(new($"{path}/Code", "Authority.InvalidCode", rule));
-        }
     }
 
     private void CheckDates(Interview interview, DateOnly today, List<FieldViolation> violations)
@@ -213,7 +172,7 @@ public sealed class RegistrationRules(RegistrationPolicy policy)
         {
             violations.Add(new(path, "Text.Empty", "This text cannot be empty."));
         }
-        else if (text.Length > max)
+        else if (PlainText.Length(text) > max)
         {
             violations.Add(new(path, "Text.TooLong", $"At most {max} characters."));
         }
@@ -222,6 +181,10 @@ public sealed class RegistrationRules(RegistrationPolicy policy)
             violations.Add(new(path, "Text.ControlCharacter", "Plain text only: no control characters other than line breaks."));
         }
     }
+
+    // Total for every date: months after a day near the end of the calendar are the end of the calendar.
+    private static DateOnly MonthsAfter(DateOnly day, int months) =>
+        day <= DateOnly.MaxValue.AddMonths(-months) ? day.AddMonths(months) : DateOnly.MaxValue;
 
     private static bool IsOccupationCode(string code) => code is { Length: 4 } && code.All(char.IsAsciiDigit);
 

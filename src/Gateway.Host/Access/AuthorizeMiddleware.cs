@@ -16,7 +16,8 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Host.Access;
 
 /// <summary>
-/// Authorize (§ 4, § 5 nr. 2): the CallContext SOAP header must be valid, and the agreement it names must admit this
+/// Authorize (§ 4, § 5 nr. 2): the CallContext SOAP header must be valid against the XSD and meet the rules for its
+/// identifiers (<see cref="CallContextRules"/>), on every operation; and the agreement it names must admit this
 /// IT system, operation, authority and principal, now, in this environment (<see cref="AgreementDecisions"/>).
 /// What depends on the body (case type, read scope) is decided by the operation with the same decisions.
 /// </summary>
@@ -58,15 +59,19 @@ internal sealed class AuthorizeMiddleware(
         }
 
         // SOAP's own header attributes (mustUnderstand, actor/role, relay) belong to the envelope, not to the contract's XSD.
-        var header = new XElement(headers[0]);
-        header.Attributes().Where(a => a.Name.Namespace == call.Version.EnvelopeNamespace).Remove();
-        var violations = schemas.Validate(header);
+        var header = headers[0];
+        var violations = schemas.Validate(header, foreignAttributes: call.Version.EnvelopeNamespace);
         if (violations.Count > 0)
         {
             return new Refusal(FaultCodes.CallContextInvalid, [.. violations.Select(v => v with { Field = HeaderPath(v.Field) })]);
         }
 
         var callContext = Read(header);
+        if (CallContextRules.Check(callContext) is { Count: > 0 } broken)
+        {
+            return new Refusal(FaultCodes.CallContextInvalid, broken);
+        }
+
         var agreement = await access.FindAgreementAsync(callContext.AgreementId, cancellationToken);
         if (agreement is not null && agreement.ItSystemId == call.ItSystemId)
         {

@@ -42,7 +42,7 @@ public static class GatewayComposition
         services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         services.AddOptions<RegistrationPolicy>()
             .Bind(builder.Configuration.GetSection($"{GatewayOptions.Section}:Registration"))
-            .Validate(p => p.LateAfterWorkingDays >= 0, "Gateway:Registration:LateAfterWorkingDays must be 0 or more.")
+            .Validate(p => p.LateAfterWorkingDays is >= 0 and <= 250, "Gateway:Registration:LateAfterWorkingDays must be between 0 and 250.")
             .Validate(p => p.NextContactWarningMonths is >= 1 and <= 24, "Gateway:Registration:NextContactWarningMonths must be between 1 and 24.")
             .Validate(p => TimeZoneInfo.TryFindSystemTimeZoneById(p.TimeZone, out _), "Gateway:Registration:TimeZone names no time zone known to this machine.")
             .ValidateOnStart();

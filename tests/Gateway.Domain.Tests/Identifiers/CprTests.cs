@@ -88,9 +88,22 @@ public class CprTests
     // A CPR number with a digit too many is still a CPR number (a caller's typo quoted back in a fault text).
     [TestCase("Id 01019012345", "Id 010190-xxxx", TestName = "MaskWithin_ElevenDigitRun_Masked")]
     [TestCase("Id 010190-12345", "Id 010190-xxxx", TestName = "MaskWithin_FiveDigitsAfterHyphen_Masked")]
-    [TestCase("Id 0010190-1234", "Id 0010190-1234", TestName = "MaskWithin_SevenDigitsBeforeHyphen_Untouched")]
+    [TestCase("Id 0010190-1234", "Id 001019-xxxx", TestName = "MaskWithin_SevenDigitsBeforeHyphen_Masked")]
     [TestCase("Phone 12345678", "Phone 12345678", TestName = "MaskWithin_EightDigits_Untouched")]
+    [TestCase("Date 2026-11-26", "Date 2026-11-26", TestName = "MaskWithin_IsoDate_Untouched")]
+    [TestCase("'0101 901234'", "'010190-xxxx'", TestName = "MaskWithin_SpaceInside_Masked")]
+    [TestCase("'01 01 90 12 34'", "'010190-xxxx'", TestName = "MaskWithin_SpacedPairs_Masked")]
+    [TestCase("'01.01.90-1234'", "'010190-xxxx'", TestName = "MaskWithin_DotsAndHyphen_Masked")]
+    [TestCase("'010190\u20131234'", "'010190-xxxx'", TestName = "MaskWithin_EnDash_Masked")]
+    [TestCase("'010190\u20141234'", "'010190-xxxx'", TestName = "MaskWithin_EmDash_Masked")]
+    [TestCase("'010190\u22121234'", "'010190-xxxx'", TestName = "MaskWithin_MinusSign_Masked")]
+    [TestCase("'010190\u00A01234'", "'010190-xxxx'", TestName = "MaskWithin_NoBreakSpace_Masked")]
+    [TestCase("'010190 - 1234'", "'010190-xxxx'", TestName = "MaskWithin_SpacedHyphen_Masked")]
+    [TestCase("'010190/1234'", "'010190-xxxx'", TestName = "MaskWithin_Slash_Masked")]
+    [TestCase("'\uFF10\uFF11\uFF10\uFF11\uFF19\uFF10\uFF11\uFF12\uFF13\uFF14'", "'010190-xxxx'", TestName = "MaskWithin_FullWidthDigits_Masked")]
+    [TestCase("'\u0660\u0661\u0660\u0661\u0669\u0660\u0661\u0662\u0663\u0664'", "'010190-xxxx'", TestName = "MaskWithin_ArabicIndicDigits_Masked")]
+    [TestCase("'0101901234\u0661'", "'010190-xxxx'", TestName = "MaskWithin_MixedScriptsRun_MaskedWhole")]
     [TestCase("", "", TestName = "MaskWithin_Empty_Empty")]
     public void MaskWithin_Text_MasksEveryTenDigitRun(string text, string expected) =>
-        Assert.That(Cpr.MaskWithin(text), Is.EqualTo(expected));
+        Assert.That(Cpr.MaskWithin(System.Text.RegularExpressions.Regex.Unescape(text)), Is.EqualTo(expected));
 }

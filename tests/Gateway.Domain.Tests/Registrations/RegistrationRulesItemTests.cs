@@ -176,14 +176,16 @@ public class RegistrationRulesItemTests
     [Test]
     public void Check_SeveralRulesBroken_ReportsEveryViolation()
     {
-        var caller = MunicipalityCaller with { CaseWorkerId = "" };
-        var interview = MunicipalityInterview() with { Cpr = "3102901234", CaseType = CaseType.Dagpenge, EmploymentGoals = [] };
+        var interview = MunicipalityInterview() with
+        {
+            Cpr = "3102901234", CaseType = CaseType.Dagpenge, EmploymentGoals = [], NextContact = new NextContact(InterviewDay, null),
+        };
 
-        var outcome = Rules.Check(caller, interview, SameAfternoon);
+        var outcome = Rules.Check(MunicipalityCaller, interview, SameAfternoon);
 
         Assert.That(outcome.Violations(), Is.EquivalentTo(new[]
         {
-            ("Header/CallContext/CaseWorkerId", "CaseWorkerId.Invalid"),
+            ("Registration/NextContact/PlannedOn", "Date.NotAfterInterview"),
             ("Registration/Cpr", "Cpr.Invalid"),
             ("Registration/CaseType", "CaseType.NotForAuthority"),
             ("Registration/EmploymentGoals", "Item.Missing"),

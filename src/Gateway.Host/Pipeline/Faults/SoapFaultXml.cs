@@ -2,6 +2,7 @@ using System.Xml;
 using Gateway.Contracts;
 using Gateway.Contracts.Types;
 using Gateway.Domain.Faults;
+using Gateway.Domain.Identifiers;
 
 namespace Gateway.Host.Pipeline.Faults;
 
@@ -65,9 +66,11 @@ internal static class SoapFaultXml
             foreach (var field in refusal.Fields)
             {
                 writer.WriteStartElement(nameof(FieldError), ns);
-                writer.WriteElementString(nameof(FieldError.Field), ns, field.Field);
+                // Paths and texts can carry what the caller sent (an element's name, a validator's quote): nothing
+                // that could be a CPR number leaves in a fault, whichever stage wrote the violation.
+                writer.WriteElementString(nameof(FieldError.Field), ns, Cpr.MaskWithin(field.Field));
                 writer.WriteElementString(nameof(FieldError.Code), ns, field.Code);
-                writer.WriteElementString(nameof(FieldError.Text), ns, field.Text);
+                writer.WriteElementString(nameof(FieldError.Text), ns, Cpr.MaskWithin(field.Text));
                 writer.WriteEndElement();
             }
 

@@ -1,0 +1,83 @@
+using Gateway.Domain.Agreements;
+using Gateway.Domain.Identifiers;
+using static Gateway.Domain.Tests.Registrations.SampleRegistrations;
+
+namespace Gateway.Domain.Tests.Agreements;
+
+/// <summary>CallContextRules.Check: the identifiers of every call's context, whatever the operation (§ 5 nr. 2).</summary>
+public class CallContextRulesTests
+{
+    private static readonly Guid Agreement = Guid.Parse("0f5a4db0-c5e0-4a11-8d00-000000000001");
+
+    [Test]
+    public void Check_MunicipalityWithCaseWorker_Valid() =>
+        Assert.That(Violations(Context(Municipality101)), Is.Empty);
+
+    [Test]
+    public void Check_SystemCall_Valid() =>
+        Assert.That(Violations(Context(Municipality101, caseWorkerId: null)), Is.Empty);
+
+    [Test]
+    public void Check_OtherActorForMunicipality_Valid() =>
+        Assert.That(Violations(Context(OtherActor, Municipality101)), Is.Empty);
+
+    [TestCase("", TestName = "Check_CaseWorkerIdEmpty_Invalid")]
+    [TestCase("   ", TestName = "Check_CaseWorkerIdBlank_Invalid")]
+    [TestCase("sagsbeh\t17", TestName = "Check_CaseWorkerIdWithTab_Invalid")]
+    [TestCase("sagsbeh\n17", TestName = "Check_CaseWorkerIdWithLineBreak_Invalid")]
+    [TestCase("sagsbeh\r17", TestName = "Check_CaseWorkerIdWithCarriageReturn_Invalid")]
+    [TestCase("sagsbeh\u000017", TestName = "Check_CaseWorkerIdWithNul_Invalid")]
+    [TestCase("sagsbeh\u001b[31m17", TestName = "Check_CaseWorkerIdWithTerminalEscape_Invalid")]
+    [TestCase("sagsbeh\u008517", TestName = "Check_CaseWorkerIdWithNextLine_Invalid")]
+    [TestCase("sagsbeh\u202817", TestName = "Check_CaseWorkerIdWithLineSeparator_Invalid")]
+    [TestCase("sagsbeh\u202e71", TestName = "Check_CaseWorkerIdWithRightToLeftOverride_Invalid")]
+    [TestCase("sags\u200bbeh", TestName = "Check_CaseWorkerIdWithZeroWidthSpace_Invalid")]
+    [TestCase("\ufeffsagsbeh", TestName = "Check_CaseWorkerIdWithByteOrderMark_Invalid")]
+    [TestCase(" sagsbeh-17", TestName = "Check_CaseWorkerIdWithLeadingSpace_Invalid")]
+    [TestCase("sagsbeh-17 ", TestName = "Check_CaseWorkerIdWithTrailingSpace_Invalid")]
+    [TestCase("sagsbeh-17\u00a0", TestName = "Check_CaseWorkerIdWithTrailingNoBreakSpace_Invalid")]
+    [TestCase("(system)", TestName = "Check_CaseWorkerIdThatIsTheSystemMarker_Invalid")]
+    [TestCase("(System)", TestName = "Check_CaseWorkerIdThatIsTheSystemMarkerCapitalised_Invalid")]
+    [TestCase("(system) ", TestName = "Check_CaseWorkerIdThatIsTheSystemMarkerWithSpace_Invalid")]
+    [TestCase("(anything)", TestName = "Check_CaseWorkerIdInParentheses_Invalid")]
+    public void Check_CaseWorkerIdUnprintableAmbiguousOrReserved_CaseWorkerIdInvalid(string caseWorkerId) =>
+        Assert.That(Violations(Context(Municipality101, caseWorkerId: caseWorkerId)),
+            Is.EqualTo(new[] { ("Header/CallContext/CaseWorkerId", "CaseWorkerId.Invalid") }));
+
+    [TestCase("sagsbeh-17")]
+    [TestCase("Søren Ægidius Åberg")]
+    [TestCase("jobcenter\\sbh17")]
+    [TestCase("sbh (vikar)")]
+    [TestCase("sagsbehandler 😀")]
+    public void Check_CaseWorkerIdPrintable_Valid(string caseWorkerId) =>
+        Assert.That(Violations(Context(Municipality101, caseWorkerId: caseWorkerId)), Is.Empty);
+
+    [Test]
+    public void Check_CaseWorkerIdOverMaximum_CaseWorkerIdInvalid() =>
+        Assert.That(Violations(Context(Municipality101, caseWorkerId: new string('a', CallContextRules.CaseWorkerIdMax + 1))),
+            Is.EqualTo(new[] { ("Header/CallContext/CaseWorkerId", "CaseWorkerId.Invalid") }));
+
+    [TestCase(1)]
+    [TestCase(64)]
+    public void Check_CaseWorkerIdWithinLength_Valid(int length)
+    {
+        Assert.That(CallContextRules.CaseWorkerIdMax, Is.EqualTo(64));
+        Assert.That(Violations(Context(Municipality101, caseWorkerId: new string('a', length))), Is.Empty);
+    }
+
+    [Test]
+    public void Check_CaseWorkerIdOf64CharactersOutsideTheBasicPlane_Valid() =>
+        // 64 characters, 128 UTF-16 code units: XSD counts characters, and so do the rules.
+        Assert.That(Violations(Context(Municipality101, caseWorkerId: string.Concat(Enumerable.Repeat("😀", 64)))), Is.Empty);
+
+    [Test]
+    public void Check_CaseWorkerIdOf65CharactersOutsideTheBasicPlane_Invalid() =>
+        Assert.That(Violations(Context(Municipality101, caseWorkerId: string.Concat(Enumerable.Repeat("😀", 65)))),
+            Is.EqualTo(new[] { ("Header/CallContext/CaseWorkerId", "CaseWorkerId.Invalid") }));
+
+    private static CallContext Context(AuthorityId acting, AuthorityId? principal = null, string? caseWorkerId = CaseWorkerId) =>
+        new(Agreement, acting, principal, caseWorkerId, "call-1");
+
+    private static (string Field, string Code)[] Violations(CallContext context) =>
+        [.. CallContextRules.Check(context).Select(v => (v.Field, v.Code))];
+}
