@@ -11,6 +11,9 @@ namespace Gateway.Host.Pipeline.Envelope;
 /// </summary>
 internal static class MessageText
 {
+    // An XML declaration with every optional part and generous spacing fits well within this.
+    private const int PrologBytes = 512;
+
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly Encoding StrictUtf16LittleEndian = new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
     private static readonly Encoding StrictUtf16BigEndian = new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
@@ -28,21 +31,27 @@ internal static class MessageText
             return new Refusal(FaultCodes.UnsupportedEncoding);
         }
 
-        string text;
+        // The declaration is read first, leniently, so that a body in an encoding it names (ISO-8859-1, say) is refused
+        // for its encoding rather than for the bytes that encoding produced.
+        var prolog = Lenient(encoding).GetString(body[bomLength..Math.Min(body.Length, bomLength + PrologBytes)]);
+        if (XmlProlog.DeclaredEncoding(prolog) is { } declared && !names.Contains(declared, StringComparer.OrdinalIgnoreCase))
+        {
+            return new Refusal(FaultCodes.UnsupportedEncoding);
+        }
+
         try
         {
-            text = encoding.GetString(body[bomLength..]);
+            return encoding.GetString(body[bomLength..]);
         }
         catch (DecoderFallbackException)
         {
             // Bytes that are not text in the encoding they claim: the document is not well-formed.
             return new Refusal(FaultCodes.MalformedXml);
         }
-
-        return XmlProlog.DeclaredEncoding(text) is { } declared && !names.Contains(declared, StringComparer.OrdinalIgnoreCase)
-            ? new Refusal(FaultCodes.UnsupportedEncoding)
-            : text;
     }
+
+    private static Encoding Lenient(Encoding strict) =>
+        strict == StrictUtf8 ? Encoding.UTF8 : strict == StrictUtf16BigEndian ? Encoding.BigEndianUnicode : Encoding.Unicode;
 
     // XML 1.0 appendix F: the byte-order mark, else the first bytes of "<?xml" or of the root element, tell the encoding.
     private static (Encoding Encoding, int BomLength, string[] Names)? Detect(ReadOnlySpan<byte> body) => body switch
