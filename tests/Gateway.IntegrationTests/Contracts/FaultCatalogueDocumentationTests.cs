@@ -18,6 +18,10 @@ public sealed partial class FaultCatalogueDocumentationTests
     public void FaultsDocument_NamesNoCodeOutsideTheCatalogue() =>
         Assert.That(DocumentedCode().Matches(Document).Select(m => m.Groups[1].Value).Distinct().Except(FaultCodes.All.Select(c => c.Value)), Is.Empty);
 
+    [Test]
+    public void FaultsDocument_SaysHowManyCodesTheCatalogueHas() =>
+        Assert.That(Document, Does.Contain($"These are all {FaultCodes.All.Count} codes in `FaultCodes.All`."));
+
     [GeneratedRegex(@"`((?:Client|Server)(?:\.[A-Za-z]+)+)`")]
     private static partial Regex DocumentedCode();
 }
