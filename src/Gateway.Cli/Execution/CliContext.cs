@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Gateway.Cli.Output;
+using Gateway.Domain.Calendar;
 
 namespace Gateway.Cli.Execution;
 
@@ -18,8 +19,17 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, Func<string
     /// <summary>Reads an environment variable.</summary>
     public Func<string, string?> Environment { get; } = environment;
 
-    /// <summary>The clock, for "today" in Denmark.</summary>
+    /// <summary>The environment variable of the gateway's time zone setting (<c>Gateway:Registration:TimeZone</c>).</summary>
+    public const string TimeZoneVariable = "Gateway__Registration__TimeZone";
+
+    /// <summary>The clock.</summary>
     public TimeProvider Clock { get; } = clock;
+
+    /// <summary>
+    /// The gateway's calendar, for "today" in Denmark: the zone the gateway is configured with, read from the same
+    /// environment variable, else the gateway's default.
+    /// </summary>
+    public DanishCalendar Calendar => DanishCalendar.Of(Environment(TimeZoneVariable) is { Length: > 0 } zone ? zone : DanishCalendar.DefaultTimeZone, Clock);
 
     /// <summary>The invoked command's view of the global options.</summary>
     public CommandRun Begin(ParseResult parseResult) =>

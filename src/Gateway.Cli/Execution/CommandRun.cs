@@ -14,8 +14,8 @@ public sealed class CommandRun(CliContext context, ParseResult parseResult, Comm
     /// <summary>Who makes the change (<c>--operator</c>, default the user name).</summary>
     public string Operator => parseResult.GetValue(context.Options.Operator) is { Length: > 0 } name ? name : System.Environment.UserName;
 
-    /// <summary>Today in Denmark.</summary>
-    public DateOnly Today => DanishCalendar.Today(context.Clock);
+    /// <summary>Today in Denmark, on the gateway's calendar (<see cref="CliContext.Calendar"/>).</summary>
+    public DateOnly Today => context.Calendar.Today;
 
     /// <summary>
     /// Runs <paramref name="work"/> against the database named by <c>--connection-string</c> or the environment. A

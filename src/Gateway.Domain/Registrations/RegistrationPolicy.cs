@@ -16,6 +16,9 @@ public sealed class RegistrationPolicy
     /// <summary>No interview is registered as held before this date, when the order took effect. Default 2005-09-01.</summary>
     public DateOnly EarliestInterviewDate { get; set; } = new(2005, 9, 1);
 
-    /// <summary>The time zone that decides what "today" is for interview dates. Default Europe/Copenhagen.</summary>
-    public string TimeZone { get; set; } = "Europe/Copenhagen";
+    /// <summary>
+    /// The time zone whose calendar days count (<see cref="Calendar.DanishCalendar"/>): "today" for interview dates,
+    /// agreements' validity, usage days and expiry. Default Europe/Copenhagen.
+    /// </summary>
+    public string TimeZone { get; set; } = Calendar.DanishCalendar.DefaultTimeZone;
 }

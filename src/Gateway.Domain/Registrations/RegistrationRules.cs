@@ -1,4 +1,5 @@
 using Gateway.Contracts.CodeLists;
+using Gateway.Domain.Calendar;
 using Gateway.Domain.Faults;
 using Gateway.Domain.Identifiers;
 using Gateway.Domain.Text;
@@ -11,10 +12,8 @@ namespace Gateway.Domain.Registrations;
 /// request elements, so a caller can find what to fix. The caller's own identifiers are the call context's, checked
 /// for every operation by <see cref="Agreements.CallContextRules"/> before any operation runs.
 /// </summary>
-public sealed class RegistrationRules(RegistrationPolicy policy)
+public sealed class RegistrationRules(RegistrationPolicy policy, DanishCalendar calendar)
 {
-    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(policy.TimeZone);
-
     /// <summary>Maximum lengths of free text, by field.</summary>
     public const int GoalTextMax = 200, NoAgreementReasonMax = 500, AgreementTextMax = 1000, JobSearchTextMax = 1000, CitizenCommentsMax = 4000, ReasonMax = 500;
 
@@ -23,7 +22,7 @@ public sealed class RegistrationRules(RegistrationPolicy policy)
     {
         var violations = new List<FieldViolation>();
         var warnings = new List<RegistrationWarning>();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(receivedAt, _zone).Date);
+        var today = calendar.DayOf(receivedAt);
 
         if (!Cpr.IsValid(interview.Cpr))
         {

@@ -1,6 +1,5 @@
 using Gateway.Data.Agreements;
-using Gateway.Domain.Registrations;
-using Microsoft.Extensions.Options;
+using Gateway.Domain.Calendar;
 
 namespace Gateway.Host.Access;
 
@@ -8,10 +7,9 @@ namespace Gateway.Host.Access;
 /// Turns Active agreements whose end date has passed Expired, without anyone acting (domain.md § 7), and records it
 /// in their history. Calls are refused from the day after the end date whether or not this has run yet.
 /// </summary>
-internal sealed partial class AgreementExpiry(AdministrationStore store, TimeProvider clock, IOptions<RegistrationPolicy> policy, ILogger<AgreementExpiry> logger) : BackgroundService
+internal sealed partial class AgreementExpiry(AdministrationStore store, DanishCalendar calendar, ILogger<AgreementExpiry> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
-    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(policy.Value.TimeZone);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -19,8 +17,7 @@ internal sealed partial class AgreementExpiry(AdministrationStore store, TimePro
         {
             try
             {
-                var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), _zone).DateTime);
-                foreach (var id in await store.ExpireDueAsync(today, "gateway", stoppingToken))
+                foreach (var id in await store.ExpireDueAsync(calendar.Today, "gateway", stoppingToken))
                 {
                     Expired(id);
                 }

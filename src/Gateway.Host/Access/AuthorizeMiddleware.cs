@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using Gateway.Contracts;
 using Gateway.Contracts.CodeLists;
 using Gateway.Domain.Agreements;
+using Gateway.Domain.Calendar;
 using Gateway.Domain.Faults;
 using Gateway.Domain.Identifiers;
 using Gateway.Domain.Registrations;
@@ -22,9 +23,8 @@ namespace Gateway.Host.Access;
 /// What depends on the body (case type, read scope) is decided by the operation with the same decisions.
 /// </summary>
 internal sealed class AuthorizeMiddleware(
-    RequestDelegate next, IAccessStore access, ContractSchemas schemas, IOptions<GatewayOptions> options, IOptions<RegistrationPolicy> policy, TimeProvider clock)
+    RequestDelegate next, IAccessStore access, ContractSchemas schemas, IOptions<GatewayOptions> options, DanishCalendar calendar)
 {
-    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(policy.Value.TimeZone);
     private readonly GatewayEnvironment _environment = options.Value.Environment
         ?? throw new InvalidOperationException("Gateway:Environment is validated at start-up and cannot be missing here.");
 
@@ -78,8 +78,7 @@ internal sealed class AuthorizeMiddleware(
             call.AgreementId = agreement.Id; // counted in usage from here on, refused or not
         }
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), _zone).DateTime);
-        var refusal = AgreementDecisions.AdmitCall(agreement, call.ItSystemId, callContext, operation.Name, _environment, today);
+        var refusal = AgreementDecisions.AdmitCall(agreement, call.ItSystemId, callContext, operation.Name, _environment, calendar.Today);
         if (refusal is null)
         {
             call.Admission = new Admission(agreement!, callContext);

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Gateway.Domain.Agreements;
-using Gateway.Domain.Registrations;
-using Microsoft.Extensions.Options;
+using Gateway.Domain.Calendar;
 
 namespace Gateway.Host.Access;
 
@@ -9,17 +8,15 @@ namespace Gateway.Host.Access;
 /// Counts calls per agreement, operation, day and outcome in memory; <see cref="UsageFlusher"/> adds the counts to the
 /// database every few seconds, so counting costs a call no round trip.
 /// </summary>
-internal sealed class UsageCounter(TimeProvider clock, IOptions<RegistrationPolicy> policy)
+internal sealed class UsageCounter(DanishCalendar calendar)
 {
-    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(policy.Value.TimeZone);
     // One dictionary for the counter's lifetime: taking drains it key by key, so a count added meanwhile is either
     // taken now or left for the next time, never lost.
     private readonly ConcurrentDictionary<(Guid Agreement, string Operation, DateOnly Day, string Outcome), long> _counts = new();
 
     public void Count(Guid agreementId, string operation, string outcome)
     {
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), _zone).DateTime);
-        _counts.AddOrUpdate((agreementId, operation, day, outcome), 1, (_, calls) => calls + 1);
+        _counts.AddOrUpdate((agreementId, operation, calendar.Today, outcome), 1, (_, calls) => calls + 1);
     }
 
     /// <summary>Takes the counts so far, leaving the counter empty.</summary>

@@ -2,6 +2,7 @@ using Gateway.Data.AccessLog;
 using Gateway.Data.Database;
 using Gateway.Data.Registrations;
 using Gateway.Domain.AccessLog;
+using Gateway.Domain.Calendar;
 using Gateway.Domain.Registrations;
 using Gateway.Host.Access;
 using Gateway.Host.Pipeline;
@@ -54,7 +55,8 @@ public static class GatewayComposition
 
         // Domain operations.
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new RegistrationRules(sp.GetRequiredService<IOptions<RegistrationPolicy>>().Value));
+        services.AddSingleton(sp => DanishCalendar.Of(sp.GetRequiredService<IOptions<RegistrationPolicy>>().Value.TimeZone, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new RegistrationRules(sp.GetRequiredService<IOptions<RegistrationPolicy>>().Value, sp.GetRequiredService<DanishCalendar>()));
         services.AddSingleton<AccessLogStore>();
         services.AddSingleton<IAccessLog, GroupCommittedAccessLog>();
         services.AddSingleton<AccessLogSealer>();

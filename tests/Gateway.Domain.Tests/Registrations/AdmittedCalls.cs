@@ -26,7 +26,7 @@ internal static class AdmittedCalls
 
     /// <summary>RegisterInterview with the default rules, over <paramref name="store"/>, with an access log that accepts everything.</summary>
     public static RegisterInterview Register(IRegistrationStore store, TimeProvider clock) =>
-        new(new RegistrationRules(new RegistrationPolicy()), new RegistrationWrites(store, Mock.Of<IAccessLog>(), clock));
+        new(SampleRegistrations.RulesOf(new RegistrationPolicy()), new RegistrationWrites(store, Mock.Of<IAccessLog>(), clock));
 
     /// <summary>GetContactCourse over <paramref name="store"/>, with an access log that accepts everything.</summary>
     public static GetContactCourse Read(IRegistrationStore store) => new(store, Mock.Of<IAccessLog>(), TimeProvider.System);

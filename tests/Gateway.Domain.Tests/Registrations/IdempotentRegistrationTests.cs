@@ -10,7 +10,7 @@ namespace Gateway.Domain.Tests.Registrations;
 /// <summary>RegisterInterview under a request id already taken: the same content replays the first receipt, other content is refused.</summary>
 public class IdempotentRegistrationTests
 {
-    private static readonly RegistrationRules Rules = new(new RegistrationPolicy());
+    private static readonly RegistrationRules Rules = SampleRegistrations.RulesOf(new RegistrationPolicy());
     private static readonly Receipt First = new(Guid.Parse("01a2183d-3dde-7a1b-b5fb-956b20012647"), 1, DateTimeOffset.Parse("2026-11-20T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture), false, []);
     private Mock<IRegistrationStore> _store = null!;
 

@@ -11,7 +11,7 @@ namespace Gateway.Domain.Tests.Registrations;
 /// <summary>RegisterInterview isolated from its store: the rules decide, and only an accepted registration is stored.</summary>
 public class RegisterInterviewTests
 {
-    private static readonly RegistrationRules Rules = new(new RegistrationPolicy());
+    private static readonly RegistrationRules Rules = SampleRegistrations.RulesOf(new RegistrationPolicy());
 
     private Mock<IRegistrationStore> _store = null!;
 

@@ -8,7 +8,7 @@ namespace Gateway.Domain.Tests.Registrations;
 /// <summary>RegistrationRules.Check: which case types a caller may register for its responsible authority (domain.md § 2-3), and the citizen.</summary>
 public class RegistrationRulesCallerTests
 {
-    private static readonly RegistrationRules Rules = new(new RegistrationPolicy());
+    private static readonly RegistrationRules Rules = SampleRegistrations.RulesOf(new RegistrationPolicy());
 
     [Test]
     public void Check_ValidMunicipalityRegistration_AcceptedWithoutWarnings()

@@ -13,7 +13,7 @@ namespace Gateway.Domain.Tests.Registrations;
 /// </summary>
 public class RegistrationRulesDatePropertyTests
 {
-    private static readonly RegistrationRules Rules = new(new RegistrationPolicy());
+    private static readonly RegistrationRules Rules = SampleRegistrations.RulesOf(new RegistrationPolicy());
 
     private static readonly Gen<DateOnly> AnyDate = Gen.Frequency(
         (3, Gen.Choose(0, 40).Select(d => DateOnly.MinValue.AddDays(d))),

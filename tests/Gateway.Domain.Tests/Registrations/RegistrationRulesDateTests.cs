@@ -7,7 +7,7 @@ namespace Gateway.Domain.Tests.Registrations;
 /// <summary>RegistrationRules.Check: the dates of item 2, 7 and 10, with "today" in Europe/Copenhagen.</summary>
 public class RegistrationRulesDateTests
 {
-    private static readonly RegistrationRules Rules = new(new RegistrationPolicy());
+    private static readonly RegistrationRules Rules = SampleRegistrations.RulesOf(new RegistrationPolicy());
 
     // 11 June 2024 in Copenhagen is UTC+2 (summer time), 16 January UTC+1; the UTC date differs from the Danish one
     // for the last hours before local midnight, which is what these cases probe.

@@ -7,7 +7,7 @@ namespace Gateway.Domain.Tests.Registrations;
 /// <summary>RegistrationRules.Check: the items each authority must register (domain.md § 4) and their codes.</summary>
 public class RegistrationRulesItemTests
 {
-    private static readonly RegistrationRules Rules = new(new RegistrationPolicy());
+    private static readonly RegistrationRules Rules = SampleRegistrations.RulesOf(new RegistrationPolicy());
 
     // Items 6 and 11 are mandatory for an Employment Service unit, voluntary for a municipality; an other actor
     // is held to its principal's column.

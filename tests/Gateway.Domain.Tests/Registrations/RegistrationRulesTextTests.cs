@@ -7,7 +7,7 @@ namespace Gateway.Domain.Tests.Registrations;
 /// <summary>RegistrationRules.Check: free text is plain text within its maximum length (domain.md § 4).</summary>
 public class RegistrationRulesTextTests
 {
-    private static readonly RegistrationRules Rules = new(new RegistrationPolicy());
+    private static readonly RegistrationRules Rules = SampleRegistrations.RulesOf(new RegistrationPolicy());
 
     /// <summary>The free-text fields: the field path a violation names, and its maximum length.</summary>
     public enum TextField

@@ -10,7 +10,7 @@ namespace Gateway.Domain.Tests.Registrations;
 /// </summary>
 public class RegistrationRulesWarningTests
 {
-    private static readonly RegistrationRules Rules = new(new RegistrationPolicy());
+    private static readonly RegistrationRules Rules = SampleRegistrations.RulesOf(new RegistrationPolicy());
 
     // June 2024: Mon 10, Tue 11, Wed 12, Thu 13, Fri 14, Sat 15, Sun 16, Mon 17, Tue 18, Wed 19.
     [TestCase("2024-06-10", "2024-06-10T15:00:00+02:00", false, TestName = "Check_MondayInterviewRegisteredSameDay_NotLate")]
@@ -56,7 +56,7 @@ public class RegistrationRulesWarningTests
     [TestCase(4, true, TestName = "Check_FiveWorkingDaysWithThresholdFour_Late")]
     public void Check_ThresholdFromPolicy_DecidesLate(int lateAfterWorkingDays, bool late)
     {
-        var rules = new RegistrationRules(new RegistrationPolicy { LateAfterWorkingDays = lateAfterWorkingDays });
+        var rules = SampleRegistrations.RulesOf(new RegistrationPolicy { LateAfterWorkingDays = lateAfterWorkingDays });
         // Monday 10 June to Monday 17 June: Tuesday to Friday and Monday, 5 working days.
         var nextMonday = new DateTimeOffset(2024, 6, 17, 12, 0, 0, TimeSpan.FromHours(2));
 

@@ -1,4 +1,5 @@
 using Gateway.Contracts.CodeLists;
+using Gateway.Domain.Calendar;
 using Gateway.Domain.Identifiers;
 using Gateway.Domain.Registrations;
 
@@ -74,6 +75,9 @@ internal static class SampleRegistrations
     /// <summary>The valid interview for a responsible authority of kind <paramref name="responsible"/>.</summary>
     public static Interview InterviewFor(AuthorityKind responsible) =>
         responsible == AuthorityKind.Municipality ? MunicipalityInterview() : EmploymentServiceInterview();
+
+    /// <summary>The rules of <paramref name="policy"/>, on the calendar of its time zone.</summary>
+    public static RegistrationRules RulesOf(RegistrationPolicy policy) => new(policy, DanishCalendar.Of(policy.TimeZone, TimeProvider.System));
 
     /// <summary>The violations as (field path, code) pairs, the part of a violation that is contract.</summary>
     public static (string Field, string Code)[] Violations(this RuleOutcome outcome) =>

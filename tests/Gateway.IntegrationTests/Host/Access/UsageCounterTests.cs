@@ -1,6 +1,5 @@
-using Gateway.Domain.Registrations;
+using Gateway.Domain.Calendar;
 using Gateway.Host.Access;
-using Microsoft.Extensions.Options;
 
 namespace Gateway.IntegrationTests.Host.Access;
 
@@ -12,7 +11,7 @@ public sealed class UsageCounterTests
     public async Task CountWhileTaking_EveryCallIsTakenExactlyOnce()
     {
         const int workers = 4, callsEach = 50_000;
-        var counter = new UsageCounter(TimeProvider.System, Options.Create(new RegistrationPolicy()));
+        var counter = new UsageCounter(DanishCalendar.Of(DanishCalendar.DefaultTimeZone, TimeProvider.System));
         var agreement = Guid.NewGuid();
         long taken = 0;
         using var stop = new CancellationTokenSource();

@@ -1,4 +1,4 @@
-namespace Gateway.Domain.Registrations;
+namespace Gateway.Domain.Calendar;
 
 /// <summary>Counting working days for the late-registration rule.</summary>
 /// <remarks>Working days are Monday to Friday, except the Danish public holidays (<see cref="DanishHolidays"/>).</remarks>

@@ -1,4 +1,4 @@
-namespace Gateway.Domain.Registrations;
+namespace Gateway.Domain.Calendar;
 
 /// <summary>
 /// The Danish public holidays (helligdage) that are not working days: New Year's Day, Maundy Thursday, Good Friday,

@@ -1,6 +1,6 @@
-using Gateway.Domain.Registrations;
+using Gateway.Domain.Calendar;
 
-namespace Gateway.Domain.Tests.Registrations;
+namespace Gateway.Domain.Tests.Calendar;
 
 public class DanishHolidaysTests
 {
