@@ -6,7 +6,7 @@ namespace Gateway.Host.Access;
 
 /// <summary>
 /// Certificates and agreements as the gateway decides on them, cached so that steady-state calls cost no database
-/// round trip. PostgreSQL announces every change (<see cref="AccessChangeListener"/>) and the cache is emptied at
+/// round trip. PostgreSQL announces every change (<see cref="Background.AccessChangeListener"/>) and the cache is emptied at
 /// once; while that announcement cannot be heard, nothing is cached.
 /// </summary>
 internal sealed class CachedAccessStore(AccessStore store) : IAccessStore

@@ -4,14 +4,12 @@ using Gateway.Data.Registrations;
 using Gateway.Domain.AccessLog;
 using Gateway.Domain.Calendar;
 using Gateway.Domain.Registrations;
+using Gateway.Domain.Agreements;
 using Gateway.Host.Access;
+using Gateway.Host.Background;
 using Gateway.Host.Pipeline;
-using Gateway.Host.Pipeline.Envelope;
-using Gateway.Host.Pipeline.Faults;
-using Gateway.Host.Pipeline.Guard;
-using Gateway.Host.Pipeline.Validation;
+using Gateway.Host.Pipeline.Identify;
 using Gateway.Host.Sandbox;
-using Gateway.Host.Soap;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -21,64 +19,20 @@ namespace Gateway.Host.Hosting;
 /// <summary>How the gateway is put together. <c>Program.cs</c> and the tests compose it through these same calls.</summary>
 public static class GatewayComposition
 {
-    /// <summary>Registers options, the database, the domain operations, the pipeline stages and the SOAP dispatcher.</summary>
+    /// <summary>Registers options, the sandbox (without a connection string), the database, the domain operations, who may call, the pipeline stages and the background duties.</summary>
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
-        var services = builder.Services;
-
-        // Request lines carry query strings, which may carry a CPR number (a probe of a side route, say). They are
-        // never logged, whatever the configuration asks: a rule added in code comes after configuration's, and wins.
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
-        services.AddOptions<GatewayOptions>()
-            .Bind(builder.Configuration.GetSection(GatewayOptions.Section))
-            .Validate(o => o.MaxRequestBytes is > 0 and <= int.MaxValue, "Gateway:MaxRequestBytes must be between 1 and 2147483647.")
-            .Validate(o => o.Environment is not null, "Gateway:Environment must be Test or Production when ConnectionStrings:Gateway is set.")
-            .ValidateOnStart();
-        services.AddOptions<EnvelopeLimits>()
-            .Bind(builder.Configuration.GetSection(EnvelopeLimits.Section))
-            .Validate(l => l.MaxDepth >= 8 && l.MaxAttributesPerElement >= 4 && l.MaxNamespaceDeclarations >= 4 && l.MaxNameLength >= 64,
-                "Gateway:Envelope limits are below what a message of the contract needs: MaxDepth ≥ 8, MaxAttributesPerElement ≥ 4, MaxNamespaceDeclarations ≥ 4, MaxNameLength ≥ 64.")
-            .ValidateOnStart();
-        // No Server header tells anyone what answers.
-        services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
-        services.AddOptions<RegistrationPolicy>()
-            .Bind(builder.Configuration.GetSection($"{GatewayOptions.Section}:Registration"))
-            .Validate(p => p.LateAfterWorkingDays is >= 0 and <= 250, "Gateway:Registration:LateAfterWorkingDays must be between 0 and 250.")
-            .Validate(p => p.NextContactWarningMonths is >= 1 and <= 24, "Gateway:Registration:NextContactWarningMonths must be between 1 and 24.")
-            .Validate(p => TimeZoneInfo.TryFindSystemTimeZoneById(p.TimeZone, out _), "Gateway:Registration:TimeZone names no time zone known to this machine.")
-            .ValidateOnStart();
-
-        // Database: the data source is built on first use, after PrepareGatewayAsync has chosen the server.
-        services.AddSingleton<GatewayDatabase>();
-        services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<GatewayDatabase>().ConnectionString));
-        services.AddSingleton<IRegistrationStore, RegistrationStore>();
-
-        // Domain operations.
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => DanishCalendar.Of(sp.GetRequiredService<IOptions<RegistrationPolicy>>().Value.TimeZone, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new RegistrationRules(sp.GetRequiredService<IOptions<RegistrationPolicy>>().Value, sp.GetRequiredService<DanishCalendar>()));
-        services.AddSingleton<AccessLogStore>();
-        services.AddSingleton<IAccessLog, GroupCommittedAccessLog>();
-        services.AddSingleton<AccessLogSealer>();
-        services.AddHostedService<AccessLogSealing>();
-        services.AddSingleton<RegistrationWrites>();
-        services.AddSingleton<RegisterInterview>();
-        services.AddSingleton<CorrectInterview>();
-        services.AddSingleton<CancelInterview>();
-        services.AddSingleton<GetInterview>();
-        services.AddSingleton<ListRegistrations>();
-        services.AddSingleton<GetContactCourse>();
-
-        // Who may call: TLS, certificates, agreements, usage.
-        builder.AddGatewayAccess();
-
-        // Pipeline stages and the fault stage.
-        services.AddHttpContextAccessor();
-        services.AddSingleton<ContractDocumentsResponder>();
-        services.AddSingleton<ContractSchemas>();
-        services.AddSingleton<FaultLog>();
-        services.AddSingleton<StartupLog>();
-        services.AddSingleton<ContactCourseEndpoint>();
+        builder.AddGatewayOptions();
+        var tls = builder.Configuration.GetSection(TlsOptions.Section).Get<TlsOptions>() ?? new TlsOptions();
+        builder.AddGatewaySandbox(tls);
+        builder.Services
+            .AddGatewayDatabase()
+            .AddGatewayOperations()
+            .AddGatewayAccess();
+        builder.AddGatewayPipeline(tls);
+        builder.Services
+            .AddGatewayBackgroundDuties()
+            .AddSingleton<StartupLog>();
         return builder;
     }
 
@@ -110,5 +64,61 @@ public static class GatewayComposition
         {
             await sandbox.ProvisionAsync(cancellationToken);
         }
+    }
+
+    // Settings are bound and checked once, at start-up; a mistake names its configuration key.
+    private static void AddGatewayOptions(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        if (configuration[$"{GatewayOptions.Section}:Environment"] is { Length: > 0 } environment && !Enum.TryParse<GatewayEnvironment>(environment, ignoreCase: false, out _))
+        {
+            throw new GatewayConfigurationException($"Gateway:Environment is '{environment}'; it must be Test or Production.");
+        }
+
+        // Request lines carry query strings, which may carry a CPR number (a probe of a side route, say). They are
+        // never logged, whatever the configuration asks: a rule added in code comes after configuration's, and wins.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        var services = builder.Services;
+        services.AddOptions<GatewayOptions>()
+            .Bind(configuration.GetSection(GatewayOptions.Section))
+            .Validate(o => o.MaxRequestBytes is > 0 and <= int.MaxValue, "Gateway:MaxRequestBytes must be between 1 and 2147483647.")
+            .Validate(o => o.Environment is not null, "Gateway:Environment must be Test or Production when ConnectionStrings:Gateway is set.")
+            .ValidateOnStart();
+        services.AddOptions<RegistrationPolicy>()
+            .Bind(configuration.GetSection($"{GatewayOptions.Section}:Registration"))
+            .Validate(p => p.LateAfterWorkingDays is >= 0 and <= 250, "Gateway:Registration:LateAfterWorkingDays must be between 0 and 250.")
+            .Validate(p => p.NextContactWarningMonths is >= 1 and <= 24, "Gateway:Registration:NextContactWarningMonths must be between 1 and 24.")
+            .Validate(p => TimeZoneInfo.TryFindSystemTimeZoneById(p.TimeZone, out _), "Gateway:Registration:TimeZone names no time zone known to this machine.")
+            .ValidateOnStart();
+        // No Server header tells anyone what answers.
+        services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
+    }
+
+    // The data source is built on first use, after PrepareGatewayAsync has chosen the server.
+    private static IServiceCollection AddGatewayDatabase(this IServiceCollection services)
+    {
+        services.AddSingleton<GatewayDatabase>();
+        services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<GatewayDatabase>().ConnectionString));
+        services.AddSingleton<IRegistrationStore, RegistrationStore>();
+        return services;
+    }
+
+    // What the gateway decides and records, on one calendar and one clock.
+    private static IServiceCollection AddGatewayOperations(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => DanishCalendar.Of(sp.GetRequiredService<IOptions<RegistrationPolicy>>().Value.TimeZone, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new RegistrationRules(sp.GetRequiredService<IOptions<RegistrationPolicy>>().Value, sp.GetRequiredService<DanishCalendar>()));
+        services.AddSingleton<AccessLogStore>();
+        services.AddSingleton<IAccessLog, GroupCommittedAccessLog>();
+        services.AddSingleton<AccessLogSealer>();
+        services.AddSingleton<RegistrationWrites>();
+        services.AddSingleton<RegisterInterview>();
+        services.AddSingleton<CorrectInterview>();
+        services.AddSingleton<CancelInterview>();
+        services.AddSingleton<GetInterview>();
+        services.AddSingleton<ListRegistrations>();
+        services.AddSingleton<GetContactCourse>();
+        return services;
     }
 }

@@ -1,15 +1,34 @@
-using Gateway.Host.Access;
+using Gateway.Host.Pipeline.Authorize;
+using Gateway.Host.Pipeline.Dispatch;
 using Gateway.Host.Pipeline.Envelope;
 using Gateway.Host.Pipeline.Faults;
 using Gateway.Host.Pipeline.Guard;
+using Gateway.Host.Pipeline.Identify;
+using Gateway.Host.Pipeline.Usage;
 using Gateway.Host.Pipeline.Validation;
-using Gateway.Host.Soap;
 
 namespace Gateway.Host.Pipeline;
 
-/// <summary>The request pipeline, in the order the stages run, ending in the dispatch of the operation.</summary>
+/// <summary>
+/// The request pipeline, in the order the stages run, ending in the dispatch of the operation. Each stage is a folder
+/// of its own under <c>Pipeline/</c>: its middleware, its options, its log messages and its registration.
+/// </summary>
 internal static class GatewayPipeline
 {
+    /// <summary>Registers what the stages need.</summary>
+    public static WebApplicationBuilder AddGatewayPipeline(this WebApplicationBuilder builder, TlsOptions tls)
+    {
+        builder.AddGatewayIdentify(tls);
+        builder.Services
+            .AddGatewayGuard()
+            .AddGatewayUsage()
+            .AddGatewayFaults()
+            .AddGatewayEnvelope(builder.Configuration)
+            .AddGatewaySchemaValidation()
+            .AddGatewayDispatch();
+        return builder;
+    }
+
     /// <summary>
     /// Guard (method, path, media type, declared size) → usage (counts the outcome at the end) → fault barrier → identify
     /// (client certificate, before any of the body is read) → envelope (body, encoding, XML, DTD, limits, header blocks,

@@ -25,7 +25,7 @@ internal sealed class SoapCall(string correlationId)
     public Guid? AgreementId { get; set; }
 
     /// <summary>The agreement and call context that admit the call, once authorized.</summary>
-    public Access.Admission? Admission { get; set; }
+    public Authorize.Admission? Admission { get; set; }
 
     /// <summary>The first element of the SOAP body, as parsed once by the envelope stage: what is validated is what is dispatched.</summary>
     public XElement? Payload { get; set; }

@@ -3,7 +3,7 @@ using Gateway.Contracts;
 using Gateway.Contracts.Types;
 using Gateway.Domain.Faults;
 using Gateway.Domain.Registrations;
-using Gateway.Host.Access;
+using Gateway.Host.Pipeline.Authorize;
 using Gateway.Host.Pipeline;
 
 namespace Gateway.Host.Soap;

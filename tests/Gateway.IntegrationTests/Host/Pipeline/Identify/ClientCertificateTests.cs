@@ -4,7 +4,7 @@ using Gateway.Contracts.Types;
 using Gateway.Data.Agreements;
 using Gateway.IntegrationTests.Support;
 
-namespace Gateway.IntegrationTests.Host.Access;
+namespace Gateway.IntegrationTests.Host.Pipeline.Identify;
 
 /// <summary>
 /// Identify over real TLS: every certificate gets through the handshake, and a refused one is answered with a fault

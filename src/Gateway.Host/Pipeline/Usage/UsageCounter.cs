@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using Gateway.Domain.Agreements;
 using Gateway.Domain.Calendar;
 
-namespace Gateway.Host.Access;
+namespace Gateway.Host.Pipeline.Usage;
 
 /// <summary>
-/// Counts calls per agreement, operation, day and outcome in memory; <see cref="UsageFlusher"/> adds the counts to the
+/// Counts calls per agreement, operation, day and outcome in memory; <see cref="Background.UsageFlusher"/> adds the counts to the
 /// database every few seconds, so counting costs a call no round trip.
 /// </summary>
 internal sealed class UsageCounter(DanishCalendar calendar)

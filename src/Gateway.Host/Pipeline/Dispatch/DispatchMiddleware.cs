@@ -1,7 +1,8 @@
 using Gateway.Host.Pipeline;
+using Gateway.Host.Soap;
 using Gateway.Host.Pipeline.Faults;
 
-namespace Gateway.Host.Soap;
+namespace Gateway.Host.Pipeline.Dispatch;
 
 /// <summary>
 /// The last stage: dispatches the admitted, validated call to its operation (<see cref="ContactCourseEndpoint"/>) and

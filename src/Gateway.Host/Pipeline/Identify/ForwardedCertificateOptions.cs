@@ -1,4 +1,4 @@
-namespace Gateway.Host.Access;
+namespace Gateway.Host.Pipeline.Identify;
 
 /// <summary>A client certificate forwarded in an HTTP header by a TLS-terminating proxy (section <c>Gateway:Tls:ForwardedCertificate</c>).</summary>
 public sealed class ForwardedCertificateOptions

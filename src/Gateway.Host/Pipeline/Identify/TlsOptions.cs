@@ -1,4 +1,4 @@
-namespace Gateway.Host.Access;
+namespace Gateway.Host.Pipeline.Identify;
 
 /// <summary>HTTPS and client certificates (configuration section <c>Gateway:Tls</c>).</summary>
 public sealed class TlsOptions

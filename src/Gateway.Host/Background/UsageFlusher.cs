@@ -1,13 +1,18 @@
 using Gateway.Data.Agreements;
 using Gateway.Domain.Faults;
+using Gateway.Host.Pipeline.Usage;
 
-namespace Gateway.Host.Access;
+namespace Gateway.Host.Background;
 
 /// <summary>Adds the counted usage to the database every few seconds, and once more when the gateway stops.</summary>
-internal sealed partial class UsageFlusher(UsageCounter counter, UsageStore store, ILogger<UsageFlusher> logger) : BackgroundService
+internal sealed partial class UsageFlusher(UsageCounter counter, UsageStore store, TimeProvider clock, ILogger<UsageFlusher> logger) : PeriodicDuty(clock)
 {
     /// <summary>How often counts are stored.</summary>
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan Every = TimeSpan.FromSeconds(5);
+
+    protected override TimeSpan Interval => Every;
+
+    protected override bool RunAtStart => false;
 
     /// <summary>Stores what has been counted; on failure the counts are kept for the next try.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
@@ -25,6 +30,7 @@ internal sealed partial class UsageFlusher(UsageCounter counter, UsageStore stor
         catch (OperationCanceledException)
         {
             counter.Return(counts); // stopping: StopAsync flushes once more
+            throw;
         }
     }
 
@@ -36,21 +42,9 @@ internal sealed partial class UsageFlusher(UsageCounter counter, UsageStore stor
         await FlushAsync(lastFlush.Token);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                await FlushAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping; StopAsync stores what is left.
-        }
-    }
+    protected override Task RunOnceAsync(CancellationToken stoppingToken) => FlushAsync(stoppingToken);
+
+    protected override void OnFailed(Exception exception) => NotStored(exception, 0);
 
     [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "Could not store {Counts} usage counts; keeping them for the next try")]
     private partial void NotStored(Exception exception, int counts);

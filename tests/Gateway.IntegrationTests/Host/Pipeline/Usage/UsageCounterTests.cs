@@ -1,7 +1,7 @@
 using Gateway.Domain.Calendar;
-using Gateway.Host.Access;
+using Gateway.Host.Pipeline.Usage;
 
-namespace Gateway.IntegrationTests.Host.Access;
+namespace Gateway.IntegrationTests.Host.Pipeline.Usage;
 
 /// <summary>Counting while the flusher takes the counts loses nothing: every call is in exactly one taking.</summary>
 [TestFixture]

@@ -3,11 +3,11 @@ using Gateway.Contracts.CodeLists;
 using Gateway.Contracts.Types;
 using Gateway.Domain.Agreements;
 using Gateway.Domain.Identifiers;
-using Gateway.Host.Access;
+using Gateway.Host.Background;
 using Gateway.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Gateway.IntegrationTests.Host.Access;
+namespace Gateway.IntegrationTests.Host.Pipeline.Authorize;
 
 /// <summary>The agreement decides, through real calls: each refusal with its code, nothing stored, and every call counted in usage.</summary>
 [TestFixture]

@@ -1,6 +1,6 @@
 using Gateway.IntegrationTests.Support;
 
-namespace Gateway.IntegrationTests.Host.Access;
+namespace Gateway.IntegrationTests.Host.Pipeline.Identify;
 
 /// <summary>
 /// Building a client certificate's chain never reaches the network, in the TLS handshake or in the identify stage: a

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Gateway.Host.Access;
+namespace Gateway.Host.Pipeline.Identify;
 
 /// <summary>
 /// The CA certificates that client certificates must chain to, and the one way a client certificate's chain is built:

@@ -1,6 +1,6 @@
 using Gateway.Domain.Agreements;
 
-namespace Gateway.Host.Access;
+namespace Gateway.Host.Pipeline.Authorize;
 
 /// <summary>What the authorize stage established: the agreement that admits the call, and the caller's context.</summary>
 internal sealed record Admission(Agreement Agreement, CallContext Context);

@@ -1,8 +1,9 @@
 using Gateway.Host.Access;
+using Gateway.Host.Background;
 using Gateway.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Gateway.IntegrationTests.Host.Access;
+namespace Gateway.IntegrationTests.Host.Background;
 
 /// <summary>When the connection that hears changes is lost, the instance stops caching at once and listens again.</summary>
 [TestFixture]

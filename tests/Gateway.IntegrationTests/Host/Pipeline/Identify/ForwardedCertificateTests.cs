@@ -1,6 +1,6 @@
 using Gateway.IntegrationTests.Support;
 
-namespace Gateway.IntegrationTests.Host.Access;
+namespace Gateway.IntegrationTests.Host.Pipeline.Identify;
 
 /// <summary>Behind a TLS-terminating proxy, a forwarded client certificate counts only from the configured proxy addresses.</summary>
 [TestFixture]

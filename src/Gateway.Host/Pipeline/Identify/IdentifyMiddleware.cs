@@ -4,7 +4,7 @@ using Gateway.Domain.Faults;
 using Gateway.Host.Pipeline;
 using Gateway.Host.Pipeline.Faults;
 
-namespace Gateway.Host.Access;
+namespace Gateway.Host.Pipeline.Identify;
 
 /// <summary>
 /// Identify (§ 5 nr. 1): the caller's client certificate must chain to the trust bundle, be in date, be registered

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 
-namespace Gateway.Host.Access;
+namespace Gateway.Host.Pipeline.Identify;
 
 /// <summary>
 /// Finds the client certificate of a request (from the TLS connection, or from a configured proxy's header) and

@@ -14,7 +14,7 @@ using Gateway.Host.Pipeline.Faults;
 using Gateway.Host.Pipeline.Validation;
 using Microsoft.Extensions.Options;
 
-namespace Gateway.Host.Access;
+namespace Gateway.Host.Pipeline.Authorize;
 
 /// <summary>
 /// Authorize (§ 4, § 5 nr. 2): the CallContext SOAP header must be valid against the XSD and meet the rules for its

@@ -3,7 +3,7 @@ using Gateway.Domain.Agreements;
 using Gateway.Domain.Identifiers;
 using Gateway.IntegrationTests.Support;
 
-namespace Gateway.IntegrationTests.Host.Access;
+namespace Gateway.IntegrationTests.Host.Background;
 
 /// <summary>An Active agreement whose end date has passed turns Expired without anyone acting: each instance sweeps at start and then periodically.</summary>
 [TestFixture]
