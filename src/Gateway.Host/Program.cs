@@ -1,4 +1,5 @@
 using Gateway.Data.Database;
+using Gateway.Domain.Faults;
 using Gateway.Host.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -15,10 +16,13 @@ try
     app.UseGateway();
     await app.PrepareGatewayAsync();
 }
-catch (Exception ex) when (ex is EmbeddedDatabaseException or OptionsValidationException or GatewayConfigurationException or TransactionIdsBehindException or Npgsql.NpgsqlException)
+catch (Exception ex) when (ex is EmbeddedDatabaseException or OptionsValidationException or GatewayConfigurationException or TransactionIdsBehindException
+                               or StoreConflictException or SchemaMissingException || ex is GatewayException { Refusal.Code.Retryable: true })
 {
     // A start-up problem someone must act on: say what, without a stack trace. Disposing stops an embedded PostgreSQL.
-    Console.Error.WriteLine($"The gateway cannot start: {ex.Message}");
+    Console.Error.WriteLine(ex is GatewayException unavailable
+        ? $"The gateway cannot start: it cannot reach its database ({StoreFailures.Reason(unavailable)})."
+        : $"The gateway cannot start: {ex.Message}");
     if (app is not null)
     {
         await app.DisposeAsync();

@@ -35,7 +35,7 @@ internal static class GatewayServer
         {
             app.UseGateway();
             await app.PrepareGatewayAsync(cancellationToken);
-            await RegisterCallerAsync(new AdministrationStore(app.Services.GetRequiredService<NpgsqlDataSource>()), certificates, cancellationToken);
+            await RegisterCallerAsync(app.Services, certificates, cancellationToken);
         }
         catch
         {
@@ -46,12 +46,12 @@ internal static class GatewayServer
         return await RunningServer.StartAsync(app, GatewayOptions.ServicePath, cancellationToken);
     }
 
-    private static async Task RegisterCallerAsync(AdministrationStore store, BenchCertificates certificates, CancellationToken cancellationToken)
+    private static async Task RegisterCallerAsync(IServiceProvider services, BenchCertificates certificates, CancellationToken cancellationToken)
     {
-        await store.AddAuthorityAsync(SandboxIdentity.Authority, SandboxIdentity.AuthorityName, "benchmark", cancellationToken);
-        var system = await store.AddItSystemAsync("Benchmark case system", SandboxIdentity.VendorCvr, "benchmark", cancellationToken);
-        await store.AddCertificateAsync(system, certificates.Client, "benchmark", cancellationToken);
-        await store.RequestAgreementAsync(new AgreementRequest
+        await services.GetRequiredService<AuthorityStore>().AddAuthorityAsync(SandboxIdentity.Authority, SandboxIdentity.AuthorityName, "benchmark", cancellationToken);
+        var system = await services.GetRequiredService<ItSystemStore>().AddItSystemAsync("Benchmark case system", SandboxIdentity.VendorCvr, "benchmark", cancellationToken);
+        await services.GetRequiredService<CertificateStore>().AddCertificateAsync(system, certificates.Client, "benchmark", cancellationToken);
+        await services.GetRequiredService<AgreementStore>().RequestAgreementAsync(new AgreementRequest
         {
             Authority = SandboxIdentity.Authority,
             ItSystemId = system,

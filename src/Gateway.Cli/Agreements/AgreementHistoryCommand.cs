@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Gateway.Cli.Execution;
 using Gateway.Cli.Output;
+using Gateway.Data.Agreements;
 
 namespace Gateway.Cli.Agreements;
 
@@ -10,5 +11,5 @@ public static class AgreementHistoryCommand
     /// <summary>The command.</summary>
     public static Command Create(CliContext context) => AgreementReportCommand.Create(
         context, "history", "Show an agreement's status changes: who, when, why",
-        (store, id, cancellationToken) => store.HistoryAsync(id, cancellationToken), HumanText.History);
+        (dataSource, id, cancellationToken) => new AgreementStore(dataSource).HistoryAsync(id, cancellationToken), HumanText.History);
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Gateway.Cli.Execution;
 using Gateway.Data.Agreements;
+using Gateway.Data.Database;
 
 namespace Gateway.Cli.Agreements;
 
@@ -10,7 +11,7 @@ public static class AgreementReportCommand
     /// <summary>The command; an unknown agreement id is refused (exit 1).</summary>
     public static Command Create<T>(
         CliContext context, string name, string description,
-        Func<AdministrationStore, Guid, CancellationToken, Task<T>> read, Action<TextWriter, T> human)
+        Func<GatewayDataSource, Guid, CancellationToken, Task<T>> read, Action<TextWriter, T> human)
     {
         var id = AgreementsGroup.IdArgument();
         var command = new Command(name, description) { id };
@@ -20,10 +21,9 @@ public static class AgreementReportCommand
             var agreementId = parseResult.GetValue(id);
             return run.WithDatabaseAsync(async dataSource =>
             {
-                var store = new AdministrationStore(dataSource);
-                return await store.GetAgreementAsync(agreementId, cancellationToken) is null
+                return await new AgreementStore(dataSource).GetAgreementAsync(agreementId, cancellationToken) is null
                     ? run.Output.Refuse(AgreementsGroup.Unknown(agreementId))
-                    : run.Output.Result(await read(store, agreementId, cancellationToken), human);
+                    : run.Output.Result(await read(dataSource, agreementId, cancellationToken), human);
             });
         });
         return command;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Gateway.Cli.Execution;
 using Gateway.Cli.Output;
+using Gateway.Data.Agreements;
 
 namespace Gateway.Cli.Agreements;
 
@@ -10,5 +11,5 @@ public static class AgreementUsageCommand
     /// <summary>The command.</summary>
     public static Command Create(CliContext context) => AgreementReportCommand.Create(
         context, "usage", "Show an agreement's calls per operation, day and outcome, newest day first",
-        (store, id, cancellationToken) => store.UsageAsync(id, cancellationToken), HumanText.Usage);
+        (dataSource, id, cancellationToken) => new UsageStore(dataSource).UsageAsync(id, cancellationToken), HumanText.Usage);
 }

@@ -23,7 +23,7 @@ public static class ListAgreementsCommand
         {
             var run = context.Begin(parseResult);
             return run.WithDatabaseAsync(async dataSource => run.Output.Result(
-                await new AdministrationStore(dataSource).ListAgreementsAsync(parseResult.GetValue(status), cancellationToken), HumanText.Agreements));
+                await new AgreementStore(dataSource).ListAgreementsAsync(parseResult.GetValue(status), cancellationToken), HumanText.Agreements));
         });
         return command;
     }

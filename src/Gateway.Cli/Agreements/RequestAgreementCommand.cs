@@ -1,3 +1,4 @@
+using Gateway.Data.Database;
 using System.CommandLine;
 using Gateway.Cli.Execution;
 using Gateway.Cli.Output;
@@ -90,19 +91,19 @@ public static class RequestAgreementCommand
                 return Task.FromResult(run.Output.Refuse("Cannot request the agreement:", problems));
             }
 
-            return run.WithDatabaseAsync(dataSource => RequestAsync(new AdministrationStore(dataSource), request, parseResult.GetRequiredValue(reason), run, cancellationToken));
+            return run.WithDatabaseAsync(dataSource => RequestAsync(dataSource, request, parseResult.GetRequiredValue(reason), run, cancellationToken));
         });
         return command;
     }
 
-    private static async Task<int> RequestAsync(AdministrationStore store, AgreementRequest request, string reason, CommandRun run, CancellationToken cancellationToken)
+    private static async Task<int> RequestAsync(GatewayDataSource dataSource, AgreementRequest request, string reason, CommandRun run, CancellationToken cancellationToken)
     {
         // The schema would refuse unknown references too; checking first lets the message name the fix.
-        var authorities = (await store.ListAuthoritiesAsync(cancellationToken)).Select(a => a.Authority).ToHashSet();
+        var authorities = (await new AuthorityStore(dataSource).ListAuthoritiesAsync(cancellationToken)).Select(a => a.Authority).ToHashSet();
         var problems = request.Principals.Prepend(request.Authority).Where(a => !authorities.Contains(a))
             .Select(a => $"Authority {a} is not registered; add it with `gatewayctl authorities add --kind {a.Kind} --code {a.Code} --name NAME`.")
             .ToList();
-        if ((await store.ListItSystemsAsync(cancellationToken)).All(s => s.Id != request.ItSystemId))
+        if ((await new ItSystemStore(dataSource).ListItSystemsAsync(cancellationToken)).All(s => s.Id != request.ItSystemId))
         {
             problems.Add($"No IT system {request.ItSystemId}; `gatewayctl systems list` shows the registered ones, `gatewayctl systems add` registers one.");
         }
@@ -112,7 +113,7 @@ public static class RequestAgreementCommand
             return run.Output.Refuse("Cannot request the agreement:", problems);
         }
 
-        var agreement = await store.RequestAgreementAsync(request, run.Operator, reason, cancellationToken);
+        var agreement = await new AgreementStore(dataSource).RequestAgreementAsync(request, run.Operator, reason, cancellationToken);
         run.Output.Note($"Agreement {agreement.Id} is Requested; an operator approves it with `gatewayctl agreements approve {agreement.Id} --reason TEXT`.");
         return run.Output.Result(agreement, HumanText.Agreement);
     }

@@ -18,7 +18,7 @@ public static class ShowAgreementCommand
             var run = context.Begin(parseResult);
             var agreementId = parseResult.GetValue(id);
             return run.WithDatabaseAsync(async dataSource =>
-                await new AdministrationStore(dataSource).GetAgreementAsync(agreementId, cancellationToken) is { } agreement
+                await new AgreementStore(dataSource).GetAgreementAsync(agreementId, cancellationToken) is { } agreement
                     ? run.Output.Result(agreement, HumanText.Agreement)
                     : run.Output.Refuse(AgreementsGroup.Unknown(agreementId)));
         });

@@ -25,7 +25,7 @@ public static class TransitionAgreementCommand
             var agreementId = parseResult.GetValue(id);
             return run.WithDatabaseAsync(async dataSource =>
             {
-                var result = await new AdministrationStore(dataSource)
+                var result = await new AgreementStore(dataSource)
                     .TransitionAsync(agreementId, action, run.Operator, parseResult.GetRequiredValue(reason), cancellationToken);
                 return result switch
                 {

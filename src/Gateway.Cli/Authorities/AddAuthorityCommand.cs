@@ -40,7 +40,7 @@ public static class AddAuthorityCommand
 
             return run.WithDatabaseAsync(async dataSource =>
             {
-                var store = new AdministrationStore(dataSource);
+                var store = new AuthorityStore(dataSource);
                 if (await store.AddAuthorityAsync(authority, parseResult.GetRequiredValue(name), run.Operator, cancellationToken))
                 {
                     return run.Output.Result(new AuthorityAdded(authority, parseResult.GetRequiredValue(name), Added: true), HumanText.AuthorityAdded);

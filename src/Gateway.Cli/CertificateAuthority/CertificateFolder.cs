@@ -31,7 +31,7 @@ public static class CertificateFolder
             files.Add(key);
         }
 
-        return new IssuedCertificate(certificate.Subject, AdministrationStore.Thumbprint(certificate),
+        return new IssuedCertificate(certificate.Subject, CertificateThumbprint.Of(certificate),
             new DateTimeOffset(certificate.NotBefore.ToUniversalTime()), new DateTimeOffset(certificate.NotAfter.ToUniversalTime()), files);
     }
 

@@ -1,3 +1,4 @@
+using Gateway.Data.Database;
 using System.CommandLine;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -35,20 +36,21 @@ public static class AddCertificateCommand
             using var certificate = Load(parseResult.GetRequiredValue(file), run.Output);
             return certificate is null
                 ? ExitCodes.Usage
-                : await run.WithDatabaseAsync(dataSource => AddAsync(new AdministrationStore(dataSource), parseResult.GetValue(system), certificate, run, cancellationToken));
+                : await run.WithDatabaseAsync(dataSource => AddAsync(dataSource, parseResult.GetValue(system), certificate, run, cancellationToken));
         });
         return command;
     }
 
     private static async Task<int> AddAsync(
-        AdministrationStore store, Guid systemId, X509Certificate2 certificate, CommandRun run, CancellationToken cancellationToken)
+        GatewayDataSource dataSource, Guid systemId, X509Certificate2 certificate, CommandRun run, CancellationToken cancellationToken)
     {
-        if ((await store.ListItSystemsAsync(cancellationToken)).All(s => s.Id != systemId))
+        var store = new CertificateStore(dataSource);
+        if ((await new ItSystemStore(dataSource).ListItSystemsAsync(cancellationToken)).All(s => s.Id != systemId))
         {
             return run.Output.Refuse($"No IT system {systemId}; `gatewayctl systems list` shows the registered ones, `gatewayctl systems add` registers one.");
         }
 
-        var thumbprint = AdministrationStore.Thumbprint(certificate);
+        var thumbprint = CertificateThumbprint.Of(certificate);
         var existing = (await store.ListCertificatesAsync(null, cancellationToken)).FirstOrDefault(c => c.Thumbprint == thumbprint);
         if (existing is { Revoked: true })
         {

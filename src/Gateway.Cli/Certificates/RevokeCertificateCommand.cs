@@ -26,7 +26,7 @@ public static class RevokeCertificateCommand
             var value = parseResult.GetRequiredValue(thumbprint);
             return run.WithDatabaseAsync(async dataSource =>
             {
-                var store = new AdministrationStore(dataSource);
+                var store = new CertificateStore(dataSource);
                 var revoked = await store.RevokeCertificateAsync(value, run.Operator, parseResult.GetRequiredValue(reason), cancellationToken);
                 var certificate = (await store.ListCertificatesAsync(null, cancellationToken)).FirstOrDefault(c => c.Thumbprint == value);
                 if (revoked && certificate is not null)

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Gateway.Cli.Output;
 using Gateway.Domain.Faults;
-using Npgsql;
+using Gateway.Data.Database;
 
 namespace Gateway.Cli.Execution;
 
@@ -19,20 +19,21 @@ public sealed class CommandRun(CliContext context, ParseResult parseResult, Comm
 
     /// <summary>
     /// Runs <paramref name="work"/> against the database named by <c>--connection-string</c> or the environment. A
-    /// missing or malformed connection string is a usage error; a database that cannot be reached, or that refuses the
-    /// change, ends the command with <see cref="ExitCodes.Refused"/> and a message saying what to check.
+    /// missing or malformed connection string is a usage error; a database that cannot be reached, has no schema, or
+    /// refuses the change, ends the command with <see cref="ExitCodes.Refused"/> and a message saying what to check.
+    /// The failures are the data layer's classification (<see cref="StoreFailures"/>), matched here on its types.
     /// </summary>
-    public async Task<int> WithDatabaseAsync(Func<NpgsqlDataSource, Task<int>> work)
+    public async Task<int> WithDatabaseAsync(Func<GatewayDataSource, Task<int>> work)
     {
         if (ConnectionStringSource.Resolve(parseResult.GetValue(context.Options.ConnectionString), context.Environment) is not { } source)
         {
             return Output.Usage(ConnectionStringSource.Missing);
         }
 
-        NpgsqlDataSource dataSource;
+        GatewayDataSource dataSource;
         try
         {
-            dataSource = NpgsqlDataSource.Create(source.Value);
+            dataSource = GatewayDataSource.Create(source.Value);
         }
         catch (ArgumentException ex)
         {
@@ -45,38 +46,20 @@ public sealed class CommandRun(CliContext context, ParseResult parseResult, Comm
             {
                 return await work(dataSource);
             }
-            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
+            catch (SchemaMissingException ex)
             {
-                return Output.Refuse($"The database {Describe(source.Value)} has no gateway schema yet ({ex.MessageText}); run `gatewayctl migrate` first.");
+                return Output.Refuse($"The database {dataSource.Description} has no gateway schema yet ({ex.Message}); run `gatewayctl migrate` first.");
             }
-            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.ForeignKeyViolation or PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.CheckViolation)
+            catch (StoreConflictException ex)
             {
                 // The CLI checks references before it writes; this is what another operator's concurrent change leaves.
-                return Output.Refuse($"The database refused the change: {ex.MessageText}. Nothing was changed; check with the list commands and try again.");
-            }
-            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification
-                                                   or PostgresErrorCodes.InvalidCatalogName or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.TooManyConnections)
-            {
-                return CannotReach(source, ex.MessageText);
-            }
-            catch (NpgsqlException ex) when (ex is not PostgresException)
-            {
-                return CannotReach(source, ex.Message);
+                return Output.Refuse($"The database refused the change: {ex.Message}. Nothing was changed; check with the list commands and try again.");
             }
             catch (GatewayException ex) when (ex.Refusal.Code == FaultCodes.StoreUnavailable)
             {
-                return CannotReach(source, ex.InnerException?.Message ?? ex.Message);
+                return Output.Refuse($"Cannot reach the database {dataSource.Description}: {StoreFailures.Reason(ex).TrimEnd('.')}. Check that PostgreSQL runs and that the " +
+                                     $"connection string (from {source.Origin}) is right.");
             }
         }
-    }
-
-    private int CannotReach((string Value, string Origin) source, string reason) =>
-        Output.Refuse($"Cannot reach the database {Describe(source.Value)}: {reason.TrimEnd('.')}. Check that PostgreSQL runs and that the " +
-                      $"connection string (from {source.Origin}) is right.");
-
-    private static string Describe(string connectionString)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        return $"{builder.Host}:{builder.Port}/{builder.Database}";
     }
 }

@@ -17,7 +17,7 @@ public static class MigrateCommand
             var run = context.Begin(parseResult);
             return run.WithDatabaseAsync(async dataSource =>
             {
-                var applied = await SchemaMigrator.ApplyAsync(dataSource, cancellationToken);
+                var applied = await StoreFailures.Translate(() => SchemaMigrator.ApplyAsync(dataSource, cancellationToken));
                 return run.Output.Result(new MigrationResult(applied), HumanText.Migration);
             });
         });

@@ -9,7 +9,7 @@ namespace Gateway.Data.AccessLog;
 /// gateway runs it every second; <c>gatewayctl audit seal</c> runs it by hand. Instances on one database take turns
 /// through an advisory lock, so each entry is sealed once.
 /// </summary>
-public sealed class AccessLogSealer(NpgsqlDataSource dataSource, int batchSize = AccessLogSealer.DefaultBatchSize)
+public sealed class AccessLogSealer(GatewayDataSource dataSource, int batchSize = AccessLogSealer.DefaultBatchSize)
 {
     /// <summary>Entries sealed per transaction unless told otherwise.</summary>
     public const int DefaultBatchSize = 1000;
@@ -22,7 +22,9 @@ public sealed class AccessLogSealer(NpgsqlDataSource dataSource, int batchSize =
     /// lock. Throws <see cref="AccessLogChainException"/> when the entry of the last link is gone: the chain must not
     /// be continued from a history that has been tampered with.
     /// </summary>
-    public async Task<int> SealAsync(CancellationToken cancellationToken)
+    public Task<int> SealAsync(CancellationToken cancellationToken) => StoreFailures.Translate(() => SealSettledAsync(cancellationToken));
+
+    private async Task<int> SealSettledAsync(CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         await TransactionIds.EnsureAheadOfStoredAsync(dataSource, cancellationToken);

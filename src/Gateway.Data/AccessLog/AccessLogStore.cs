@@ -6,7 +6,7 @@ using Npgsql;
 namespace Gateway.Data.AccessLog;
 
 /// <summary>The access log in PostgreSQL: entries are appended to <c>access_log</c>; <see cref="AccessLogSealer"/> chains them later.</summary>
-public sealed class AccessLogStore(NpgsqlDataSource dataSource) : IAccessLog
+public sealed class AccessLogStore(GatewayDataSource dataSource) : IAccessLog
 {
     /// <summary>The column list of an insert into <c>access_log</c>, in the order of <see cref="InsertValues"/>.</summary>
     internal const string InsertColumns =

@@ -1,6 +1,7 @@
 using System.Data;
 using Dapper;
 using Npgsql;
+using Gateway.Data.Database;
 
 namespace Gateway.Data.AccessLog;
 
@@ -10,10 +11,13 @@ namespace Gateway.Data.AccessLog;
 /// within sealed history. Without a head recorded outside the database it cannot see the newest links removed, or a
 /// tail re-computed by someone who knows the rule; with one it can.
 /// </summary>
-public sealed class AccessLogVerifier(NpgsqlDataSource dataSource)
+public sealed class AccessLogVerifier(GatewayDataSource dataSource)
 {
     /// <summary>Verifies the whole chain, and, when <paramref name="recordedHead"/> is given, that it still holds that link.</summary>
-    public async Task<AccessLogVerification> VerifyAsync(AccessLogHead? recordedHead, CancellationToken cancellationToken)
+    public Task<AccessLogVerification> VerifyAsync(AccessLogHead? recordedHead, CancellationToken cancellationToken) =>
+        StoreFailures.Translate(() => WalkAsync(recordedHead, cancellationToken));
+
+    private async Task<AccessLogVerification> WalkAsync(AccessLogHead? recordedHead, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         // One snapshot for the walk and the checks after it, so that a sealer running meanwhile cannot make them disagree.

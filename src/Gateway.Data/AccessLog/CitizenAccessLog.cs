@@ -1,13 +1,17 @@
 using Dapper;
 using Npgsql;
+using Gateway.Data.Database;
 
 namespace Gateway.Data.AccessLog;
 
 /// <summary>Who has accessed one citizen's data, from the access log (domain.md § 6).</summary>
-public sealed class CitizenAccessLog(NpgsqlDataSource dataSource)
+public sealed class CitizenAccessLog(GatewayDataSource dataSource)
 {
     /// <summary>Every entry that names <paramref name="cpr"/>, oldest first.</summary>
-    public async Task<IReadOnlyList<CitizenAccess>> ReadAsync(string cpr, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CitizenAccess>> ReadAsync(string cpr, CancellationToken cancellationToken) =>
+        StoreFailures.Translate(() => QueryAsync(cpr, cancellationToken));
+
+    private async Task<IReadOnlyList<CitizenAccess>> QueryAsync(string cpr, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         // Authorities as text rather than parsed: an audit must show any row, even one the gateway would not write.

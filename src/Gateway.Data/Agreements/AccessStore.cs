@@ -6,7 +6,7 @@ using Npgsql;
 namespace Gateway.Data.Agreements;
 
 /// <summary>The certificates and agreements in PostgreSQL, as the gateway looks them up for each call.</summary>
-public sealed class AccessStore(NpgsqlDataSource dataSource) : IAccessStore
+public sealed class AccessStore(GatewayDataSource dataSource) : IAccessStore
 {
     /// <summary>How long the listening connection may stay silent before it is checked.</summary>
     public static readonly TimeSpan QuietSpell = TimeSpan.FromSeconds(15);

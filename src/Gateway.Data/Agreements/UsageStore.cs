@@ -5,8 +5,8 @@ using Npgsql;
 
 namespace Gateway.Data.Agreements;
 
-/// <summary>Adds counted calls to <c>agreement_usage</c>, many counts in one round trip.</summary>
-public sealed class UsageStore(NpgsqlDataSource dataSource)
+/// <summary>Calls counted per agreement, operation, day and outcome (<c>agreement_usage</c>): added many counts in one round trip, read per agreement.</summary>
+public sealed class UsageStore(GatewayDataSource dataSource)
 {
     /// <summary>Adds <paramref name="counts"/> to what is stored.</summary>
     public Task AddAsync(IReadOnlyCollection<UsageCount> counts, CancellationToken cancellationToken) =>
@@ -31,5 +31,16 @@ public sealed class UsageStore(NpgsqlDataSource dataSource)
                 Outcomes = counts.Select(c => c.Outcome).ToArray(),
                 Calls = counts.Select(c => c.Calls).ToArray(),
             }, cancellationToken: cancellationToken));
+        });
+
+    /// <summary>An agreement's usage counts, newest day first.</summary>
+    public Task<IReadOnlyList<UsageCount>> UsageAsync(Guid id, CancellationToken cancellationToken) =>
+        StoreFailures.Translate<IReadOnlyList<UsageCount>>(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            var rows = await connection.QueryAsync<(Guid Agreement, string Operation, DateOnly Day, string Outcome, long Calls)>(new CommandDefinition(
+                "select agreement_id, operation, day, outcome, calls from agreement_usage where agreement_id = @id order by day desc, operation, outcome",
+                new { id }, cancellationToken: cancellationToken));
+            return [.. rows.Select(r => new UsageCount(r.Agreement, r.Operation, r.Day, r.Outcome, r.Calls))];
         });
 }

@@ -19,7 +19,7 @@ public static class SchemaMigrator
             .Order(StringComparer.Ordinal)];
 
     /// <summary>Applies what is pending and returns the names of the scripts applied now.</summary>
-    public static async Task<IReadOnlyList<string>> ApplyAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> ApplyAsync(GatewayDataSource dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);

@@ -4,33 +4,52 @@ using Npgsql;
 namespace Gateway.Data.Database;
 
 /// <summary>
-/// Turns a failure to reach the database into the catalogue's retryable <c>Server.Unavailable</c>; every other
-/// database error stays an unexpected exception (it is a bug, and the fault stage reports it as <c>Server.Internal</c>).
+/// The one classification of database failures, so that the gateway and gatewayctl match on the data layer's types
+/// and never on Npgsql's: the database cannot be reached (the catalogue's retryable <c>Server.Unavailable</c>, as a
+/// <see cref="GatewayException"/>), it refused a change that conflicts with what is stored
+/// (<see cref="StoreConflictException"/>), or it has no gateway schema (<see cref="SchemaMissingException"/>). Every
+/// other database error stays an unexpected exception: it is a bug, and the fault stage reports it as <c>Server.Internal</c>.
 /// </summary>
-internal static class StoreFailures
+public static class StoreFailures
 {
+    /// <summary>Runs <paramref name="action"/>, classifying what the database throws.</summary>
     public static Task Translate(Func<Task> action) => Translate(async () =>
     {
         await action();
         return true;
     });
 
+    /// <summary>Runs <paramref name="action"/>, classifying what the database throws.</summary>
     public static async Task<T> Translate<T>(Func<Task<T>> action)
     {
         try
         {
             return await action();
         }
-        catch (NpgsqlException ex) when (IsUnavailable(ex))
+        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.UndefinedColumn or PostgresErrorCodes.UndefinedFunction)
+        {
+            throw new SchemaMissingException(ex.MessageText, ex);
+        }
+        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation
+                                               or PostgresErrorCodes.CheckViolation or PostgresErrorCodes.ExclusionViolation or PostgresErrorCodes.NotNullViolation)
+        {
+            throw new StoreConflictException(ex.MessageText, ex);
+        }
+        catch (NpgsqlException ex) when (IsUnreachable(ex))
         {
             throw new GatewayException(FaultCodes.StoreUnavailable, ex);
         }
     }
 
-    // Transient errors (connection refused or lost, pool timeout) and the server's own "try again" states.
-    private static bool IsUnavailable(NpgsqlException ex) =>
-        ex.IsTransient || ex is PostgresException
-        {
-            SqlState: PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.TooManyConnections or PostgresErrorCodes.AdminShutdown,
-        };
+    /// <summary>What an unreachable database's exception says, for people (the innermost cause a person can act on).</summary>
+    public static string Reason(GatewayException unavailable) =>
+        unavailable.InnerException is PostgresException postgres ? postgres.MessageText : unavailable.InnerException?.Message ?? unavailable.Message;
+
+    // Failing to connect at all (refused, lost, timed out, TLS), the server's own "try again" states, and a server that
+    // will not let this user in or has no such database: in each case nothing was read or written.
+    private static bool IsUnreachable(NpgsqlException ex) => ex is not PostgresException || ex.IsTransient || ex is PostgresException
+    {
+        SqlState: PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.TooManyConnections or PostgresErrorCodes.AdminShutdown
+            or PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification or PostgresErrorCodes.InvalidCatalogName,
+    };
 }

@@ -14,7 +14,10 @@ namespace Gateway.Data.Database;
 public static class TransactionIds
 {
     /// <summary>Throws <see cref="TransactionIdsBehindException"/> when a stored transaction id lies ahead of the cluster's counter.</summary>
-    public static async Task EnsureAheadOfStoredAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    public static Task EnsureAheadOfStoredAsync(GatewayDataSource dataSource, CancellationToken cancellationToken) =>
+        StoreFailures.Translate(() => EnsureAheadAsync(dataSource, cancellationToken));
+
+    private static async Task EnsureAheadAsync(GatewayDataSource dataSource, CancellationToken cancellationToken)
     {
         // Every write since migration 0006 also writes an access-log entry, so the log holds the highest stored id;
         // access_log_settled_idx answers this from its last entry.

@@ -11,7 +11,7 @@ using Npgsql;
 namespace Gateway.Data.Registrations;
 
 /// <summary>Registrations in PostgreSQL: the <c>registration</c> row and its append-only <c>registration_version</c> rows.</summary>
-public sealed class RegistrationStore(NpgsqlDataSource dataSource) : IRegistrationStore
+public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrationStore
 {
     /// <inheritdoc />
     public Task<WriteResult> WriteAsync(StoredRegistration version, WriteRequest request, Receipt receipt, AccessEntry access, CancellationToken cancellationToken) =>

@@ -14,7 +14,10 @@ internal static class AccessSetup
         services.AddSingleton<AccessStore>();
         services.AddSingleton<CachedAccessStore>();
         services.AddSingleton<IAccessStore>(sp => sp.GetRequiredService<CachedAccessStore>());
-        services.AddSingleton<AdministrationStore>();
+        services.AddSingleton<AuthorityStore>();
+        services.AddSingleton<ItSystemStore>();
+        services.AddSingleton<CertificateStore>();
+        services.AddSingleton<AgreementStore>();
         return services;
     }
 }

@@ -8,7 +8,7 @@ namespace Gateway.Host.Background;
 /// in their history: at start and every ten minutes. Calls are refused from the day after the end date whether or not
 /// this has run yet.
 /// </summary>
-internal sealed partial class AgreementExpiry(AdministrationStore store, DanishCalendar calendar, ILogger<AgreementExpiry> logger) : PeriodicDuty(calendar.Clock)
+internal sealed partial class AgreementExpiry(AgreementStore store, DanishCalendar calendar, ILogger<AgreementExpiry> logger) : PeriodicDuty(calendar.Clock)
 {
     protected override TimeSpan Interval => TimeSpan.FromMinutes(10);
 

@@ -12,7 +12,6 @@ using Gateway.Host.Pipeline.Identify;
 using Gateway.Host.Sandbox;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Gateway.Host.Hosting;
 
@@ -57,8 +56,9 @@ public static class GatewayComposition
         _ = app.Services.GetRequiredService<IOptions<RegistrationPolicy>>().Value;
         var database = app.Services.GetRequiredService<GatewayDatabase>();
         await database.PrepareAsync(cancellationToken);
-        var applied = await SchemaMigrator.ApplyAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
-        await TransactionIds.EnsureAheadOfStoredAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
+        var dataSource = app.Services.GetRequiredService<GatewayDataSource>();
+        var applied = await StoreFailures.Translate(() => SchemaMigrator.ApplyAsync(dataSource, cancellationToken));
+        await TransactionIds.EnsureAheadOfStoredAsync(dataSource, cancellationToken);
         app.Services.GetRequiredService<StartupLog>().Migrated(database.Description, app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.Environment, applied);
         if (app.Services.GetService<SandboxProvisioner>() is { } sandbox)
         {
@@ -98,7 +98,7 @@ public static class GatewayComposition
     private static IServiceCollection AddGatewayDatabase(this IServiceCollection services)
     {
         services.AddSingleton<GatewayDatabase>();
-        services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<GatewayDatabase>().ConnectionString));
+        services.AddSingleton(sp => GatewayDataSource.Create(sp.GetRequiredService<GatewayDatabase>().ConnectionString, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IRegistrationStore, RegistrationStore>();
         return services;
     }

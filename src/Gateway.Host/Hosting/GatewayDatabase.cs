@@ -1,6 +1,5 @@
 using Gateway.Data.Database;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Gateway.Host.Hosting;
 
@@ -33,17 +32,23 @@ internal sealed partial class GatewayDatabase(IConfiguration configuration, IOpt
         var configured = configuration[ConnectionStringKey];
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            var builder = new NpgsqlConnectionStringBuilder(configured);
+            try
+            {
+                Description = "PostgreSQL at " + GatewayDataSource.Describe(configured);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new GatewayConfigurationException($"{ConnectionStringKey} is not a connection string PostgreSQL's client can read: {ex.Message}");
+            }
+
             _connectionString = configured;
-            Description = $"PostgreSQL at {builder.Host}:{builder.Port}/{builder.Database}";
             return;
         }
 
         var folder = options.Value.EmbeddedDatabase.ResolvedDataDirectory;
         EmbeddedStarting(folder);
         _embedded = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataDirectory = folder }, cancellationToken);
-        // 8-16 connections keep p99 low on a small machine (docs/performance.md); more only queue in PostgreSQL.
-        _connectionString = new NpgsqlConnectionStringBuilder(_embedded.ConnectionString) { MaxPoolSize = 16 }.ConnectionString;
+        _connectionString = _embedded.ConnectionString;
         Description = $"embedded PostgreSQL, data in {folder}";
     }
 

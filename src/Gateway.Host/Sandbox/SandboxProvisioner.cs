@@ -10,23 +10,24 @@ namespace Gateway.Host.Sandbox;
 /// Makes the embedded default ready to call: registers the sandbox authority, IT system, client certificate and an
 /// Active Test agreement (a trial connection needs no approval), and writes <c>sandbox.json</c> describing it all.
 /// </summary>
-internal sealed partial class SandboxProvisioner(AdministrationStore store, SandboxCertificates files, ILogger<SandboxProvisioner> logger)
+internal sealed partial class SandboxProvisioner(
+    AuthorityStore authorities, ItSystemStore systems, CertificateStore certificates, AgreementStore agreements, SandboxCertificates files, ILogger<SandboxProvisioner> logger)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     /// <summary>Registers the sandbox's authority, IT system, certificate and agreement, where missing.</summary>
     public async Task ProvisionAsync(CancellationToken cancellationToken)
     {
-        await store.AddAuthorityAsync(SandboxIdentity.Authority, SandboxIdentity.AuthorityName, "sandbox", cancellationToken);
-        var system = await store.AddItSystemAsync(SandboxIdentity.ItSystemName, SandboxIdentity.VendorCvr, "sandbox", cancellationToken);
+        await authorities.AddAuthorityAsync(SandboxIdentity.Authority, SandboxIdentity.AuthorityName, "sandbox", cancellationToken);
+        var system = await systems.AddItSystemAsync(SandboxIdentity.ItSystemName, SandboxIdentity.VendorCvr, "sandbox", cancellationToken);
         using (var client = CertificateFiles.LoadCertificate(files.ClientPem))
         {
-            await store.AddCertificateAsync(system, client, "sandbox", cancellationToken);
+            await certificates.AddCertificateAsync(system, client, "sandbox", cancellationToken);
         }
 
-        if (await store.GetAgreementAsync(SandboxIdentity.AgreementId, cancellationToken) is null)
+        if (await agreements.GetAgreementAsync(SandboxIdentity.AgreementId, cancellationToken) is null)
         {
-            await store.RequestAgreementAsync(new AgreementRequest
+            await agreements.RequestAgreementAsync(new AgreementRequest
             {
                 Authority = SandboxIdentity.Authority,
                 ItSystemId = system,

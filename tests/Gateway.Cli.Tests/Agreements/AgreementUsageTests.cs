@@ -1,7 +1,7 @@
+using Gateway.Data.Database;
 using Gateway.Cli.Tests.Support;
 using Gateway.Data.Agreements;
 using Gateway.Domain.Agreements;
-using Npgsql;
 
 namespace Gateway.Cli.Tests.Agreements;
 
@@ -13,7 +13,7 @@ public sealed class AgreementUsageTests : CliFixture
     {
         var id = await RequestAsync();
         await Succeeds("agreements", "approve", id.ToString(), "--reason", "ok");
-        await using (var dataSource = NpgsqlDataSource.Create(ConnectionString))
+        await using (var dataSource = GatewayDataSource.Create(ConnectionString))
         {
             await new UsageStore(dataSource).AddAsync(
             [

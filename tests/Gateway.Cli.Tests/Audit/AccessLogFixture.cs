@@ -5,6 +5,7 @@ using Dapper;
 using Gateway.Cli.Tests.Support;
 using Gateway.Contracts.CodeLists;
 using Gateway.Data.AccessLog;
+using Gateway.Data.Database;
 using Gateway.Domain.AccessLog;
 using Gateway.Domain.Identifiers;
 using Npgsql;
@@ -27,6 +28,9 @@ public abstract class AccessLogFixture
 
     protected NpgsqlDataSource DataSource { get; private set; } = null!;
 
+    /// <summary>The same database through the data layer, for its stores.</summary>
+    protected GatewayDataSource Store { get; private set; } = null!;
+
     protected Guid SystemId { get; private set; }
 
     [SetUp]
@@ -35,12 +39,17 @@ public abstract class AccessLogFixture
         var connectionString = await TestServer.CreateDatabaseAsync();
         Cli = new GatewayctlRunner(connectionString);
         DataSource = NpgsqlDataSource.Create(connectionString);
+        Store = GatewayDataSource.Create(connectionString);
         await Succeeds("migrate");
         SystemId = Guid.Parse((await Succeeds("systems", "add", "--name", "CaseSys", "--vendor-cvr", "12345674")).Stdout.Trim());
     }
 
     [TearDown]
-    public async Task CloseDataSource() => await DataSource.DisposeAsync();
+    public async Task CloseDataSource()
+    {
+        await DataSource.DisposeAsync();
+        await Store.DisposeAsync();
+    }
 
     /// <summary>Runs the command line and asserts exit code 0.</summary>
     protected async Task<CliResult> Succeeds(params string[] args)
@@ -61,7 +70,7 @@ public abstract class AccessLogFixture
         var ids = new List<long>();
         foreach (var entry in entries)
         {
-            await new AccessLogStore(DataSource).RecordAsync([entry], CancellationToken.None);
+            await new AccessLogStore(Store).RecordAsync([entry], CancellationToken.None);
             ids.Add(await ScalarAsync<long>("select max(id) from access_log"));
         }
 

@@ -75,8 +75,8 @@ public sealed class AuditSealTests : AccessLogFixture
         var ids = await RecordAsync([.. Enumerable.Range(0, 7).Select(_ => Entry(Citizen))]);
 
         var counts = await Task.WhenAll(
-            new AccessLogSealer(DataSource, batchSize: 2).SealAsync(CancellationToken.None),
-            new AccessLogSealer(DataSource, batchSize: 3).SealAsync(CancellationToken.None));
+            new AccessLogSealer(Store, batchSize: 2).SealAsync(CancellationToken.None),
+            new AccessLogSealer(Store, batchSize: 3).SealAsync(CancellationToken.None));
 
         Assert.That(counts.Sum(), Is.EqualTo(7));
         Assert.That(await LinksAsync(), Is.EqualTo(ids));

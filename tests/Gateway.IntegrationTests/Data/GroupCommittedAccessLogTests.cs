@@ -1,3 +1,4 @@
+using Gateway.Data.Database;
 using Dapper;
 using Gateway.Contracts.CodeLists;
 using Gateway.Data.AccessLog;
@@ -17,10 +18,10 @@ namespace Gateway.IntegrationTests.Data;
 [TestFixture]
 public sealed class GroupCommittedAccessLogTests
 {
-    private NpgsqlDataSource _dataSource = null!;
+    private GatewayDataSource _dataSource = null!;
 
     [SetUp]
-    public async Task CreateDatabase() => _dataSource = NpgsqlDataSource.Create(await TestDatabase.CreateDatabaseAsync());
+    public async Task CreateDatabase() => _dataSource = GatewayDataSource.Create(await TestDatabase.CreateDatabaseAsync());
 
     [TearDown]
     public async Task DropDataSource() => await _dataSource.DisposeAsync();
@@ -62,7 +63,7 @@ public sealed class GroupCommittedAccessLogTests
         await hold.RollbackAsync();
         await Task.WhenAll(big.Append(first));
 
-        await using var connection = await _dataSource.OpenConnectionAsync();
+        await using var connection = await _dataSource.OpenConnectionAsync(CancellationToken.None);
         var commits = (await connection.QueryAsync<(string CallId, string Xid, long Entries)>(
             "select call_id, xid::text, count(*) from access_log group by call_id, xid")).ToList();
         using (Assert.EnterMultipleScope())
@@ -77,7 +78,7 @@ public sealed class GroupCommittedAccessLogTests
     public async Task StoreUnreachable_EveryCallWaitingOnTheInsertFails_AndTheLogGoesOnAfterwards()
     {
         // A port nothing listens on: connecting fails at once.
-        await using var unreachable = NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Username=nobody;Password=x;Database=none;Timeout=2");
+        await using var unreachable = GatewayDataSource.Create("Host=127.0.0.1;Port=1;Username=nobody;Password=x;Database=none;Timeout=2");
         await using var log = new GroupCommittedAccessLog(new AccessLogStore(unreachable));
 
         var calls = Enumerable.Range(0, 5).Select(i => log.RecordAsync([Entry($"call-{i}")], CancellationToken.None)).ToList();
@@ -101,7 +102,7 @@ public sealed class GroupCommittedAccessLogTests
     // Takes a lock that makes every insert into the log wait until the returned transaction ends.
     private async Task<NpgsqlTransaction> HoldInsertsAsync()
     {
-        var connection = await _dataSource.OpenConnectionAsync();
+        var connection = await _dataSource.OpenConnectionAsync(CancellationToken.None);
         var transaction = await connection.BeginTransactionAsync();
         await connection.ExecuteAsync("lock table access_log in exclusive mode", transaction: transaction);
         return transaction;
@@ -109,7 +110,7 @@ public sealed class GroupCommittedAccessLogTests
 
     private async Task WaitUntilAnInsertIsBlockedAsync()
     {
-        await using var connection = await _dataSource.OpenConnectionAsync();
+        await using var connection = await _dataSource.OpenConnectionAsync(CancellationToken.None);
         for (var attempt = 0; attempt < 200; attempt++)
         {
             if (await connection.ExecuteScalarAsync<bool>("select exists (select 1 from pg_locks where relation = 'access_log'::regclass and not granted)"))
@@ -125,7 +126,7 @@ public sealed class GroupCommittedAccessLogTests
 
     private async Task<Dictionary<string, string>> XidsByCallAsync()
     {
-        await using var connection = await _dataSource.OpenConnectionAsync();
+        await using var connection = await _dataSource.OpenConnectionAsync(CancellationToken.None);
         return (await connection.QueryAsync<(string CallId, string Xid)>("select call_id, xid::text from access_log"))
             .ToDictionary(r => r.CallId, r => r.Xid);
     }

@@ -10,7 +10,7 @@ public sealed class SchemaMigratorTests
     [Test]
     public async Task ApplyAsync_EmptyDatabase_AppliesEveryScriptOnceInOrder()
     {
-        await using var dataSource = NpgsqlDataSource.Create(await TestDatabase.CreateEmptyDatabaseAsync());
+        await using var dataSource = GatewayDataSource.Create(await TestDatabase.CreateEmptyDatabaseAsync());
 
         var first = await SchemaMigrator.ApplyAsync(dataSource, CancellationToken.None);
         var second = await SchemaMigrator.ApplyAsync(dataSource, CancellationToken.None);
@@ -26,14 +26,15 @@ public sealed class SchemaMigratorTests
     [Test]
     public async Task ApplyAsync_TwoInstancesAtOnce_BothSucceedAndEachScriptRunsOnce()
     {
-        await using var dataSource = NpgsqlDataSource.Create(await TestDatabase.CreateEmptyDatabaseAsync());
+        await using var dataSource = GatewayDataSource.Create(await TestDatabase.CreateEmptyDatabaseAsync());
 
         var results = await Task.WhenAll(
             Task.Run(() => SchemaMigrator.ApplyAsync(dataSource, CancellationToken.None)),
             Task.Run(() => SchemaMigrator.ApplyAsync(dataSource, CancellationToken.None)));
 
         Assert.That(results.SelectMany(r => r), Is.EqualTo(SchemaMigrator.Scripts));
-        await using var count = dataSource.CreateCommand("select count(*) from schema_migration");
+        await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
+        await using var count = new NpgsqlCommand("select count(*) from schema_migration", connection);
         Assert.That(await count.ExecuteScalarAsync(), Is.EqualTo(SchemaMigrator.Scripts.Count));
     }
 }

@@ -16,8 +16,8 @@ public sealed class TransactionIdsTests
     public async Task Start_StoredTransactionIdAheadOfTheCluster_RefusedWithTheEpochToSet()
     {
         var connectionString = await TestDatabase.CreateDatabaseAsync();
-        await using (var dataSource = NpgsqlDataSource.Create(connectionString))
-        await using (var connection = await dataSource.OpenConnectionAsync())
+        await using (var dataSource = GatewayDataSource.Create(connectionString))
+        await using (var connection = await dataSource.OpenConnectionAsync(CancellationToken.None))
         {
             // As a restore leaves it: an entry written at epoch 3 of the old cluster, while this one is at epoch 0.
             await connection.ExecuteAsync("""
@@ -34,8 +34,8 @@ public sealed class TransactionIdsTests
     [Test]
     public async Task Check_FreshDatabaseWithWrites_Passes()
     {
-        await using var dataSource = NpgsqlDataSource.Create(await TestDatabase.CreateDatabaseAsync());
-        await using (var connection = await dataSource.OpenConnectionAsync())
+        await using var dataSource = GatewayDataSource.Create(await TestDatabase.CreateDatabaseAsync());
+        await using (var connection = await dataSource.OpenConnectionAsync(CancellationToken.None))
         {
             await connection.ExecuteAsync("""
                 insert into access_log (recorded_at, agreement_id, it_system_id, authority_kind, authority_code, case_worker_id, call_id, operation, outcome)

@@ -18,8 +18,8 @@ public sealed class VersionsMigrationTests
     [Test]
     public async Task Apply0006_OverExistingRegistrations_FillsTheNewColumnsAndKeepsHistoryAppendOnly()
     {
-        await using var dataSource = NpgsqlDataSource.Create(await TestDatabase.CreateEmptyDatabaseAsync());
-        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var dataSource = GatewayDataSource.Create(await TestDatabase.CreateEmptyDatabaseAsync());
+        await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
         await ApplyScriptsBeforeAsync(connection, Before);
         var registrationId = Guid.CreateVersion7();
         await connection.ExecuteAsync("""

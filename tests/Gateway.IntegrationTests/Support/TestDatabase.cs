@@ -33,7 +33,7 @@ public static class TestDatabase
             _serverConnectionString = _embedded.ConnectionString;
         }
 
-        await using (var template = NpgsqlDataSource.Create(ConnectionStringFor(Template)))
+        await using (var template = GatewayDataSource.Create(ConnectionStringFor(Template)))
         {
             await SchemaMigrator.ApplyAsync(template, CancellationToken.None);
         }

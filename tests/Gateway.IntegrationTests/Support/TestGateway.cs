@@ -6,6 +6,7 @@ using System.ServiceModel.Security;
 using Gateway.Contracts;
 using Gateway.Contracts.CodeLists;
 using Gateway.Data.Agreements;
+using Gateway.Data.Database;
 using Gateway.Domain.Agreements;
 using Gateway.Domain.Identifiers;
 using Gateway.Host.Hosting;
@@ -44,7 +45,12 @@ public sealed class TestGateway : IAsyncDisposable
         ServiceUrl = new Uri(BaseAddress, GatewayOptions.ServicePath);
         Http = CreateHttp(ClientCertificate);
         DataSource = NpgsqlDataSource.Create(connectionString);
-        Administration = new AdministrationStore(DataSource);
+        Store = GatewayDataSource.Create(connectionString);
+        Authorities = new AuthorityStore(Store);
+        ItSystems = new ItSystemStore(Store);
+        Certificates = new CertificateStore(Store);
+        Agreements = new AgreementStore(Store);
+        Usage = new UsageStore(Store);
     }
 
     public static X509Certificate2 ClientCertificate => RunCertificate.Value;
@@ -65,8 +71,19 @@ public sealed class TestGateway : IAsyncDisposable
     /// <summary>Direct access to the gateway's database, for asserting what was (not) stored.</summary>
     public NpgsqlDataSource DataSource { get; }
 
-    /// <summary>What an operator changes (the same store gatewayctl uses).</summary>
-    public AdministrationStore Administration { get; }
+    /// <summary>The gateway's database through the data layer, for the stores below and any other.</summary>
+    public GatewayDataSource Store { get; }
+
+    /// <summary>What an operator changes, through the same stores gatewayctl uses.</summary>
+    public AuthorityStore Authorities { get; }
+
+    public ItSystemStore ItSystems { get; }
+
+    public CertificateStore Certificates { get; }
+
+    public AgreementStore Agreements { get; }
+
+    public UsageStore Usage { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -103,7 +120,7 @@ public sealed class TestGateway : IAsyncDisposable
         var app = builder.Build();
         app.UseGateway();
         await app.PrepareGatewayAsync();
-        var itSystem = await SeedAsync(new AdministrationStore(app.Services.GetRequiredService<NpgsqlDataSource>()));
+        var itSystem = await SeedAsync(app.Services);
         await app.StartAsync();
         return new TestGateway(app, connectionString, log, itSystem);
     }
@@ -127,7 +144,7 @@ public sealed class TestGateway : IAsyncDisposable
     /// <summary>A WCF client for municipality 999 under a new Active agreement whose read scope is own citizens only.</summary>
     public async Task<IContactCourseService> OwnCitizensClientAsync()
     {
-        var agreement = await Administration.RequestAgreementAsync(new AgreementRequest
+        var agreement = await Agreements.RequestAgreementAsync(new AgreementRequest
         {
             Authority = SandboxIdentity.Authority,
             ItSystemId = ItSystemId,
@@ -174,6 +191,7 @@ public sealed class TestGateway : IAsyncDisposable
 
         Http.Dispose();
         await DataSource.DisposeAsync();
+        await Store.DisposeAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
@@ -194,16 +212,18 @@ public sealed class TestGateway : IAsyncDisposable
     }
 
     // Idempotent, so a second instance on the same database can run it too.
-    private static async Task<Guid> SeedAsync(AdministrationStore store)
+    private static async Task<Guid> SeedAsync(IServiceProvider services)
     {
+        var authorities = services.GetRequiredService<AuthorityStore>();
+        var agreements = services.GetRequiredService<AgreementStore>();
         var municipality = SandboxIdentity.Authority;
         var unit = new AuthorityId(AuthorityKind.EmploymentServiceUnit, Callers.UnitCode);
         var actor = new AuthorityId(AuthorityKind.OtherActor, Callers.OtherActorCvr);
-        await store.AddAuthorityAsync(municipality, "Test Kommune", "tests", CancellationToken.None);
-        await store.AddAuthorityAsync(unit, "Test AF", "tests", CancellationToken.None);
-        await store.AddAuthorityAsync(actor, "Test anden aktør", "tests", CancellationToken.None);
-        var system = await store.AddItSystemAsync(ItSystemName, "12345674", "tests", CancellationToken.None);
-        await store.AddCertificateAsync(system, ClientCertificate, "tests", CancellationToken.None);
+        await authorities.AddAuthorityAsync(municipality, "Test Kommune", "tests", CancellationToken.None);
+        await authorities.AddAuthorityAsync(unit, "Test AF", "tests", CancellationToken.None);
+        await authorities.AddAuthorityAsync(actor, "Test anden aktør", "tests", CancellationToken.None);
+        var system = await services.GetRequiredService<ItSystemStore>().AddItSystemAsync(ItSystemName, "12345674", "tests", CancellationToken.None);
+        await services.GetRequiredService<CertificateStore>().AddCertificateAsync(system, ClientCertificate, "tests", CancellationToken.None);
         foreach (var (id, authority, principals) in new[]
         {
             (SandboxIdentity.AgreementId, municipality, Array.Empty<AuthorityId>()),
@@ -211,9 +231,9 @@ public sealed class TestGateway : IAsyncDisposable
             (Callers.OtherActorAgreementId, actor, [municipality]),
         })
         {
-            if (await store.GetAgreementAsync(id, CancellationToken.None) is null)
+            if (await agreements.GetAgreementAsync(id, CancellationToken.None) is null)
             {
-                await store.RequestAgreementAsync(new AgreementRequest
+                await agreements.RequestAgreementAsync(new AgreementRequest
                 {
                     Authority = authority,
                     Principals = principals,

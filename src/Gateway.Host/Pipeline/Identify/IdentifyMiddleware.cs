@@ -1,4 +1,4 @@
-using Gateway.Data.Agreements;
+using Gateway.Certificates;
 using Gateway.Domain.Agreements;
 using Gateway.Domain.Faults;
 using Gateway.Host.Pipeline;
@@ -43,7 +43,7 @@ internal sealed class IdentifyMiddleware(RequestDelegate next, ClientCertificate
             return new Refusal(FaultCodes.CertificateExpired);
         }
 
-        var thumbprint = AdministrationStore.Thumbprint(certificate);
+        var thumbprint = CertificateThumbprint.Of(certificate);
         if (!certificates.IsTrusted(certificate, thumbprint))
         {
             return new Refusal(FaultCodes.CertificateUntrusted);

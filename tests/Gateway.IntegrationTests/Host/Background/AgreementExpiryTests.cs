@@ -14,8 +14,8 @@ public sealed class AgreementExpiryTests
     {
         await using var first = await TestGateway.StartAsync();
         var authority = new AuthorityId(AuthorityKind.Municipality, "997");
-        await first.Administration.AddAuthorityAsync(authority, "Udløbet Testkommune", "tests", CancellationToken.None);
-        var agreement = await first.Administration.RequestAgreementAsync(new AgreementRequest
+        await first.Authorities.AddAuthorityAsync(authority, "Udløbet Testkommune", "tests", CancellationToken.None);
+        var agreement = await first.Agreements.RequestAgreementAsync(new AgreementRequest
         {
             Authority = authority,
             ItSystemId = first.ItSystemId,
@@ -27,7 +27,7 @@ public sealed class AgreementExpiryTests
         // A second instance starting on the same database sweeps at once.
         await using var second = await TestGateway.StartAsync(connectionString: first.ConnectionString);
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while ((await first.Administration.GetAgreementAsync(agreement.Id, CancellationToken.None))!.Status != AgreementStatus.Expired)
+        while ((await first.Agreements.GetAgreementAsync(agreement.Id, CancellationToken.None))!.Status != AgreementStatus.Expired)
         {
             Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "the agreement was never expired");
             await Task.Delay(20);
@@ -40,7 +40,7 @@ public sealed class AgreementExpiryTests
             await Task.Delay(20);
         }
 
-        var last = (await first.Administration.HistoryAsync(agreement.Id, CancellationToken.None))[^1];
+        var last = (await first.Agreements.HistoryAsync(agreement.Id, CancellationToken.None))[^1];
         Assert.Multiple(() =>
         {
             Assert.That(last.From, Is.EqualTo(AgreementStatus.Active));

@@ -123,7 +123,7 @@ public sealed class AccessLogEntryTests
             await Task.Delay(200);
         }
 
-        var verification = await new AccessLogVerifier(_gateway.DataSource).VerifyAsync(null, CancellationToken.None);
+        var verification = await new AccessLogVerifier(_gateway.Store).VerifyAsync(null, CancellationToken.None);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(verification.Intact, Is.True, verification.FirstBreak?.ToString());

@@ -20,7 +20,7 @@ public sealed class AuthorizationTests
     public async Task StartGateway()
     {
         _gateway = await TestGateway.StartAsync();
-        await _gateway.Administration.AddAuthorityAsync(Municipality998, "Anden Testkommune", "tests", CancellationToken.None);
+        await _gateway.Authorities.AddAuthorityAsync(Municipality998, "Anden Testkommune", "tests", CancellationToken.None);
     }
 
     [OneTimeTearDown]
@@ -34,7 +34,7 @@ public sealed class AuthorizationTests
         var client = ClientFor(agreement);
         await client.Ping();
 
-        await _gateway.Administration.TransitionAsync(agreement.Id, action, "tests", "test", CancellationToken.None);
+        await _gateway.Agreements.TransitionAsync(agreement.Id, action, "tests", "test", CancellationToken.None);
 
         Assert.That(Refused(() => client.Ping()), Is.EqualTo(code));
     }
@@ -154,7 +154,7 @@ public sealed class AuthorizationTests
         Refused(() => client.GetContactCourse(TestCitizens.Next()));
 
         await _gateway.Services.GetRequiredService<UsageFlusher>().FlushAsync(CancellationToken.None);
-        var usage = await _gateway.Administration.UsageAsync(agreement.Id, CancellationToken.None);
+        var usage = await _gateway.Usage.UsageAsync(agreement.Id, CancellationToken.None);
 
         Assert.That(usage.Select(u => (u.Operation, u.Outcome, u.Calls)), Is.EquivalentTo(new[]
         {
@@ -183,7 +183,7 @@ public sealed class AuthorizationTests
             request = request with { Operations = operations.ToHashSet() };
         }
 
-        return await _gateway.Administration.RequestAgreementAsync(request, "tests", "test", CancellationToken.None, activate: activate);
+        return await _gateway.Agreements.RequestAgreementAsync(request, "tests", "test", CancellationToken.None, activate: activate);
     }
 
     private Gateway.Contracts.IContactCourseService ClientFor(Agreement agreement) =>

@@ -1,3 +1,4 @@
+using Gateway.Certificates;
 using System.Security.Cryptography.X509Certificates;
 using System.ServiceModel;
 using Gateway.Contracts.Types;
@@ -36,7 +37,7 @@ public sealed class ClientCertificateTests
     public async Task RegisteredButExpiredCertificate_IsCertificateExpired()
     {
         var expired = TestPki.IssueClient("Expired system", DateTimeOffset.UtcNow.AddYears(-2), DateTimeOffset.UtcNow.AddDays(-1));
-        await _gateway.Administration.AddCertificateAsync(_gateway.ItSystemId, expired, "tests", CancellationToken.None);
+        await _gateway.Certificates.AddCertificateAsync(_gateway.ItSystemId, expired, "tests", CancellationToken.None);
         await AssertRefusedAsync(expired, "Client.Authentication.CertificateExpired");
     }
 
@@ -45,7 +46,7 @@ public sealed class ClientCertificateTests
     {
         using var stranger = Gateway.Certificates.DevelopmentCertificateAuthority.Create("Some other CA");
         var certificate = stranger.IssueClient("Stranger");
-        await _gateway.Administration.AddCertificateAsync(_gateway.ItSystemId, certificate, "tests", CancellationToken.None);
+        await _gateway.Certificates.AddCertificateAsync(_gateway.ItSystemId, certificate, "tests", CancellationToken.None);
         await AssertRefusedAsync(certificate, "Client.Authentication.CertificateUntrusted");
     }
 
@@ -53,10 +54,10 @@ public sealed class ClientCertificateTests
     public async Task RevokedCertificate_IsCertificateRevoked_AlsoForTheWcfClient()
     {
         var certificate = TestPki.IssueClient("Revoked system");
-        await _gateway.Administration.AddCertificateAsync(_gateway.ItSystemId, certificate, "tests", CancellationToken.None);
+        await _gateway.Certificates.AddCertificateAsync(_gateway.ItSystemId, certificate, "tests", CancellationToken.None);
         Assert.That((await _gateway.ClientWith(certificate, () => Callers.ContextOf(As.Municipality)).Ping()).Version, Is.Not.Empty);
 
-        await _gateway.Administration.RevokeCertificateAsync(AdministrationStore.Thumbprint(certificate), "tests", "key lost", CancellationToken.None);
+        await _gateway.Certificates.RevokeCertificateAsync(CertificateThumbprint.Of(certificate), "tests", "key lost", CancellationToken.None);
 
         await AssertRefusedAsync(certificate, "Client.Authentication.CertificateRevoked");
         var fault = Assert.ThrowsAsync<FaultException<GatewayFault>>(() => _gateway.ClientWith(certificate, () => Callers.ContextOf(As.Municipality)).Ping())!;
@@ -66,9 +67,9 @@ public sealed class ClientCertificateTests
     [Test]
     public async Task AnotherSystemsCertificate_WithAValidAgreementId_IsAnsweredAsIfTheAgreementDidNotExist()
     {
-        var other = await _gateway.Administration.AddItSystemAsync("Another vendor's system", "24256790", "tests", CancellationToken.None);
+        var other = await _gateway.ItSystems.AddItSystemAsync("Another vendor's system", "24256790", "tests", CancellationToken.None);
         var certificate = TestPki.IssueClient("Another vendor's system");
-        await _gateway.Administration.AddCertificateAsync(other, certificate, "tests", CancellationToken.None);
+        await _gateway.Certificates.AddCertificateAsync(other, certificate, "tests", CancellationToken.None);
 
         await AssertRefusedAsync(certificate, "Client.AccessDenied.AgreementNotFound");
     }

@@ -1,0 +1,152 @@
+using Dapper;
+using Gateway.Contracts.CodeLists;
+using Gateway.Data.Database;
+using Gateway.Domain.Agreements;
+using Gateway.Domain.Identifiers;
+using Npgsql;
+
+namespace Gateway.Data.Agreements;
+
+/// <summary>Connection agreements (§ 4) and their history. Every status change records who made it and why, in the append-only history, in the same transaction. Whether a change is allowed is the domain's decision (<see cref="AgreementLifecycle"/>); this class only carries it out.</summary>
+public sealed class AgreementStore(GatewayDataSource dataSource)
+{
+    /// <summary>
+    /// Stores a requested agreement (status Requested), under <paramref name="id"/> when given. With
+    /// <paramref name="activate"/> it is approved in the same transaction: for a Test environment's trial
+    /// connection, which needs no approval by the authority (domain.md § 7).
+    /// </summary>
+    public Task<Agreement> RequestAgreementAsync(
+        AgreementRequest request, string requestedBy, string reason, CancellationToken cancellationToken, Guid? id = null, bool activate = false) =>
+        StoreFailures.Translate<Agreement>(async () =>
+        {
+            var agreementId = id ?? Guid.CreateVersion7();
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition("""
+                insert into agreement (id, authority_kind, authority_code, it_system_id, operations, case_types, read_scope,
+                                       environment, valid_from, valid_to, status, contact, contract_reference)
+                values (@Id, @AuthorityKind, @AuthorityCode, @ItSystemId, @Operations, @CaseTypes, @ReadScope,
+                        @Environment, @ValidFrom, @ValidTo, 'Requested', @Contact, @ContractReference)
+                """, new
+            {
+                Id = agreementId,
+                AuthorityKind = request.Authority.Kind.ToString(),
+                AuthorityCode = request.Authority.Code,
+                request.ItSystemId,
+                Operations = request.Operations.Order(StringComparer.Ordinal).ToArray(),
+                CaseTypes = request.EffectiveCaseTypes().Select(c => c.ToString()).Order(StringComparer.Ordinal).ToArray(),
+                ReadScope = request.ReadScope.ToString(),
+                Environment = request.Environment.ToString(),
+                request.ValidFrom,
+                request.ValidTo,
+                request.Contact,
+                request.ContractReference,
+            }, transaction, cancellationToken: cancellationToken));
+            foreach (var principal in request.Principals)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "insert into agreement_principal (agreement_id, kind, code) values (@agreementId, @Kind, @Code)",
+                    new { agreementId, Kind = principal.Kind.ToString(), principal.Code }, transaction, cancellationToken: cancellationToken));
+            }
+
+            await RecordAsync(connection, transaction, agreementId, null, AgreementStatus.Requested, requestedBy, reason, cancellationToken);
+            if (activate)
+            {
+                await SetStatusAsync(connection, transaction, agreementId, AgreementStatus.Requested, AgreementStatus.Active, requestedBy, reason, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return (await GetAgreementAsync(agreementId, cancellationToken))!;
+        });
+
+    /// <summary>
+    /// Applies <paramref name="action"/> if the lifecycle allows it from the agreement's current status (read under a row
+    /// lock, so two operators cannot both act on the same status). Returns the agreement after the change, or the
+    /// status that made the action impossible, or null when there is no such agreement.
+    /// </summary>
+    public Task<TransitionResult?> TransitionAsync(Guid id, AgreementAction action, string changedBy, string reason, CancellationToken cancellationToken) =>
+        StoreFailures.Translate<TransitionResult?>(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var current = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+                "select status from agreement where id = @id for update", new { id }, transaction, cancellationToken: cancellationToken));
+            if (current is null)
+            {
+                return null;
+            }
+
+            var from = Enum.Parse<AgreementStatus>(current);
+            if (AgreementLifecycle.Next(from, action) is not { } to)
+            {
+                return new TransitionResult(null, from);
+            }
+
+            await SetStatusAsync(connection, transaction, id, from, to, changedBy, reason, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new TransitionResult((await GetAgreementAsync(id, cancellationToken))!, from);
+        });
+
+    /// <summary>
+    /// Turns every Active agreement whose end date is before <paramref name="today"/> Expired, recording
+    /// <paramref name="changedBy"/> (the gateway's own sweep records <c>gateway</c>); returns their ids.
+    /// </summary>
+    public Task<IReadOnlyList<Guid>> ExpireDueAsync(DateOnly today, string changedBy, CancellationToken cancellationToken) =>
+        StoreFailures.Translate<IReadOnlyList<Guid>>(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            var due = (await connection.QueryAsync<(Guid Id, DateOnly ValidTo)>(new CommandDefinition(
+                "select id, valid_to from agreement where status = 'Active' and valid_to < @today", new { today }, cancellationToken: cancellationToken))).ToList();
+            var expired = new List<Guid>();
+            foreach (var (id, validTo) in due)
+            {
+                if (await TransitionAsync(id, AgreementAction.Expire, changedBy, $"Its end date, {validTo:yyyy-MM-dd}, has passed.", cancellationToken) is { Agreement: not null })
+                {
+                    expired.Add(id);
+                }
+            }
+
+            return expired;
+        });
+
+    /// <summary>One agreement, or null.</summary>
+    public Task<Agreement?> GetAgreementAsync(Guid id, CancellationToken cancellationToken) => new AccessStore(dataSource).FindAgreementAsync(id, cancellationToken);
+
+    /// <summary>Agreements, optionally only those in <paramref name="status"/>.</summary>
+    public Task<IReadOnlyList<Agreement>> ListAgreementsAsync(AgreementStatus? status, CancellationToken cancellationToken) =>
+        StoreFailures.Translate<IReadOnlyList<Agreement>>(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            var rows = await connection.QueryAsync<AgreementRows.Row>(new CommandDefinition(
+                AgreementRows.Select + " where @status::text is null or a.status = @status order by a.created_at",
+                new { status = status?.ToString() }, cancellationToken: cancellationToken));
+            return [.. rows.Select(AgreementRows.ToAgreement)];
+        });
+
+    /// <summary>An agreement's status history, oldest first.</summary>
+    public Task<IReadOnlyList<AgreementHistoryEntry>> HistoryAsync(Guid id, CancellationToken cancellationToken) =>
+        StoreFailures.Translate<IReadOnlyList<AgreementHistoryEntry>>(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            var rows = await connection.QueryAsync<(string? From, string To, string By, DateTime At, string Reason)>(new CommandDefinition(
+                "select from_status, to_status, changed_by, changed_at, reason from agreement_history where agreement_id = @id order by id",
+                new { id }, cancellationToken: cancellationToken));
+            return [.. rows.Select(r => new AgreementHistoryEntry(
+                r.From is null ? null : Enum.Parse<AgreementStatus>(r.From), Enum.Parse<AgreementStatus>(r.To), r.By,
+                new DateTimeOffset(DateTime.SpecifyKind(r.At, DateTimeKind.Utc)), r.Reason))];
+        });
+
+    private static async Task SetStatusAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, AgreementStatus from, AgreementStatus to, string changedBy, string reason, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(
+            "update agreement set status = @to where id = @id", new { id, to = to.ToString() }, transaction, cancellationToken: cancellationToken));
+        await RecordAsync(connection, transaction, id, from, to, changedBy, reason, cancellationToken);
+    }
+
+    private static async Task RecordAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, AgreementStatus? from, AgreementStatus to, string changedBy, string reason, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(new CommandDefinition(
+            "insert into agreement_history (agreement_id, from_status, to_status, changed_by, reason) values (@id, @from, @to, @changedBy, @reason)",
+            new { id, from = from?.ToString(), to = to.ToString(), changedBy, reason }, transaction, cancellationToken: cancellationToken));
+}

@@ -1,0 +1,32 @@
+using Dapper;
+using Gateway.Contracts.CodeLists;
+using Gateway.Data.Database;
+using Gateway.Domain.Agreements;
+using Gateway.Domain.Identifiers;
+using Npgsql;
+
+namespace Gateway.Data.Agreements;
+
+/// <summary>The authorities (municipalities, Employment Service units, other actors) that agreements are made with.</summary>
+public sealed class AuthorityStore(GatewayDataSource dataSource)
+{
+    /// <summary>Adds an authority, recording who did; false when one with that kind and code exists already.</summary>
+    public Task<bool> AddAuthorityAsync(AuthorityId authority, string name, string createdBy, CancellationToken cancellationToken) =>
+        StoreFailures.Translate<bool>(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            return await connection.ExecuteAsync(new CommandDefinition(
+                "insert into authority (kind, code, name, created_by) values (@Kind, @Code, @name, @createdBy) on conflict do nothing",
+                new { Kind = authority.Kind.ToString(), authority.Code, name, createdBy }, cancellationToken: cancellationToken)) == 1;
+        });
+
+    /// <summary>Every authority.</summary>
+    public Task<IReadOnlyList<AuthorityRecord>> ListAuthoritiesAsync(CancellationToken cancellationToken) =>
+        StoreFailures.Translate<IReadOnlyList<AuthorityRecord>>(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            var rows = await connection.QueryAsync<(string Kind, string Code, string Name)>(new CommandDefinition(
+                "select kind, code, name from authority order by kind, code", cancellationToken: cancellationToken));
+            return [.. rows.Select(r => new AuthorityRecord(new AuthorityId(Enum.Parse<AuthorityKind>(r.Kind), r.Code), r.Name))];
+        });
+}

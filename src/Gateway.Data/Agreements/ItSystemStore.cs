@@ -1,0 +1,35 @@
+using Dapper;
+using Gateway.Contracts.CodeLists;
+using Gateway.Data.Database;
+using Gateway.Domain.Agreements;
+using Gateway.Domain.Identifiers;
+using Npgsql;
+
+namespace Gateway.Data.Agreements;
+
+/// <summary>The IT systems that call the gateway, each with its certificates and agreements.</summary>
+public sealed class ItSystemStore(GatewayDataSource dataSource)
+{
+    /// <summary>Adds an IT system, recording who did, and returns its id; an existing system of that name is returned as it is.</summary>
+    public Task<Guid> AddItSystemAsync(string name, string vendorCvr, string createdBy, CancellationToken cancellationToken) =>
+        StoreFailures.Translate<Guid>(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            return await connection.ExecuteScalarAsync<Guid>(new CommandDefinition("""
+                with added as (
+                    insert into it_system (id, name, vendor_cvr, created_by) values (@id, @name, @vendorCvr, @createdBy) on conflict (name) do nothing returning id
+                )
+                select id from added union all select id from it_system where name = @name
+                limit 1
+                """, new { id = Guid.CreateVersion7(), name, vendorCvr, createdBy }, cancellationToken: cancellationToken));
+        });
+
+    /// <summary>Every IT system.</summary>
+    public Task<IReadOnlyList<ItSystemRecord>> ListItSystemsAsync(CancellationToken cancellationToken) =>
+        StoreFailures.Translate<IReadOnlyList<ItSystemRecord>>(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            return [.. await connection.QueryAsync<ItSystemRecord>(new CommandDefinition(
+                "select id as Id, name as Name, vendor_cvr as VendorCvr from it_system order by name", cancellationToken: cancellationToken))];
+        });
+}
