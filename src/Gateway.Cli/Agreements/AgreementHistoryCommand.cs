@@ -11,5 +11,5 @@ public static class AgreementHistoryCommand
     /// <summary>The command.</summary>
     public static Command Create(CliContext context) => AgreementReportCommand.Create(
         context, "history", "Show an agreement's status changes: who, when, why",
-        (dataSource, id, cancellationToken) => new AgreementStore(dataSource).HistoryAsync(id, cancellationToken), HumanText.History);
+        (dataSource, id, cancellationToken) => new AgreementStore(dataSource).HistoryAsync(id, cancellationToken), AgreementsText.History);
 }

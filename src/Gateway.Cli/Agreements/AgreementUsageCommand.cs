@@ -11,5 +11,5 @@ public static class AgreementUsageCommand
     /// <summary>The command.</summary>
     public static Command Create(CliContext context) => AgreementReportCommand.Create(
         context, "usage", "Show an agreement's calls per operation, day and outcome, newest day first",
-        (dataSource, id, cancellationToken) => new UsageStore(dataSource).UsageAsync(id, cancellationToken), HumanText.Usage);
+        (dataSource, id, cancellationToken) => new UsageStore(dataSource).UsageAsync(id, cancellationToken), AgreementsText.Usage);
 }

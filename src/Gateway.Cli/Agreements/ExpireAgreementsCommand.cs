@@ -20,7 +20,7 @@ public static class ExpireAgreementsCommand
             var run = context.Begin(parseResult);
             var today = run.Today;
             return run.WithDatabaseAsync(async dataSource => run.Output.Result(
-                new ExpiryResult(today, await new AgreementStore(dataSource).ExpireDueAsync(today, run.Operator, cancellationToken)), HumanText.Expiry));
+                new ExpiryResult(today, await new AgreementStore(dataSource).ExpireDueAsync(today, run.Operator, cancellationToken)), AgreementsText.Expiry));
         });
         return command;
     }

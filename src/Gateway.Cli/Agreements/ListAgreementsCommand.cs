@@ -23,7 +23,7 @@ public static class ListAgreementsCommand
         {
             var run = context.Begin(parseResult);
             return run.WithDatabaseAsync(async dataSource => run.Output.Result(
-                await new AgreementStore(dataSource).ListAgreementsAsync(parseResult.GetValue(status), cancellationToken), HumanText.Agreements));
+                await new AgreementStore(dataSource).ListAgreementsAsync(parseResult.GetValue(status), cancellationToken), AgreementsText.Agreements));
         });
         return command;
     }

@@ -115,6 +115,6 @@ public static class RequestAgreementCommand
 
         var agreement = await new AgreementStore(dataSource).RequestAgreementAsync(request, run.Operator, reason, cancellationToken);
         run.Output.Note($"Agreement {agreement.Id} is Requested; an operator approves it with `gatewayctl agreements approve {agreement.Id} --reason TEXT`.");
-        return run.Output.Result(agreement, HumanText.Agreement);
+        return run.Output.Result(agreement, AgreementsText.Agreement);
     }
 }

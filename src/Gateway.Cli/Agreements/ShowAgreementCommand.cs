@@ -19,7 +19,7 @@ public static class ShowAgreementCommand
             var agreementId = parseResult.GetValue(id);
             return run.WithDatabaseAsync(async dataSource =>
                 await new AgreementStore(dataSource).GetAgreementAsync(agreementId, cancellationToken) is { } agreement
-                    ? run.Output.Result(agreement, HumanText.Agreement)
+                    ? run.Output.Result(agreement, AgreementsText.Agreement)
                     : run.Output.Refuse(AgreementsGroup.Unknown(agreementId)));
         });
         return command;

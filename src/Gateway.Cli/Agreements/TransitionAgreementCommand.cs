@@ -31,7 +31,7 @@ public static class TransitionAgreementCommand
                 {
                     null => run.Output.Refuse(AgreementsGroup.Unknown(agreementId)),
                     { Agreement: null } => run.Output.Refuse(Refusal(agreementId, action, result.From)),
-                    _ => run.Output.Result(result, HumanText.Transition),
+                    _ => run.Output.Result(result, AgreementsText.Transition),
                 };
             });
         });

@@ -43,12 +43,12 @@ public static class AddAuthorityCommand
                 var store = new AuthorityStore(dataSource);
                 if (await store.AddAuthorityAsync(authority, parseResult.GetRequiredValue(name), run.Operator, cancellationToken))
                 {
-                    return run.Output.Result(new AuthorityAdded(authority, parseResult.GetRequiredValue(name), Added: true), HumanText.AuthorityAdded);
+                    return run.Output.Result(new AuthorityAdded(authority, parseResult.GetRequiredValue(name), Added: true), AuthoritiesText.AuthorityAdded);
                 }
 
                 // Adding is idempotent, so that a setup script can be run again; the stored name is kept.
                 var existing = (await store.ListAuthoritiesAsync(cancellationToken)).Single(a => a.Authority == authority);
-                return run.Output.Result(new AuthorityAdded(authority, existing.Name, Added: false), HumanText.AuthorityAdded);
+                return run.Output.Result(new AuthorityAdded(authority, existing.Name, Added: false), AuthoritiesText.AuthorityAdded);
             });
         });
         return command;

@@ -16,7 +16,7 @@ public static class ListAuthoritiesCommand
         {
             var run = context.Begin(parseResult);
             return run.WithDatabaseAsync(async dataSource =>
-                run.Output.Result(await new AuthorityStore(dataSource).ListAuthoritiesAsync(cancellationToken), HumanText.Authorities));
+                run.Output.Result(await new AuthorityStore(dataSource).ListAuthoritiesAsync(cancellationToken), AuthoritiesText.Authorities));
         });
         return command;
     }

@@ -34,7 +34,7 @@ public static class CreateCaCommand
             }
 
             using var authority = DevelopmentCertificateAuthority.Create(parseResult.GetRequiredValue(name));
-            return run.Output.Result(CertificateFolder.Write(authority.Certificate, folder, CertificateFolder.Ca, withKeyPem: false), HumanText.Issued);
+            return run.Output.Result(CertificateFolder.Write(authority.Certificate, folder, CertificateFolder.Ca, withKeyPem: false), CertificateAuthorityText.Issued);
         });
         return command;
     }

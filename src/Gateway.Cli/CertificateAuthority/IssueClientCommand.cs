@@ -33,7 +33,7 @@ public static class IssueClientCommand
             using var certificate = authority.IssueClient(parseResult.GetRequiredValue(name), notAfter: DateTimeOffset.UtcNow.AddDays(parseResult.GetValue(days)));
             var issued = CertificateFolder.Write(certificate, parseResult.GetRequiredValue(output), "client", withKeyPem: true);
             run.Output.Note($"Register it for an IT system with `gatewayctl certificates add --system ID --file {issued.Files[2]}`.");
-            return run.Output.Result(issued, HumanText.Issued);
+            return run.Output.Result(issued, CertificateAuthorityText.Issued);
         });
         return command;
     }

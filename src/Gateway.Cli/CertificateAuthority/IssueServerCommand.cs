@@ -39,7 +39,7 @@ public static class IssueServerCommand
             }
 
             using var certificate = authority.IssueServer(parseResult.GetRequiredValue(dns), parseResult.GetValue(ip) ?? []);
-            return run.Output.Result(CertificateFolder.Write(certificate, parseResult.GetRequiredValue(output), "server", withKeyPem: true), HumanText.Issued);
+            return run.Output.Result(CertificateFolder.Write(certificate, parseResult.GetRequiredValue(output), "server", withKeyPem: true), CertificateAuthorityText.Issued);
         });
         return command;
     }

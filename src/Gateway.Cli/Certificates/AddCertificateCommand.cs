@@ -74,7 +74,7 @@ public static class AddCertificateCommand
             run.Output.Note($"Note: the certificate expired on {registered.NotAfter:yyyy-MM-dd}; calls with it are refused.");
         }
 
-        return run.Output.Result(registered, HumanText.Certificate);
+        return run.Output.Result(registered, CertificatesText.Certificate);
     }
 
     private static X509Certificate2? Load(string path, CommandOutput output)

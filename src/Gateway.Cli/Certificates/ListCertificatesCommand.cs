@@ -22,7 +22,7 @@ public static class ListCertificatesCommand
         {
             var run = context.Begin(parseResult);
             return run.WithDatabaseAsync(async dataSource => run.Output.Result(
-                await new CertificateStore(dataSource).ListCertificatesAsync(parseResult.GetValue(system), cancellationToken), HumanText.Certificates));
+                await new CertificateStore(dataSource).ListCertificatesAsync(parseResult.GetValue(system), cancellationToken), CertificatesText.Certificates));
         });
         return command;
     }

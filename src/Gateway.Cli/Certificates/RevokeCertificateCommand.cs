@@ -31,7 +31,7 @@ public static class RevokeCertificateCommand
                 var certificate = (await store.ListCertificatesAsync(null, cancellationToken)).FirstOrDefault(c => c.Thumbprint == value);
                 if (revoked && certificate is not null)
                 {
-                    return run.Output.Result(certificate, HumanText.CertificateRevoked);
+                    return run.Output.Result(certificate, CertificatesText.CertificateRevoked);
                 }
 
                 return run.Output.Refuse(certificate is null

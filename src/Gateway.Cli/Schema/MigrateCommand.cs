@@ -18,7 +18,7 @@ public static class MigrateCommand
             return run.WithDatabaseAsync(async dataSource =>
             {
                 var applied = await StoreFailures.Translate(() => SchemaMigrator.ApplyAsync(dataSource, cancellationToken));
-                return run.Output.Result(new MigrationResult(applied), HumanText.Migration);
+                return run.Output.Result(new MigrationResult(applied), SchemaText.Migration);
             });
         });
         return command;

@@ -34,7 +34,7 @@ public static class AddSystemCommand
             return run.WithDatabaseAsync(async dataSource =>
             {
                 var id = await new ItSystemStore(dataSource).AddItSystemAsync(parseResult.GetRequiredValue(name), cvr, run.Operator, cancellationToken);
-                return run.Output.Result(new ItSystemAdded(id), HumanText.ItSystemAdded);
+                return run.Output.Result(new ItSystemAdded(id), SystemsText.ItSystemAdded);
             });
         });
         return command;

@@ -16,7 +16,7 @@ public static class ListSystemsCommand
         {
             var run = context.Begin(parseResult);
             return run.WithDatabaseAsync(async dataSource =>
-                run.Output.Result(await new ItSystemStore(dataSource).ListItSystemsAsync(cancellationToken), HumanText.ItSystems));
+                run.Output.Result(await new ItSystemStore(dataSource).ListItSystemsAsync(cancellationToken), SystemsText.ItSystems));
         });
         return command;
     }

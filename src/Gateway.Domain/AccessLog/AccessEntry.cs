@@ -51,7 +51,7 @@ public static class AccessOutcome
 /// <param name="Context">The call context the caller sent.</param>
 /// <param name="Operation">The operation called.</param>
 /// <param name="At">When the gateway handled it.</param>
-public sealed record Accessor(Agreement Agreement, CallContext Context, string Operation, DateTimeOffset At)
+public sealed record Accessor(Agreement Agreement, CallerContext Context, string Operation, DateTimeOffset At)
 {
     /// <summary>The entry for one citizen (or none) with the outcome.</summary>
     public AccessEntry Entry(string? cpr, Guid? registrationId, string outcome) => new(

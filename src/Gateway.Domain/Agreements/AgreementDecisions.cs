@@ -13,7 +13,7 @@ public static class AgreementDecisions
     /// <summary>Whether <paramref name="agreement"/> admits a call to <paramref name="operation"/> from the IT system <paramref name="itSystemId"/> with <paramref name="context"/>, on <paramref name="today"/>.</summary>
     /// <returns>Null when admitted; otherwise the refusal.</returns>
     public static Refusal? AdmitCall(
-        Agreement? agreement, Guid itSystemId, CallContext context, string operation, GatewayEnvironment environment, DateOnly today)
+        Agreement? agreement, Guid itSystemId, CallerContext context, string operation, GatewayEnvironment environment, DateOnly today)
     {
         // Another system's agreement is answered as if it did not exist: its id tells a stranger nothing.
         if (agreement is null || agreement.ItSystemId != itSystemId)
@@ -47,7 +47,7 @@ public static class AgreementDecisions
         agreement.ReadScope == ReadScope.AllCitizens || hasRegistrationFromResponsible ? null : new Refusal(FaultCodes.OutsideReadScope);
 
     // An other actor names one of its principals; anyone else names none.
-    private static bool PrincipalFits(Agreement agreement, CallContext context) =>
+    private static bool PrincipalFits(Agreement agreement, CallerContext context) =>
         agreement.Authority.Kind == AuthorityKind.OtherActor
             ? context.Principal is not null && agreement.Principals.Contains(context.Principal)
             : context.Principal is null;

@@ -16,7 +16,7 @@ public static class CallContextRules
     public const int CaseWorkerIdMax = 64;
 
     /// <summary>Every way <paramref name="context"/> breaks the rules; empty when it meets them.</summary>
-    public static IReadOnlyList<FieldViolation> Check(CallContext context) =>
+    public static IReadOnlyList<FieldViolation> Check(CallerContext context) =>
         context.IsSystemCall || IsCaseWorkerId(context.CaseWorkerId)
             ? []
             : [new("Header/CallContext/CaseWorkerId", "CaseWorkerId.Invalid",

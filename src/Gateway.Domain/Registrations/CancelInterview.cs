@@ -16,7 +16,7 @@ public sealed class CancelInterview(IRegistrationStore store, RegistrationWrites
 
     /// <summary>Cancels registration <paramref name="registrationId"/>, whose latest version the caller saw as <paramref name="version"/>.</summary>
     public async Task<Outcome<Receipt>> HandleAsync(
-        Agreement agreement, CallContext context, string requestId, Guid registrationId, int version, string reason, CancellationToken cancellationToken)
+        Agreement agreement, CallerContext context, string requestId, Guid registrationId, int version, string reason, CancellationToken cancellationToken)
     {
         var receivedAt = writes.Now();
         var accessor = new Accessor(agreement, context, Operation, receivedAt);

@@ -12,11 +12,11 @@ namespace Gateway.Domain.Registrations;
 public static class CitizenScope
 {
     /// <summary>The authority whose citizens the caller reads: an other actor reads for the principal it names.</summary>
-    public static AuthorityId Reader(Agreement agreement, CallContext context) =>
+    public static AuthorityId Reader(Agreement agreement, CallerContext context) =>
         agreement.Authority.Kind == AuthorityKind.OtherActor && context.Principal is { } principal ? principal : agreement.Authority;
 
     /// <summary>Null when the citizen with these registrations (latest versions) may be read; otherwise the refusal.</summary>
-    public static Refusal? Admit(Agreement agreement, CallContext context, IEnumerable<StoredRegistration> citizenRegistrations)
+    public static Refusal? Admit(Agreement agreement, CallerContext context, IEnumerable<StoredRegistration> citizenRegistrations)
     {
         var reader = Reader(agreement, context);
         return AgreementDecisions.AdmitRead(agreement, citizenRegistrations.Any(r => !r.IsCancellation && r.ResponsibleAuthority == reader));

@@ -18,7 +18,7 @@ public sealed class CorrectInterview(RegistrationRules rules, IRegistrationStore
 
     /// <summary>Corrects version <paramref name="version"/> of registration <paramref name="registrationId"/> to <paramref name="interview"/>.</summary>
     public async Task<Outcome<Receipt>> HandleAsync(
-        Agreement agreement, CallContext context, string requestId, Guid registrationId, int version, string reason, Interview interview,
+        Agreement agreement, CallerContext context, string requestId, Guid registrationId, int version, string reason, Interview interview,
         CancellationToken cancellationToken)
     {
         var receivedAt = writes.Now();

@@ -15,7 +15,7 @@ public sealed class GetContactCourse(IRegistrationStore store, IAccessLog access
     public const string Operation = nameof(GetContactCourse);
 
     /// <summary>Reads the course of the citizen with CPR number <paramref name="cpr"/> for the caller of <paramref name="context"/>.</summary>
-    public async Task<Outcome<CitizenCourse>> HandleAsync(Agreement agreement, CallContext context, string cpr, CancellationToken cancellationToken)
+    public async Task<Outcome<CitizenCourse>> HandleAsync(Agreement agreement, CallerContext context, string cpr, CancellationToken cancellationToken)
     {
         if (!Cpr.IsValid(cpr))
         {

@@ -15,7 +15,7 @@ public sealed class GetInterview(IRegistrationStore store, IAccessLog accessLog,
 
     /// <summary>Reads registration <paramref name="registrationId"/> for the caller of <paramref name="context"/>.</summary>
     public async Task<Outcome<RegistrationHistory>> HandleAsync(
-        Agreement agreement, CallContext context, Guid registrationId, CancellationToken cancellationToken)
+        Agreement agreement, CallerContext context, Guid registrationId, CancellationToken cancellationToken)
     {
         var accessor = new Accessor(agreement, context, Operation, clock.GetUtcNow());
         var versions = await store.HistoryAsync(registrationId, cancellationToken);

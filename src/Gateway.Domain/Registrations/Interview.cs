@@ -24,25 +24,25 @@ public sealed record Interview
     public required MatchCategory MatchCategory { get; init; }
 
     /// <summary>Employment goals (item 5).</summary>
-    public required IReadOnlyList<EmploymentGoal> EmploymentGoals { get; init; }
+    public required IReadOnlyList<EmploymentGoalItem> EmploymentGoals { get; init; }
 
     /// <summary>Rough match (grovmatch) (item 6).</summary>
-    public RoughMatch? RoughMatch { get; init; }
+    public RoughMatchItem? RoughMatch { get; init; }
 
     /// <summary>Agreements on the further course (item 7).</summary>
-    public required FurtherCourse FurtherCourse { get; init; }
+    public required FurtherCourseItem FurtherCourse { get; init; }
 
     /// <summary>Offers (item 8); null when the item was not given.</summary>
-    public IReadOnlyList<Offer>? Offers { get; init; }
+    public IReadOnlyList<OfferItem>? Offers { get; init; }
 
     /// <summary>CV status (item 9).</summary>
     public required CvStatus CvStatus { get; init; }
 
     /// <summary>Next contact (item 10).</summary>
-    public required NextContact NextContact { get; init; }
+    public required NextContactItem NextContact { get; init; }
 
     /// <summary>Job-search behaviour (item 11).</summary>
-    public JobSearchBehaviour? JobSearchBehaviour { get; init; }
+    public JobSearchItem? JobSearchBehaviour { get; init; }
 
     /// <summary>The citizen's comments (item 12).</summary>
     public string? CitizenComments { get; init; }

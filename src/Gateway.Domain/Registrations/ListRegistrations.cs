@@ -19,7 +19,7 @@ public sealed class ListRegistrations(IRegistrationStore store, IAccessLog acces
 
     /// <summary>The page after <paramref name="cursor"/> (from the start when null) of at most <paramref name="maxCount"/> entries.</summary>
     public async Task<Outcome<RegistrationFeedPage>> HandleAsync(
-        Agreement agreement, CallContext context, string? cursor, int? maxCount, CancellationToken cancellationToken)
+        Agreement agreement, CallerContext context, string? cursor, int? maxCount, CancellationToken cancellationToken)
     {
         var violations = new List<FieldViolation>();
         var after = RegistrationCursor.Start;

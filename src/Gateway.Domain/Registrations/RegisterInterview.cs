@@ -16,7 +16,7 @@ public sealed class RegisterInterview(RegistrationRules rules, RegistrationWrite
 
     /// <summary>Registers <paramref name="interview"/> for the caller of <paramref name="context"/>, admitted by <paramref name="agreement"/>.</summary>
     public async Task<Outcome<Receipt>> HandleAsync(
-        Agreement agreement, CallContext context, string requestId, Interview interview, CancellationToken cancellationToken)
+        Agreement agreement, CallerContext context, string requestId, Interview interview, CancellationToken cancellationToken)
     {
         var receivedAt = writes.Now();
         var accessor = new Accessor(agreement, context, Operation, receivedAt);

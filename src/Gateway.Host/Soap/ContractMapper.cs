@@ -1,7 +1,6 @@
 using Gateway.Contracts.Types;
 using Gateway.Domain.Identifiers;
 using Gateway.Domain.Registrations;
-using Model = Gateway.Domain.Registrations;
 
 namespace Gateway.Host.Soap;
 
@@ -16,18 +15,18 @@ internal static class ContractMapper
         Type = r.Interview.Type,
         Form = r.Form,
         MatchCategory = r.MatchCategory,
-        EmploymentGoals = [.. r.EmploymentGoals.Select(g => new Model.EmploymentGoal(g.OccupationCode, g.Text))],
-        RoughMatch = r.RoughMatch is null ? null : new Model.RoughMatch(r.RoughMatch.Outcome, [.. r.RoughMatch.OccupationCodes]),
-        FurtherCourse = new Model.FurtherCourse(
-            [.. r.FurtherCourse.Agreements.Select(a => new Model.CourseAgreement(a.Kind, a.Text, a.DeadlineSpecified ? DateOnly.FromDateTime(a.Deadline) : null))],
+        EmploymentGoals = [.. r.EmploymentGoals.Select(g => new EmploymentGoalItem(g.OccupationCode, g.Text))],
+        RoughMatch = r.RoughMatch is null ? null : new RoughMatchItem(r.RoughMatch.Outcome, [.. r.RoughMatch.OccupationCodes]),
+        FurtherCourse = new FurtherCourseItem(
+            [.. r.FurtherCourse.Agreements.Select(a => new CourseAgreementItem(a.Kind, a.Text, a.DeadlineSpecified ? DateOnly.FromDateTime(a.Deadline) : null))],
             r.FurtherCourse.NoAgreementReason),
         // XmlSerializer creates an empty list for an absent element, so "none" and "not given" are one case here.
-        Offers = r.Offers is null or { Count: 0 } ? null : [.. r.Offers.Select(o => new Model.Offer(o.Kind, o.Status, DateOnly.FromDateTime(o.StartDate)))],
+        Offers = r.Offers is null or { Count: 0 } ? null : [.. r.Offers.Select(o => new OfferItem(o.Kind, o.Status, DateOnly.FromDateTime(o.StartDate)))],
         CvStatus = r.CvStatus,
-        NextContact = new Model.NextContact(
+        NextContact = new NextContactItem(
             r.NextContact.PlannedOnSpecified ? DateOnly.FromDateTime(r.NextContact.PlannedOn) : null,
             r.NextContact.EndReasonSpecified ? r.NextContact.EndReason : null),
-        JobSearchBehaviour = r.JobSearchBehaviour is null ? null : new Model.JobSearchBehaviour(r.JobSearchBehaviour.Assessment, r.JobSearchBehaviour.Text),
+        JobSearchBehaviour = r.JobSearchBehaviour is null ? null : new JobSearchItem(r.JobSearchBehaviour.Assessment, r.JobSearchBehaviour.Text),
         CitizenComments = r.CitizenComments,
     };
 
@@ -113,11 +112,11 @@ internal static class ContractMapper
         Interview = new InterviewHeld { HeldOn = ToDateTime(i.HeldOn), Type = i.Type },
         Form = i.Form,
         MatchCategory = i.MatchCategory,
-        EmploymentGoals = [.. i.EmploymentGoals.Select(g => new Contracts.Types.EmploymentGoal { OccupationCode = g.OccupationCode, Text = g.Text })],
-        RoughMatch = i.RoughMatch is null ? null : new Contracts.Types.RoughMatch { Outcome = i.RoughMatch.Outcome, OccupationCodes = [.. i.RoughMatch.OccupationCodes] },
-        FurtherCourse = new Contracts.Types.FurtherCourse
+        EmploymentGoals = [.. i.EmploymentGoals.Select(g => new EmploymentGoal { OccupationCode = g.OccupationCode, Text = g.Text })],
+        RoughMatch = i.RoughMatch is null ? null : new RoughMatch { Outcome = i.RoughMatch.Outcome, OccupationCodes = [.. i.RoughMatch.OccupationCodes] },
+        FurtherCourse = new FurtherCourse
         {
-            Agreements = [.. i.FurtherCourse.Agreements.Select(a => new Contracts.Types.CourseAgreement
+            Agreements = [.. i.FurtherCourse.Agreements.Select(a => new CourseAgreement
             {
                 Kind = a.Kind,
                 Text = a.Text,
@@ -126,16 +125,16 @@ internal static class ContractMapper
             })],
             NoAgreementReason = i.FurtherCourse.NoAgreementReason,
         },
-        Offers = i.Offers is null ? null : [.. i.Offers.Select(o => new Contracts.Types.Offer { Kind = o.Kind, Status = o.Status, StartDate = ToDateTime(o.StartDate) })],
+        Offers = i.Offers is null ? null : [.. i.Offers.Select(o => new Offer { Kind = o.Kind, Status = o.Status, StartDate = ToDateTime(o.StartDate) })],
         CvStatus = i.CvStatus,
-        NextContact = new Contracts.Types.NextContact
+        NextContact = new NextContact
         {
             PlannedOn = ToDateTime(i.NextContact.PlannedOn.GetValueOrDefault()),
             PlannedOnSpecified = i.NextContact.PlannedOn.HasValue,
             EndReason = i.NextContact.EndReason.GetValueOrDefault(),
             EndReasonSpecified = i.NextContact.EndReason.HasValue,
         },
-        JobSearchBehaviour = i.JobSearchBehaviour is null ? null : new Contracts.Types.JobSearchBehaviour { Assessment = i.JobSearchBehaviour.Assessment, Text = i.JobSearchBehaviour.Text },
+        JobSearchBehaviour = i.JobSearchBehaviour is null ? null : new JobSearchBehaviour { Assessment = i.JobSearchBehaviour.Assessment, Text = i.JobSearchBehaviour.Text },
         CitizenComments = i.CitizenComments,
     };
 

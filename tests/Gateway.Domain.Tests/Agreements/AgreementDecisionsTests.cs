@@ -141,12 +141,12 @@ public class AgreementDecisionsTests
         Status = status,
     };
 
-    private static CallContext ContextOf(Caller caller) => caller switch
+    private static CallerContext ContextOf(Caller caller) => caller switch
     {
-        Caller.Municipality => new CallContext(Guid.NewGuid(), Municipality, null, "cw", "call-1"),
-        Caller.EmploymentServiceUnit => new CallContext(Guid.NewGuid(), Unit, null, "cw", "call-1"),
-        Caller.OtherActorWithPrincipal => new CallContext(Guid.NewGuid(), OtherActor, Municipality, "cw", "call-1"),
-        _ => new CallContext(Guid.NewGuid(), OtherActor, null, null, "call-1"),
+        Caller.Municipality => new CallerContext(Guid.NewGuid(), Municipality, null, "cw", "call-1"),
+        Caller.EmploymentServiceUnit => new CallerContext(Guid.NewGuid(), Unit, null, "cw", "call-1"),
+        Caller.OtherActorWithPrincipal => new CallerContext(Guid.NewGuid(), OtherActor, Municipality, "cw", "call-1"),
+        _ => new CallerContext(Guid.NewGuid(), OtherActor, null, null, "call-1"),
     };
 
     private static HashSet<CaseType> RegistersFor(Caller caller) => caller == Caller.EmploymentServiceUnit

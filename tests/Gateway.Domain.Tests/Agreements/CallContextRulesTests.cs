@@ -75,9 +75,9 @@ public class CallContextRulesTests
         Assert.That(Violations(Context(Municipality101, caseWorkerId: string.Concat(Enumerable.Repeat("😀", 65)))),
             Is.EqualTo(new[] { ("Header/CallContext/CaseWorkerId", "CaseWorkerId.Invalid") }));
 
-    private static CallContext Context(AuthorityId acting, AuthorityId? principal = null, string? caseWorkerId = CaseWorkerId) =>
+    private static CallerContext Context(AuthorityId acting, AuthorityId? principal = null, string? caseWorkerId = CaseWorkerId) =>
         new(Agreement, acting, principal, caseWorkerId, "call-1");
 
-    private static (string Field, string Code)[] Violations(CallContext context) =>
+    private static (string Field, string Code)[] Violations(CallerContext context) =>
         [.. CallContextRules.Check(context).Select(v => (v.Field, v.Code))];
 }

@@ -31,7 +31,7 @@ internal static class AdmittedCalls
     /// <summary>GetContactCourse over <paramref name="store"/>, with an access log that accepts everything.</summary>
     public static GetContactCourse Read(IRegistrationStore store) => new(store, Mock.Of<IAccessLog>(), TimeProvider.System);
 
-    public static CallContext ContextOf(Caller caller) =>
+    public static CallerContext ContextOf(Caller caller) =>
         new(Guid.Parse("00000000-0000-4000-8000-0000000000a1"), caller.ActingAuthority, caller.Principal, caller.CaseWorkerId, "call-1");
 
     public static Task<Outcome<Receipt>> HandleAsync(this RegisterInterview operation, Caller caller, Interview interview, CancellationToken cancellationToken) =>

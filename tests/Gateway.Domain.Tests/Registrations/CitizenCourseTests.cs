@@ -73,7 +73,7 @@ public class CitizenCourseTests
         var earlier = Stored(new DateOnly(2024, 6, 3), At(2024, 6, 3));
         var ended = Stored(InterviewDay, At(2024, 6, 10), interview: MunicipalityInterview() with
         {
-            NextContact = new NextContact(null, CourseEndReason.Selvforsoergelse),
+            NextContact = new NextContactItem(null, CourseEndReason.Selvforsoergelse),
         });
 
         var course = new CitizenCourse(CitizenCpr, [ended, earlier]);

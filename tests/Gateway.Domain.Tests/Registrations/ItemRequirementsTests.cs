@@ -90,8 +90,8 @@ public class ItemRequirementsTests
     [TestCase(1, null, true, TestName = "IsPresent_FurtherCourseOneAgreement_True")]
     public void IsPresent_FurtherCourse_AgreementsOrAReason(int agreements, string? reason, bool expected)
     {
-        var course = new FurtherCourse(
-            [.. Enumerable.Repeat(new CourseAgreement(CourseAgreementKind.Andet, "Aftale", null), agreements)], reason);
+        var course = new FurtherCourseItem(
+            [.. Enumerable.Repeat(new CourseAgreementItem(CourseAgreementKind.Andet, "Aftale", null), agreements)], reason);
 
         Assert.That(ItemRequirements.IsPresent(RegistrationItem.FurtherCourse, MunicipalityInterview() with { FurtherCourse = course }), Is.EqualTo(expected));
     }
@@ -107,7 +107,7 @@ public class ItemRequirementsTests
     [Test]
     public void IsPresent_OneOffer_True() =>
         Assert.That(ItemRequirements.IsPresent(RegistrationItem.Offers,
-            MunicipalityInterview() with { Offers = [new Offer(OfferKind.Virksomhedspraktik, OfferStatus.Planlagt, InterviewDay.AddDays(7))] }), Is.True);
+            MunicipalityInterview() with { Offers = [new OfferItem(OfferKind.Virksomhedspraktik, OfferStatus.Planlagt, InterviewDay.AddDays(7))] }), Is.True);
 
     [TestCase(true, false, true, TestName = "IsPresent_NextContactPlannedOnOnly_True")]
     [TestCase(false, true, true, TestName = "IsPresent_NextContactEndReasonOnly_True")]
@@ -115,7 +115,7 @@ public class ItemRequirementsTests
     [TestCase(false, false, false, TestName = "IsPresent_NextContactNeither_False")]
     public void IsPresent_NextContact_DateOrEndReason(bool planned, bool endReason, bool expected)
     {
-        var next = new NextContact(planned ? InterviewDay.AddDays(28) : null, endReason ? CourseEndReason.Selvforsoergelse : null);
+        var next = new NextContactItem(planned ? InterviewDay.AddDays(28) : null, endReason ? CourseEndReason.Selvforsoergelse : null);
 
         Assert.That(ItemRequirements.IsPresent(RegistrationItem.NextContact, MunicipalityInterview() with { NextContact = next }), Is.EqualTo(expected));
     }

@@ -37,9 +37,9 @@ public class RegistrationRulesDatePropertyTests
             var interview = EmploymentServiceInterview() with
             {
                 HeldOn = heldOn,
-                FurtherCourse = new FurtherCourse([new CourseAgreement(CourseAgreementKind.Tilbud, "Tilbud.", deadline)], null),
-                Offers = [new Offer(OfferKind.Virksomhedspraktik, OfferStatus.Planlagt, startDate)],
-                NextContact = new NextContact(plannedOn, null),
+                FurtherCourse = new FurtherCourseItem([new CourseAgreementItem(CourseAgreementKind.Tilbud, "Tilbud.", deadline)], null),
+                Offers = [new OfferItem(OfferKind.Virksomhedspraktik, OfferStatus.Planlagt, startDate)],
+                NextContact = new NextContactItem(plannedOn, null),
             };
             var outcome = Rules.Check(EmploymentServiceCaller, interview, receivedAt);
             return outcome.Accepted == (outcome.Violations.Count == 0);
@@ -69,15 +69,15 @@ public class RegistrationRulesDatePropertyTests
         var interviews = new[]
         {
             MunicipalityInterview() with { HeldOn = day },
-            MunicipalityInterview() with { FurtherCourse = new FurtherCourse([new CourseAgreement(CourseAgreementKind.Andet, "x", day)], null) },
-            MunicipalityInterview() with { Offers = [new Offer(OfferKind.Andet, OfferStatus.Planlagt, day)] },
-            MunicipalityInterview() with { NextContact = new NextContact(day, null) },
+            MunicipalityInterview() with { FurtherCourse = new FurtherCourseItem([new CourseAgreementItem(CourseAgreementKind.Andet, "x", day)], null) },
+            MunicipalityInterview() with { Offers = [new OfferItem(OfferKind.Andet, OfferStatus.Planlagt, day)] },
+            MunicipalityInterview() with { NextContact = new NextContactItem(day, null) },
             MunicipalityInterview() with
             {
                 HeldOn = day,
-                FurtherCourse = new FurtherCourse([new CourseAgreement(CourseAgreementKind.Andet, "x", day)], null),
-                Offers = [new Offer(OfferKind.Andet, OfferStatus.Planlagt, day)],
-                NextContact = new NextContact(day, null),
+                FurtherCourse = new FurtherCourseItem([new CourseAgreementItem(CourseAgreementKind.Andet, "x", day)], null),
+                Offers = [new OfferItem(OfferKind.Andet, OfferStatus.Planlagt, day)],
+                NextContact = new NextContactItem(day, null),
             },
         };
 

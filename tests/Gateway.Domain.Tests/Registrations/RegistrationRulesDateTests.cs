@@ -57,10 +57,10 @@ public class RegistrationRulesDateTests
     {
         var interview = MunicipalityInterview() with
         {
-            FurtherCourse = new FurtherCourse(
+            FurtherCourse = new FurtherCourseItem(
             [
-                new CourseAgreement(CourseAgreementKind.Jobsoegning, "Søger fem stillinger om ugen.", InterviewDay.AddDays(7)),
-                new CourseAgreement(CourseAgreementKind.Uddannelse, "Starter på AMU-kursus.", InterviewDay.AddDays(-1)),
+                new CourseAgreementItem(CourseAgreementKind.Jobsoegning, "Søger fem stillinger om ugen.", InterviewDay.AddDays(7)),
+                new CourseAgreementItem(CourseAgreementKind.Uddannelse, "Starter på AMU-kursus.", InterviewDay.AddDays(-1)),
             ], null),
         };
 
@@ -76,7 +76,7 @@ public class RegistrationRulesDateTests
         var deadline = daysAfterInterview is { } days ? InterviewDay.AddDays(days) : (DateOnly?)null;
         var interview = MunicipalityInterview() with
         {
-            FurtherCourse = new FurtherCourse([new CourseAgreement(CourseAgreementKind.Andet, "Ringer i morgen.", deadline)], null),
+            FurtherCourse = new FurtherCourseItem([new CourseAgreementItem(CourseAgreementKind.Andet, "Ringer i morgen.", deadline)], null),
         };
 
         Assert.That(Rules.Check(MunicipalityCaller, interview, SameAfternoon).Violations(), Is.Empty);
@@ -86,7 +86,7 @@ public class RegistrationRulesDateTests
     [TestCase(-1, TestName = "Check_NextContactBeforeInterview_NotAfterInterview")]
     public void Check_NextContactNotAfterInterview_DateNotAfterInterview(int daysAfterInterview)
     {
-        var interview = MunicipalityInterview() with { NextContact = new NextContact(InterviewDay.AddDays(daysAfterInterview), null) };
+        var interview = MunicipalityInterview() with { NextContact = new NextContactItem(InterviewDay.AddDays(daysAfterInterview), null) };
 
         var outcome = Rules.Check(MunicipalityCaller, interview, SameAfternoon);
 
@@ -96,7 +96,7 @@ public class RegistrationRulesDateTests
     [Test]
     public void Check_NextContactDayAfterInterview_Accepted()
     {
-        var interview = MunicipalityInterview() with { NextContact = new NextContact(InterviewDay.AddDays(1), null) };
+        var interview = MunicipalityInterview() with { NextContact = new NextContactItem(InterviewDay.AddDays(1), null) };
 
         Assert.That(Rules.Check(MunicipalityCaller, interview, SameAfternoon).Violations(), Is.Empty);
     }
@@ -104,7 +104,7 @@ public class RegistrationRulesDateTests
     [Test]
     public void Check_EndReasonWithoutNextContact_Accepted()
     {
-        var interview = MunicipalityInterview() with { NextContact = new NextContact(null, CourseEndReason.Selvforsoergelse) };
+        var interview = MunicipalityInterview() with { NextContact = new NextContactItem(null, CourseEndReason.Selvforsoergelse) };
 
         Assert.That(Rules.Check(MunicipalityCaller, interview, SameAfternoon).Violations(), Is.Empty);
     }
@@ -112,7 +112,7 @@ public class RegistrationRulesDateTests
     [Test]
     public void Check_NextContactAndEndReason_ExactlyOne()
     {
-        var next = new NextContact(InterviewDay.AddDays(28), CourseEndReason.Overgang);
+        var next = new NextContactItem(InterviewDay.AddDays(28), CourseEndReason.Overgang);
 
         var outcome = Rules.Check(MunicipalityCaller, MunicipalityInterview() with { NextContact = next }, SameAfternoon);
 
@@ -122,7 +122,7 @@ public class RegistrationRulesDateTests
     [Test]
     public void Check_NeitherNextContactNorEndReason_ItemMissing()
     {
-        var outcome = Rules.Check(MunicipalityCaller, MunicipalityInterview() with { NextContact = new NextContact(null, null) }, SameAfternoon);
+        var outcome = Rules.Check(MunicipalityCaller, MunicipalityInterview() with { NextContact = new NextContactItem(null, null) }, SameAfternoon);
 
         Assert.That(outcome.Violations(), Is.EquivalentTo(new[] { ("Registration/NextContact", "Item.Missing") }));
     }

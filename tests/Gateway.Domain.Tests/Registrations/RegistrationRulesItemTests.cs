@@ -73,7 +73,7 @@ public class RegistrationRulesItemTests
     [TestCase(AuthorityKind.EmploymentServiceUnit)]
     public void Check_NoAgreementsAndNoReason_FurtherCourseMissing(AuthorityKind responsible)
     {
-        var interview = InterviewFor(responsible) with { FurtherCourse = new FurtherCourse([], null) };
+        var interview = InterviewFor(responsible) with { FurtherCourse = new FurtherCourseItem([], null) };
 
         var outcome = Rules.Check(CallerFor(responsible, false), interview, SameAfternoon);
 
@@ -83,7 +83,7 @@ public class RegistrationRulesItemTests
     [Test]
     public void Check_NoAgreementsAndBlankReason_FurtherCourseMissing()
     {
-        var interview = MunicipalityInterview() with { FurtherCourse = new FurtherCourse([], "  ") };
+        var interview = MunicipalityInterview() with { FurtherCourse = new FurtherCourseItem([], "  ") };
 
         var outcome = Rules.Check(MunicipalityCaller, interview, SameAfternoon);
 
@@ -94,7 +94,7 @@ public class RegistrationRulesItemTests
     [TestCase(AuthorityKind.EmploymentServiceUnit)]
     public void Check_NoAgreementsWithReason_Accepted(AuthorityKind responsible)
     {
-        var interview = InterviewFor(responsible) with { FurtherCourse = new FurtherCourse([], "Borgeren er sygemeldt.") };
+        var interview = InterviewFor(responsible) with { FurtherCourse = new FurtherCourseItem([], "Borgeren er sygemeldt.") };
 
         Assert.That(Rules.Check(CallerFor(responsible, false), interview, SameAfternoon).Violations(), Is.Empty);
     }
@@ -115,7 +115,7 @@ public class RegistrationRulesItemTests
     {
         var interview = MunicipalityInterview() with
         {
-            Offers = [new Offer(OfferKind.Virksomhedspraktik, OfferStatus.Planlagt, InterviewDay.AddDays(7))],
+            Offers = [new OfferItem(OfferKind.Virksomhedspraktik, OfferStatus.Planlagt, InterviewDay.AddDays(7))],
             CitizenComments = "Jeg vil gerne i praktik.",
         };
 
@@ -128,7 +128,7 @@ public class RegistrationRulesItemTests
     [TestCase("", TestName = "Check_OccupationCodeEmpty_Invalid")]
     public void Check_EmploymentGoalWithInvalidOccupationCode_OccupationCodeInvalid(string code)
     {
-        var interview = MunicipalityInterview() with { EmploymentGoals = [new EmploymentGoal(code, null)] };
+        var interview = MunicipalityInterview() with { EmploymentGoals = [new EmploymentGoalItem(code, null)] };
 
         var outcome = Rules.Check(MunicipalityCaller, interview, SameAfternoon);
 
@@ -138,7 +138,7 @@ public class RegistrationRulesItemTests
     [Test]
     public void Check_SecondEmploymentGoalInvalid_PathNamesSecondGoal()
     {
-        var interview = MunicipalityInterview() with { EmploymentGoals = [new EmploymentGoal("9132", null), new EmploymentGoal("91", null)] };
+        var interview = MunicipalityInterview() with { EmploymentGoals = [new EmploymentGoalItem("9132", null), new EmploymentGoalItem("91", null)] };
 
         var outcome = Rules.Check(MunicipalityCaller, interview, SameAfternoon);
 
@@ -148,7 +148,7 @@ public class RegistrationRulesItemTests
     [Test]
     public void Check_FiveEmploymentGoals_Accepted()
     {
-        var interview = MunicipalityInterview() with { EmploymentGoals = [.. Enumerable.Range(0, 5).Select(i => new EmploymentGoal($"913{i}", null))] };
+        var interview = MunicipalityInterview() with { EmploymentGoals = [.. Enumerable.Range(0, 5).Select(i => new EmploymentGoalItem($"913{i}", null))] };
 
         Assert.That(Rules.Check(MunicipalityCaller, interview, SameAfternoon).Violations(), Is.Empty);
     }
@@ -156,7 +156,7 @@ public class RegistrationRulesItemTests
     [Test]
     public void Check_SixEmploymentGoals_TooMany()
     {
-        var interview = MunicipalityInterview() with { EmploymentGoals = [.. Enumerable.Range(0, 6).Select(i => new EmploymentGoal($"913{i}", null))] };
+        var interview = MunicipalityInterview() with { EmploymentGoals = [.. Enumerable.Range(0, 6).Select(i => new EmploymentGoalItem($"913{i}", null))] };
 
         var outcome = Rules.Check(MunicipalityCaller, interview, SameAfternoon);
 
@@ -166,7 +166,7 @@ public class RegistrationRulesItemTests
     [Test]
     public void Check_RoughMatchWithInvalidOccupationCode_OccupationCodeInvalid()
     {
-        var interview = EmploymentServiceInterview() with { RoughMatch = new RoughMatch(RoughMatchOutcome.DelvisMatch, ["9132", "9x32"]) };
+        var interview = EmploymentServiceInterview() with { RoughMatch = new RoughMatchItem(RoughMatchOutcome.DelvisMatch, ["9132", "9x32"]) };
 
         var outcome = Rules.Check(EmploymentServiceCaller, interview, SameAfternoon);
 
@@ -178,7 +178,7 @@ public class RegistrationRulesItemTests
     {
         var interview = MunicipalityInterview() with
         {
-            Cpr = "3102901234", CaseType = CaseType.Dagpenge, EmploymentGoals = [], NextContact = new NextContact(InterviewDay, null),
+            Cpr = "3102901234", CaseType = CaseType.Dagpenge, EmploymentGoals = [], NextContact = new NextContactItem(InterviewDay, null),
         };
 
         var outcome = Rules.Check(MunicipalityCaller, interview, SameAfternoon);

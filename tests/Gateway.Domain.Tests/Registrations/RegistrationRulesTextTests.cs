@@ -97,7 +97,7 @@ public class RegistrationRulesTextTests
     {
         var interview = MunicipalityInterview() with
         {
-            FurtherCourse = new FurtherCourse([new CourseAgreement(CourseAgreementKind.Tilbud, text, null)], null),
+            FurtherCourse = new FurtherCourseItem([new CourseAgreementItem(CourseAgreementKind.Tilbud, text, null)], null),
         };
 
         var outcome = Rules.Check(MunicipalityCaller, interview, SameAfternoon);
@@ -125,13 +125,13 @@ public class RegistrationRulesTextTests
         var interview = EmploymentServiceInterview();
         return field switch
         {
-            TextField.GoalText => interview with { EmploymentGoals = [new EmploymentGoal(OccupationCode, text)] },
+            TextField.GoalText => interview with { EmploymentGoals = [new EmploymentGoalItem(OccupationCode, text)] },
             TextField.AgreementText => interview with
             {
-                FurtherCourse = new FurtherCourse([new CourseAgreement(CourseAgreementKind.Jobsoegning, text, null)], null),
+                FurtherCourse = new FurtherCourseItem([new CourseAgreementItem(CourseAgreementKind.Jobsoegning, text, null)], null),
             },
-            TextField.NoAgreementReason => interview with { FurtherCourse = new FurtherCourse([], text) },
-            TextField.JobSearchText => interview with { JobSearchBehaviour = new JobSearchBehaviour(JobSearchAssessment.Delvis, text) },
+            TextField.NoAgreementReason => interview with { FurtherCourse = new FurtherCourseItem([], text) },
+            TextField.JobSearchText => interview with { JobSearchBehaviour = new JobSearchItem(JobSearchAssessment.Delvis, text) },
             TextField.CitizenComments => interview with { CitizenComments = text },
             _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
         };

@@ -70,7 +70,7 @@ public class RegistrationRulesWarningTests
     [TestCase("2024-12-10", true, TestName = "Check_NextContactSixMonthsAhead_WarningBeyondLimit")]
     public void Check_NextContactFarAhead_AcceptedWithWarning(string plannedOn, bool warning)
     {
-        var interview = MunicipalityInterview() with { NextContact = new NextContact(DateOnly.Parse(plannedOn), null) };
+        var interview = MunicipalityInterview() with { NextContact = new NextContactItem(DateOnly.Parse(plannedOn), null) };
 
         var outcome = Rules.Check(MunicipalityCaller, interview, SameAfternoon);
 
@@ -85,7 +85,7 @@ public class RegistrationRulesWarningTests
     [Test]
     public void Check_EndReasonInsteadOfNextContact_NoWarning()
     {
-        var interview = MunicipalityInterview() with { NextContact = new NextContact(null, CourseEndReason.Overgang) };
+        var interview = MunicipalityInterview() with { NextContact = new NextContactItem(null, CourseEndReason.Overgang) };
 
         Assert.That(Rules.Check(MunicipalityCaller, interview, SameAfternoon).Warnings, Is.Empty);
     }
@@ -93,7 +93,7 @@ public class RegistrationRulesWarningTests
     [Test]
     public void Check_LateAndNextContactFarAhead_BothWarnings()
     {
-        var interview = MunicipalityInterview() with { NextContact = new NextContact(new DateOnly(2024, 12, 10), null) };
+        var interview = MunicipalityInterview() with { NextContact = new NextContactItem(new DateOnly(2024, 12, 10), null) };
 
         var outcome = Rules.Check(MunicipalityCaller, interview, new DateTimeOffset(2024, 6, 20, 9, 0, 0, TimeSpan.FromHours(2)));
 

@@ -57,10 +57,10 @@ internal static class SampleRegistrations
             Type = InterviewType.Kontaktsamtale,
             Form = InterviewForm.Personligt,
             MatchCategory = MatchCategory.DelvisMatch,
-            EmploymentGoals = [new EmploymentGoal(OccupationCode, "Rengøring på hotel")],
-            FurtherCourse = new FurtherCourse([new CourseAgreement(CourseAgreementKind.Jobsoegning, "Søger fem stillinger om ugen.", day.AddDays(14))], null),
+            EmploymentGoals = [new EmploymentGoalItem(OccupationCode, "Rengøring på hotel")],
+            FurtherCourse = new FurtherCourseItem([new CourseAgreementItem(CourseAgreementKind.Jobsoegning, "Søger fem stillinger om ugen.", day.AddDays(14))], null),
             CvStatus = CvStatus.Opdateret,
-            NextContact = new NextContact(day.AddDays(28), null),
+            NextContact = new NextContactItem(day.AddDays(28), null),
         };
     }
 
@@ -68,8 +68,8 @@ internal static class SampleRegistrations
     public static Interview EmploymentServiceInterview(DateOnly? heldOn = null) => MunicipalityInterview(heldOn) with
     {
         CaseType = CaseType.Dagpenge,
-        RoughMatch = new RoughMatch(RoughMatchOutcome.Match, [OccupationCode]),
-        JobSearchBehaviour = new JobSearchBehaviour(JobSearchAssessment.Aktiv, "Søger bredt inden for rengøring."),
+        RoughMatch = new RoughMatchItem(RoughMatchOutcome.Match, [OccupationCode]),
+        JobSearchBehaviour = new JobSearchItem(JobSearchAssessment.Aktiv, "Søger bredt inden for rengøring."),
     };
 
     /// <summary>The valid interview for a responsible authority of kind <paramref name="responsible"/>.</summary>

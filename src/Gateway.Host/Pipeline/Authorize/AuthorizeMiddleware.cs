@@ -91,13 +91,13 @@ internal sealed class AuthorizeMiddleware(
     private static string HeaderPath(string field) => field == EnvelopeMiddleware.CallContextName.LocalName ? "Header/CallContext" : $"Header/CallContext/{field}";
 
     // The header is schema-valid here, so every required element is present and well-formed.
-    private static CallContext Read(XElement header)
+    private static CallerContext Read(XElement header)
     {
         var ns = XNamespace.Get(ContractNamespace.V1);
         static AuthorityId Authority(XElement e, XNamespace ns) =>
             new(Enum.Parse<AuthorityKind>(e.Element(ns + "Kind")!.Value), e.Element(ns + "Code")!.Value);
         var principal = header.Element(ns + "Principal");
-        return new CallContext(
+        return new CallerContext(
             XmlConvert.ToGuid(header.Element(ns + "AgreementId")!.Value),
             Authority(header.Element(ns + "ActingAuthority")!, ns),
             principal is null ? null : Authority(principal, ns),

@@ -3,4 +3,4 @@ using Gateway.Contracts.CodeLists;
 namespace Gateway.Domain.Registrations;
 
 /// <summary>Job-search behaviour (item 11).</summary>
-public sealed record JobSearchBehaviour(JobSearchAssessment Assessment, string? Text);
+public sealed record JobSearchItem(JobSearchAssessment Assessment, string? Text);

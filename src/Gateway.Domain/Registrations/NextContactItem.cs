@@ -3,4 +3,4 @@ using Gateway.Contracts.CodeLists;
 namespace Gateway.Domain.Registrations;
 
 /// <summary>The next contact (item 10): a planned date or an end reason, exactly one of them.</summary>
-public sealed record NextContact(DateOnly? PlannedOn, CourseEndReason? EndReason);
+public sealed record NextContactItem(DateOnly? PlannedOn, CourseEndReason? EndReason);

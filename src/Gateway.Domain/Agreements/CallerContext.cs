@@ -9,7 +9,7 @@ namespace Gateway.Domain.Agreements;
 /// <param name="Principal">The authority an other actor acts for; null otherwise.</param>
 /// <param name="CaseWorkerId">The case worker; null for a system call.</param>
 /// <param name="CallId">The caller's own id of the call, for tracing it across both systems.</param>
-public sealed record CallContext(Guid AgreementId, AuthorityId ActingAuthority, AuthorityId? Principal, string? CaseWorkerId, string CallId)
+public sealed record CallerContext(Guid AgreementId, AuthorityId ActingAuthority, AuthorityId? Principal, string? CaseWorkerId, string CallId)
 {
     /// <summary>Whether the call is made by the system itself rather than on behalf of a case worker.</summary>
     public bool IsSystemCall => CaseWorkerId is null;

@@ -3,4 +3,4 @@ using Gateway.Contracts.CodeLists;
 namespace Gateway.Domain.Registrations;
 
 /// <summary>One agreement on the further course (item 7).</summary>
-public sealed record CourseAgreement(CourseAgreementKind Kind, string Text, DateOnly? Deadline);
+public sealed record CourseAgreementItem(CourseAgreementKind Kind, string Text, DateOnly? Deadline);

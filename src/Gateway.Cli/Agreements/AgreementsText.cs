@@ -1,0 +1,82 @@
+using Gateway.Cli.Output;
+using Gateway.Data.Agreements;
+using Gateway.Domain.Agreements;
+
+namespace Gateway.Cli.Agreements;
+
+/// <summary>The <c>agreements</c> commands' results as people read them; <c>--json</c> bypasses this.</summary>
+public static class AgreementsText
+{
+    /// <summary><c>agreements request</c> and <c>show</c>.</summary>
+    public static void Agreement(TextWriter writer, Agreement agreement) => HumanText.Fields(writer,
+        ("Id", agreement.Id.ToString()),
+        ("Status", agreement.Status.ToString()),
+        ("Authority", agreement.Authority.ToString()),
+        ("Principals", agreement.Principals.Count == 0 ? "-" : string.Join(", ", agreement.Principals)),
+        ("IT system", agreement.ItSystemId.ToString()),
+        ("Environment", agreement.Environment.ToString()),
+        ("Operations", string.Join(", ", agreement.Operations.Order(StringComparer.Ordinal))),
+        ("Case types", string.Join(", ", agreement.CaseTypes.Order())),
+        ("Read scope", agreement.ReadScope.ToString()),
+        ("Valid from", HumanText.Day(agreement.ValidFrom)),
+        ("Valid to", agreement.ValidTo is { } to ? HumanText.Day(to) : "no end date"),
+        ("Contact", agreement.Contact ?? "-"),
+        ("Contract", agreement.ContractReference ?? "-"));
+
+    /// <summary><c>agreements list</c>.</summary>
+    public static void Agreements(TextWriter writer, IReadOnlyList<Agreement> agreements)
+    {
+        var table = new TextTable("ID", "STATUS", "ENV", "AUTHORITY", "PRINCIPALS", "IT SYSTEM", "VALID FROM", "VALID TO");
+        foreach (var a in agreements)
+        {
+            table.Add(a.Id.ToString(), a.Status.ToString(), a.Environment.ToString(), a.Authority.ToString(),
+                a.Principals.Count == 0 ? "-" : string.Join(",", a.Principals), a.ItSystemId.ToString(), HumanText.Day(a.ValidFrom), a.ValidTo is { } to ? HumanText.Day(to) : "-");
+        }
+
+        table.WriteTo(writer, "No agreements; request one with `gatewayctl agreements request`.");
+    }
+
+    /// <summary><c>agreements approve|reject|suspend|resume|terminate</c>.</summary>
+    public static void Transition(TextWriter writer, TransitionResult result) =>
+        writer.WriteLine($"Agreement {result.Agreement!.Id}: {result.From} -> {result.Agreement.Status}. The gateway applies it from its next call on.");
+
+    /// <summary><c>agreements history</c>.</summary>
+    public static void History(TextWriter writer, IReadOnlyList<AgreementHistoryEntry> history)
+    {
+        var table = new TextTable("AT", "FROM", "TO", "BY", "REASON");
+        foreach (var h in history)
+        {
+            table.Add(HumanText.Time(h.ChangedAt), h.From?.ToString() ?? "-", h.To.ToString(), h.ChangedBy, h.Reason);
+        }
+
+        table.WriteTo(writer, "No history.");
+    }
+
+    /// <summary><c>agreements usage</c>.</summary>
+    public static void Usage(TextWriter writer, IReadOnlyList<UsageCount> usage)
+    {
+        var table = new TextTable("DAY", "OPERATION", "OUTCOME", "CALLS");
+        foreach (var u in usage)
+        {
+            table.Add(HumanText.Day(u.Day), u.Operation, u.Outcome, u.Calls.ToString());
+        }
+
+        table.WriteTo(writer, "No calls recorded under this agreement.");
+    }
+
+    /// <summary><c>agreements expire</c>.</summary>
+    public static void Expiry(TextWriter writer, ExpiryResult result)
+    {
+        if (result.Expired.Count == 0)
+        {
+            writer.WriteLine($"No Active agreement ended before {HumanText.Day(result.Today)}; nothing expired.");
+            return;
+        }
+
+        writer.WriteLine($"Expired {result.Expired.Count} agreement(s) that ended before {HumanText.Day(result.Today)}:");
+        foreach (var id in result.Expired)
+        {
+            writer.WriteLine(id);
+        }
+    }
+}
