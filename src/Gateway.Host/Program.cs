@@ -15,7 +15,8 @@ try
     app.UseGateway();
     await app.PrepareGatewayAsync();
 }
-catch (Exception ex) when (ex is EmbeddedDatabaseException or OptionsValidationException or GatewayConfigurationException or TransactionIdsBehindException or Npgsql.NpgsqlException)
+catch (Exception ex) when (ex is EmbeddedDatabaseException or OptionsValidationException or GatewayConfigurationException
+                           or TransactionIdsBehindException or MigrationMismatchException or Npgsql.NpgsqlException)
 {
     // A start-up problem someone must act on: say what, without a stack trace. Disposing stops an embedded PostgreSQL.
     Console.Error.WriteLine($"The gateway cannot start: {ex.Message}");
