@@ -17,7 +17,7 @@ try
     await app.PrepareGatewayAsync();
 }
 catch (Exception ex) when (ex is EmbeddedDatabaseException or OptionsValidationException or GatewayConfigurationException or TransactionIdsBehindException
-                               or StoreConflictException or SchemaMissingException || ex is GatewayException { Refusal.Code.Retryable: true })
+                               or MigrationMismatchException or StoreConflictException or SchemaMissingException || ex is GatewayException { Refusal.Code.Retryable: true })
 {
     // A start-up problem someone must act on: say what, without a stack trace. Disposing stops an embedded PostgreSQL.
     Console.Error.WriteLine(ex is GatewayException unavailable

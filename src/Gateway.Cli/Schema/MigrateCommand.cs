@@ -5,7 +5,10 @@ using Gateway.Data.Database;
 
 namespace Gateway.Cli.Schema;
 
-/// <summary><c>gatewayctl migrate</c>: applies the migrations this build carries that the database has not had yet.</summary>
+/// <summary>
+/// <c>gatewayctl migrate</c>: applies the migrations this build carries that the database has not had yet, or refuses
+/// (exit code <see cref="ExitCodes.Refused"/>) when an applied one was changed since or is missing from this build.
+/// </summary>
 public static class MigrateCommand
 {
     /// <summary>The command.</summary>
@@ -17,8 +20,16 @@ public static class MigrateCommand
             var run = context.Begin(parseResult);
             return run.WithDatabaseAsync(async dataSource =>
             {
-                var applied = await StoreFailures.Translate(() => SchemaMigrator.ApplyAsync(dataSource, cancellationToken));
-                return run.Output.Result(new MigrationResult(applied), SchemaText.Migration);
+                try
+                {
+                    var applied = await SchemaMigrator.ApplyAsync(dataSource, cancellationToken);
+                    return run.Output.Result(new MigrationResult(applied), SchemaText.Migration);
+                }
+                catch (MigrationMismatchException ex)
+                {
+                    // Nothing was applied: the gateway refuses to start on this database for the same reason.
+                    return run.Output.Refuse(ex.Message);
+                }
             });
         });
         return command;

@@ -72,7 +72,7 @@ public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrat
                 version.Reason,
                 request.RequestId,
                 Operation = access.Operation,
-                request.Fingerprint,
+                Fingerprint = request.Fingerprint.Value,
                 Receipt = InterviewJson.WriteReceipt(receipt),
             }));
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

@@ -56,7 +56,7 @@ public sealed class RegistrationWrites(IRegistrationStore store, IAccessLog acce
     private async Task<Outcome<Receipt>> ReplayAsync(
         Accessor accessor, EarlierRequest earlier, WriteRequest request, string? cpr, Guid? registrationId, CancellationToken cancellationToken)
     {
-        Outcome<Receipt> outcome = earlier.Fingerprint == request.Fingerprint ? earlier.Receipt : new Refusal(FaultCodes.RequestIdReused);
+        Outcome<Receipt> outcome = request.Fingerprint.Recognises(earlier.Fingerprint) ? earlier.Receipt : new Refusal(FaultCodes.RequestIdReused);
         var logged = outcome.IsRefused ? AccessOutcome.Of(outcome.Refusal) : AccessOutcome.Replayed;
         await accessLog.RecordAsync([accessor.Entry(cpr, outcome.IsRefused ? registrationId : earlier.Receipt.RegistrationId, logged)], cancellationToken);
         return outcome;

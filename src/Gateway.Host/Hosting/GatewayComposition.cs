@@ -57,7 +57,7 @@ public static class GatewayComposition
         var database = app.Services.GetRequiredService<GatewayDatabase>();
         await database.PrepareAsync(cancellationToken);
         var dataSource = app.Services.GetRequiredService<GatewayDataSource>();
-        var applied = await StoreFailures.Translate(() => SchemaMigrator.ApplyAsync(dataSource, cancellationToken));
+        var applied = await SchemaMigrator.ApplyAsync(dataSource, cancellationToken);
         await TransactionIds.EnsureAheadOfStoredAsync(dataSource, cancellationToken);
         app.Services.GetRequiredService<StartupLog>().Migrated(database.Description, app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.Environment, applied);
         if (app.Services.GetService<SandboxProvisioner>() is { } sandbox)

@@ -1,6 +1,7 @@
 using Gateway.Cli.Execution;
 using Gateway.Cli.Tests.Support;
 using Gateway.Data.Database;
+using Npgsql;
 
 namespace Gateway.Cli.Tests.Schema;
 
@@ -29,5 +30,23 @@ public sealed class MigrateCommandTests
 
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Refused), result.ToString);
         Assert.That(result.Stderr, Does.Contain("no gateway schema yet").And.Contain("gatewayctl migrate"));
+    }
+
+    [Test]
+    public async Task Migrate_AppliedScriptChangedSince_RefusesNamingItWithoutAStackTrace()
+    {
+        var connectionString = await TestServer.CreateDatabaseAsync();
+        var cli = new GatewayctlRunner(connectionString);
+        await cli.JsonAsync("migrate");
+        await using (var dataSource = NpgsqlDataSource.Create(connectionString))
+        await using (var edit = dataSource.CreateCommand("update schema_migration set checksum = repeat('0', 64) where name = '0003_agreements.sql'"))
+        {
+            await edit.ExecuteNonQueryAsync();
+        }
+
+        var result = await cli.RunAsync("migrate");
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Refused), result.ToString);
+        Assert.That(result.Stderr, Does.StartWith("Migration 0003_agreements.sql was changed after it was applied").And.Not.Contain(" at Gateway."));
     }
 }

@@ -20,7 +20,7 @@ public class IdempotentRegistrationTests
     [Test]
     public async Task HandleAsync_RequestIdTakenBySameContent_ReplaysTheFirstReceipt()
     {
-        TakenBy(RequestFingerprint.OfRegistration(MunicipalityCaller, MunicipalityInterview()));
+        TakenBy(RequestFingerprint.OfRegistration(MunicipalityCaller, MunicipalityInterview()).Value);
 
         var outcome = await Operation().HandleAsync(MunicipalityCaller, MunicipalityInterview(), CancellationToken.None);
 
@@ -30,7 +30,28 @@ public class IdempotentRegistrationTests
     [Test]
     public async Task HandleAsync_RequestIdTakenByOtherContent_RequestIdReused()
     {
-        TakenBy(RequestFingerprint.OfRegistration(MunicipalityCaller, MunicipalityInterview() with { CitizenComments = "something else" }));
+        TakenBy(RequestFingerprint.OfRegistration(MunicipalityCaller, MunicipalityInterview() with { CitizenComments = "something else" }).Value);
+
+        var outcome = await Operation().HandleAsync(MunicipalityCaller, MunicipalityInterview(), CancellationToken.None);
+
+        Assert.That(outcome.ExpectRefusal().Code, Is.EqualTo(FaultCodes.RequestIdReused));
+    }
+
+    [Test]
+    public async Task HandleAsync_RequestIdTakenBeforeTheUpgradeBySameContent_ReplaysTheFirstReceipt()
+    {
+        // The write was stored by a release that fingerprinted in form v0; its retry arrives after the upgrade.
+        TakenBy(RequestFingerprint.OfRegistration(MunicipalityCaller, MunicipalityInterview()).Legacy);
+
+        var outcome = await Operation().HandleAsync(MunicipalityCaller, MunicipalityInterview(), CancellationToken.None);
+
+        Assert.That(outcome.ExpectValue(), Is.SameAs(First));
+    }
+
+    [Test]
+    public async Task HandleAsync_RequestIdTakenBeforeTheUpgradeByOtherContent_RequestIdReused()
+    {
+        TakenBy(RequestFingerprint.OfRegistration(MunicipalityCaller, MunicipalityInterview() with { CitizenComments = "something else" }).Legacy);
 
         var outcome = await Operation().HandleAsync(MunicipalityCaller, MunicipalityInterview(), CancellationToken.None);
 
@@ -43,7 +64,7 @@ public class IdempotentRegistrationTests
         // Accepted once; the same write sent again is answered as then, whatever the rules say now.
         var refusedNow = MunicipalityInterview() with { EmploymentGoals = [] };
         _store.Setup(s => s.FindRequestAsync(It.IsAny<Guid>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new EarlierRequest(RequestFingerprint.OfRegistration(MunicipalityCaller, refusedNow), First));
+            .ReturnsAsync(new EarlierRequest(RequestFingerprint.OfRegistration(MunicipalityCaller, refusedNow).Value, First));
 
         var outcome = await Operation().HandleAsync(MunicipalityCaller, refusedNow, CancellationToken.None);
 
@@ -51,7 +72,7 @@ public class IdempotentRegistrationTests
     }
 
     [Test]
-    public void Fingerprint_IgnoresTheCallIdButNotTheCaseWorker()
+    public void Fingerprint_SameWriteAgain_SameButNotForAnotherCaseWorker()
     {
         var one = RequestFingerprint.OfRegistration(MunicipalityCaller, MunicipalityInterview());
         Assert.Multiple(() =>

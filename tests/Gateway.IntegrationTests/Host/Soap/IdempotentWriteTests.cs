@@ -1,12 +1,18 @@
 using System.ServiceModel;
+using Dapper;
+using Gateway.Contracts.CodeLists;
 using Gateway.Contracts.Types;
+using Gateway.Domain.Identifiers;
+using Gateway.Domain.Registrations;
+using Gateway.Host.Soap;
 using Gateway.IntegrationTests.Support;
 
 namespace Gateway.IntegrationTests.Host.Soap;
 
 /// <summary>
 /// Retrying a write is safe (domain.md § 5): the same request id with the same content returns the first receipt and
-/// stores nothing; with other content it is refused; concurrent duplicates store exactly one registration.
+/// stores nothing; with other content it is refused; concurrent duplicates store exactly one registration. A write stored
+/// by a release before fingerprint form v1 is still recognised by its retry after the upgrade.
 /// </summary>
 [TestFixture]
 public sealed class IdempotentWriteTests
@@ -83,6 +89,76 @@ public sealed class IdempotentWriteTests
             Assert.That(await count.ExecuteScalarAsync(), Is.EqualTo(1L));
             Assert.That(receipts.Select(r => r.RegistrationId).Distinct(), Has.Exactly(1).Items);
         });
+    }
+
+    [Test]
+    public async Task RegistrationStoredBeforeTheUpgrade_RetryReturnsTheFirstReceiptAndStoresNothing()
+    {
+        var client = _gateway.Client();
+        var registration = SampleRegistrations.Complete(TestCitizens.Next());
+        var requestId = NewRequestId();
+        var first = await client.RegisterInterview(requestId, registration);
+        await StoredBeforeTheUpgradeAsync(requestId, RequestFingerprint.OfRegistration(MunicipalityCaller, ContractMapper.ToInterview(registration)));
+        var before = await _gateway.CountAsync("registration_version");
+
+        var again = await client.RegisterInterview(requestId, registration);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That((again.RegistrationId, again.Version, again.ReceivedAt), Is.EqualTo((first.RegistrationId, first.Version, first.ReceivedAt)));
+            Assert.That(await _gateway.CountAsync("registration_version"), Is.EqualTo(before));
+        });
+    }
+
+    [Test]
+    public async Task RegistrationStoredBeforeTheUpgrade_OtherContentIsRequestIdReused()
+    {
+        var client = _gateway.Client();
+        var registration = SampleRegistrations.Minimal(TestCitizens.Next());
+        var requestId = NewRequestId();
+        await client.RegisterInterview(requestId, registration);
+        await StoredBeforeTheUpgradeAsync(requestId, RequestFingerprint.OfRegistration(MunicipalityCaller, ContractMapper.ToInterview(registration)));
+        registration.CitizenComments = "Tilføjet bagefter.";
+
+        var fault = Assert.ThrowsAsync<FaultException<GatewayFault>>(() => client.RegisterInterview(requestId, registration))!;
+
+        Assert.That(fault.Detail.Code, Is.EqualTo("Client.Conflict.RequestIdReused"));
+    }
+
+    [Test]
+    public async Task CancellationStoredBeforeTheUpgrade_RetryReturnsTheFirstReceipt()
+    {
+        var client = _gateway.Client();
+        var registered = await client.RegisterInterview(NewRequestId(), SampleRegistrations.Minimal(TestCitizens.Next()));
+        var requestId = NewRequestId();
+        var first = await client.CancelInterview(requestId, registered.RegistrationId, registered.Version, "Registreret på forkert borger.");
+        await StoredBeforeTheUpgradeAsync(
+            requestId, RequestFingerprint.OfCancellation(MunicipalityCaller, registered.RegistrationId, registered.Version, "Registreret på forkert borger."));
+
+        // Today the registration is cancelled, so only the replay can answer with a receipt.
+        var again = await client.CancelInterview(requestId, registered.RegistrationId, registered.Version, "Registreret på forkert borger.");
+
+        Assert.That((again.RegistrationId, again.Version, again.ReceivedAt), Is.EqualTo((first.RegistrationId, first.Version, first.ReceivedAt)));
+    }
+
+    // The caller As.Municipality is to the domain (see Callers).
+    private static Caller MunicipalityCaller => new(new AuthorityId(AuthorityKind.Municipality, Callers.MunicipalityCode), null, "cw-4711");
+
+    /// <summary>
+    /// Puts the write's fingerprint in form v0, as a release before v1 stored it: the row is otherwise what the write
+    /// stored. write_request is append-only, so the trigger is switched off for this one update (in one transaction).
+    /// </summary>
+    private async Task StoredBeforeTheUpgradeAsync(string requestId, RequestFingerprint fingerprint)
+    {
+        await using var connection = await _gateway.DataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await connection.ExecuteAsync("alter table write_request disable trigger write_request_append_only", transaction: transaction);
+        var updated = await connection.ExecuteAsync(
+            "update write_request set fingerprint = @Legacy where request_id = @requestId and fingerprint = @Value",
+            new { requestId, fingerprint.Legacy, fingerprint.Value }, transaction);
+        await connection.ExecuteAsync("alter table write_request enable trigger write_request_append_only", transaction: transaction);
+        await transaction.CommitAsync();
+        Assert.That(updated, Is.EqualTo(1), "the write was stored with its v1 fingerprint, now replaced by its v0 one");
     }
 
     private static string NewRequestId() => "retry-" + Guid.NewGuid().ToString("N");
