@@ -1,3 +1,4 @@
+using Gateway.TestSupport;
 using Gateway.Cli.Tests.Support;
 
 namespace Gateway.Cli.Tests;
@@ -7,8 +8,8 @@ namespace Gateway.Cli.Tests;
 public sealed class RunSetup
 {
     [OneTimeSetUp]
-    public Task StartDatabase() => TestServer.StartAsync();
+    public Task StartDatabase() => TestPostgres.StartAsync();
 
     [OneTimeTearDown]
-    public Task StopDatabase() => TestServer.StopAsync();
+    public Task StopDatabase() => TestPostgres.StopAsync();
 }

@@ -1,3 +1,4 @@
+using Gateway.TestSupport;
 using Gateway.IntegrationTests.Support;
 
 namespace Gateway.IntegrationTests;
@@ -10,13 +11,13 @@ public sealed class RunSetup
     public Task StartDatabase()
     {
         TestPki.Create();
-        return TestDatabase.StartAsync();
+        return TestPostgres.StartAsync();
     }
 
     [OneTimeTearDown]
     public async Task StopDatabase()
     {
-        await TestDatabase.StopAsync();
+        await TestPostgres.StopAsync();
         TestPki.Delete();
     }
 }

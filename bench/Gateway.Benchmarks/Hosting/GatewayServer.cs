@@ -48,10 +48,9 @@ internal static class GatewayServer
 
     private static async Task RegisterCallerAsync(IServiceProvider services, BenchCertificates certificates, CancellationToken cancellationToken)
     {
-        await services.GetRequiredService<AuthorityStore>().AddAuthorityAsync(SandboxIdentity.Authority, SandboxIdentity.AuthorityName, "benchmark", cancellationToken);
-        var system = await services.GetRequiredService<ItSystemStore>().AddItSystemAsync("Benchmark case system", SandboxIdentity.VendorCvr, "benchmark", cancellationToken);
-        await services.GetRequiredService<CertificateStore>().AddCertificateAsync(system, certificates.Client, "benchmark", cancellationToken);
-        await services.GetRequiredService<AgreementStore>().RequestAgreementAsync(new AgreementRequest
+        var trials = services.GetRequiredService<TrialConnections>();
+        var system = await trials.SystemAsync("Benchmark case system", SandboxIdentity.VendorCvr, certificates.Client, "benchmark", cancellationToken);
+        await trials.AgreementAsync(SandboxIdentity.AgreementId, SandboxIdentity.AuthorityName, new AgreementRequest
         {
             Authority = SandboxIdentity.Authority,
             ItSystemId = system,
@@ -59,6 +58,6 @@ internal static class GatewayServer
             ReadScope = ReadScope.AllCitizens,
             Environment = GatewayEnvironment.Test,
             ValidFrom = new DateOnly(2005, 9, 1),
-        }, "benchmark", "Benchmark caller", cancellationToken, SandboxIdentity.AgreementId, activate: true);
+        }, "benchmark", "Benchmark caller", cancellationToken);
     }
 }

@@ -18,6 +18,7 @@ internal static class AccessSetup
         services.AddSingleton<ItSystemStore>();
         services.AddSingleton<CertificateStore>();
         services.AddSingleton<AgreementStore>();
+        services.AddSingleton<TrialConnections>();
         return services;
     }
 }

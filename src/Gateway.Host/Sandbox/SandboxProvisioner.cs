@@ -10,34 +10,29 @@ namespace Gateway.Host.Sandbox;
 /// Makes the embedded default ready to call: registers the sandbox authority, IT system, client certificate and an
 /// Active Test agreement (a trial connection needs no approval), and writes <c>sandbox.json</c> describing it all.
 /// </summary>
-internal sealed partial class SandboxProvisioner(
-    AuthorityStore authorities, ItSystemStore systems, CertificateStore certificates, AgreementStore agreements, SandboxCertificates files, ILogger<SandboxProvisioner> logger)
+internal sealed partial class SandboxProvisioner(TrialConnections trials, SandboxCertificates files, ILogger<SandboxProvisioner> logger)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     /// <summary>Registers the sandbox's authority, IT system, certificate and agreement, where missing.</summary>
     public async Task ProvisionAsync(CancellationToken cancellationToken)
     {
-        await authorities.AddAuthorityAsync(SandboxIdentity.Authority, SandboxIdentity.AuthorityName, "sandbox", cancellationToken);
-        var system = await systems.AddItSystemAsync(SandboxIdentity.ItSystemName, SandboxIdentity.VendorCvr, "sandbox", cancellationToken);
+        Guid system;
         using (var client = CertificateFiles.LoadCertificate(files.ClientPem))
         {
-            await certificates.AddCertificateAsync(system, client, "sandbox", cancellationToken);
+            system = await trials.SystemAsync(SandboxIdentity.ItSystemName, SandboxIdentity.VendorCvr, client, "sandbox", cancellationToken);
         }
 
-        if (await agreements.GetAgreementAsync(SandboxIdentity.AgreementId, cancellationToken) is null)
+        await trials.AgreementAsync(SandboxIdentity.AgreementId, SandboxIdentity.AuthorityName, new AgreementRequest
         {
-            await agreements.RequestAgreementAsync(new AgreementRequest
-            {
-                Authority = SandboxIdentity.Authority,
-                ItSystemId = system,
-                CaseTypes = new HashSet<CaseType> { CaseType.Kontanthjaelp, CaseType.Starthjaelp },
-                ReadScope = ReadScope.AllCitizens,
-                Environment = GatewayEnvironment.Test,
-                ValidFrom = new DateOnly(2005, 9, 1),
-                Contact = "sandbox",
-            }, "sandbox", "Sandbox trial connection (Test: no approval needed).", cancellationToken, SandboxIdentity.AgreementId, activate: true);
-        }
+            Authority = SandboxIdentity.Authority,
+            ItSystemId = system,
+            CaseTypes = new HashSet<CaseType> { CaseType.Kontanthjaelp, CaseType.Starthjaelp },
+            ReadScope = ReadScope.AllCitizens,
+            Environment = GatewayEnvironment.Test,
+            ValidFrom = new DateOnly(2005, 9, 1),
+            Contact = "sandbox",
+        }, "sandbox", "Sandbox trial connection (Test: no approval needed).", cancellationToken);
     }
 
     /// <summary>Writes <c>sandbox.json</c> for the service URLs the gateway listens on, and says where it is.</summary>

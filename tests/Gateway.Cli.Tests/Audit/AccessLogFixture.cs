@@ -1,3 +1,4 @@
+using Gateway.TestSupport;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -36,7 +37,7 @@ public abstract class AccessLogFixture
     [SetUp]
     public async Task CreateDatabase()
     {
-        var connectionString = await TestServer.CreateDatabaseAsync();
+        var connectionString = await TestPostgres.CreateEmptyDatabaseAsync();
         Cli = new GatewayctlRunner(connectionString);
         DataSource = NpgsqlDataSource.Create(connectionString);
         Store = GatewayDataSource.Create(connectionString);

@@ -1,3 +1,4 @@
+using Gateway.TestSupport;
 using Gateway.Cli.Execution;
 using Gateway.Cli.Tests.Support;
 
@@ -21,7 +22,7 @@ public sealed class ConnectionStringTests
     [Test]
     public async Task Command_ConnectionStringFromTheEnvironment_IsUsed()
     {
-        var connectionString = await TestServer.CreateDatabaseAsync();
+        var connectionString = await TestPostgres.CreateEmptyDatabaseAsync();
 
         var result = await GatewayctlRunner.RunRawAsync(["migrate"], new Dictionary<string, string> { ["ConnectionStrings__Gateway"] = connectionString });
 
@@ -36,7 +37,7 @@ public sealed class ConnectionStringTests
         Directory.CreateDirectory(folder);
         try
         {
-            await File.WriteAllTextAsync(Path.Combine(folder, "connection-string"), await TestServer.CreateDatabaseAsync());
+            await File.WriteAllTextAsync(Path.Combine(folder, "connection-string"), await TestPostgres.CreateEmptyDatabaseAsync());
 
             var result = await GatewayctlRunner.RunRawAsync(["migrate"], new Dictionary<string, string> { ["Gateway__EmbeddedDatabase__DataDirectory"] = folder });
 
@@ -51,7 +52,7 @@ public sealed class ConnectionStringTests
     [Test]
     public async Task Command_OptionAndEnvironment_OptionWins()
     {
-        var connectionString = await TestServer.CreateDatabaseAsync();
+        var connectionString = await TestPostgres.CreateEmptyDatabaseAsync();
 
         var result = await GatewayctlRunner.RunRawAsync(["migrate", "--connection-string", connectionString],
             new Dictionary<string, string> { ["ConnectionStrings__Gateway"] = "Host=127.0.0.1;Port=1;Database=nowhere;Username=x" });

@@ -1,3 +1,4 @@
+using Gateway.TestSupport;
 using Gateway.Cli.Execution;
 using Gateway.Cli.Tests.Support;
 using Gateway.Data.Database;
@@ -11,7 +12,7 @@ public sealed class MigrateCommandTests
     [Test]
     public async Task Migrate_EmptyDatabase_AppliesEveryScriptThenNothing()
     {
-        var cli = new GatewayctlRunner(await TestServer.CreateDatabaseAsync());
+        var cli = new GatewayctlRunner(await TestPostgres.CreateEmptyDatabaseAsync());
 
         var first = await cli.JsonAsync("migrate");
         var second = await cli.RunAsync("migrate");
@@ -24,7 +25,7 @@ public sealed class MigrateCommandTests
     [Test]
     public async Task Command_BeforeMigrate_RefusesAndNamesMigrate()
     {
-        var cli = new GatewayctlRunner(await TestServer.CreateDatabaseAsync());
+        var cli = new GatewayctlRunner(await TestPostgres.CreateEmptyDatabaseAsync());
 
         var result = await cli.RunAsync("agreements", "list");
 
@@ -35,7 +36,7 @@ public sealed class MigrateCommandTests
     [Test]
     public async Task Migrate_AppliedScriptChangedSince_RefusesNamingItWithoutAStackTrace()
     {
-        var connectionString = await TestServer.CreateDatabaseAsync();
+        var connectionString = await TestPostgres.CreateEmptyDatabaseAsync();
         var cli = new GatewayctlRunner(connectionString);
         await cli.JsonAsync("migrate");
         await using (var dataSource = NpgsqlDataSource.Create(connectionString))

@@ -1,3 +1,4 @@
+using Gateway.TestSupport;
 using System.Text.Json;
 
 namespace Gateway.Cli.Tests.Support;
@@ -24,7 +25,7 @@ public abstract class CliFixture
     [OneTimeSetUp]
     public async Task CreateDatabase()
     {
-        ConnectionString = await TestServer.CreateDatabaseAsync();
+        ConnectionString = await TestPostgres.CreateEmptyDatabaseAsync();
         Cli = new GatewayctlRunner(ConnectionString);
         await Succeeds("migrate");
         await Succeeds("authorities", "add", "--kind", "Municipality", "--code", "101", "--name", "Copenhagen");

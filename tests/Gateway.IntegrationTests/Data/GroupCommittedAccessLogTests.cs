@@ -1,3 +1,4 @@
+using Gateway.TestSupport;
 using Gateway.Data.Database;
 using Dapper;
 using Gateway.Contracts.CodeLists;
@@ -21,7 +22,7 @@ public sealed class GroupCommittedAccessLogTests
     private GatewayDataSource _dataSource = null!;
 
     [SetUp]
-    public async Task CreateDatabase() => _dataSource = GatewayDataSource.Create(await TestDatabase.CreateDatabaseAsync());
+    public async Task CreateDatabase() => _dataSource = GatewayDataSource.Create(await TestPostgres.CreateDatabaseAsync());
 
     [TearDown]
     public async Task DropDataSource() => await _dataSource.DisposeAsync();

@@ -1,3 +1,4 @@
+using Gateway.TestSupport;
 using Gateway.Data.Database;
 using Dapper;
 using Gateway.Data.Registrations;
@@ -13,7 +14,7 @@ public sealed class RegistrationStoreQueryTests
     [Test]
     public async Task LatestForCitizen_WithATextParameter_CanUseTheCprIndex()
     {
-        await using var dataSource = GatewayDataSource.Create(await TestDatabase.CreateDatabaseAsync());
+        await using var dataSource = GatewayDataSource.Create(await TestPostgres.CreateDatabaseAsync());
         await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
         // With sequential scans priced out, the plan shows whether the index is usable at all; a cast of the column
         // (as char(10) against a text parameter once forced) would leave only the scan.
@@ -27,7 +28,7 @@ public sealed class RegistrationStoreQueryTests
     [TestCase(true, "registration_version_actor_feed_idx", TestName = "Changes_ForAnOtherActor_UsesTheActorFeedIndexForActorAndCursor")]
     public async Task Changes_WithTheParametersTheStoreSends_UseAnIndexForEverythingButTheHorizon(bool otherActor, string index)
     {
-        await using var dataSource = GatewayDataSource.Create(await TestDatabase.CreateDatabaseAsync());
+        await using var dataSource = GatewayDataSource.Create(await TestPostgres.CreateDatabaseAsync());
         await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
         await connection.ExecuteAsync("set enable_seqscan = off");
         // A generic plan, as the server may choose after a few executions: it must not depend on the parameters' values.

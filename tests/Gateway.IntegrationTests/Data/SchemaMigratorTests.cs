@@ -1,3 +1,4 @@
+using Gateway.TestSupport;
 using System.Security.Cryptography;
 using Dapper;
 using Gateway.Data.Database;
@@ -20,7 +21,7 @@ public sealed class SchemaMigratorTests
     [Test]
     public async Task ApplyAsync_EmptyDatabase_AppliesEveryScriptOnceInOrder()
     {
-        await using var dataSource = GatewayDataSource.Create(await TestDatabase.CreateEmptyDatabaseAsync());
+        await using var dataSource = GatewayDataSource.Create(await TestPostgres.CreateEmptyDatabaseAsync());
 
         var first = await SchemaMigrator.ApplyAsync(dataSource, CancellationToken.None);
         var second = await SchemaMigrator.ApplyAsync(dataSource, CancellationToken.None);
@@ -36,7 +37,7 @@ public sealed class SchemaMigratorTests
     [Test]
     public async Task ApplyAsync_TwoInstancesAtOnce_BothSucceedAndEachScriptRunsOnce()
     {
-        await using var dataSource = GatewayDataSource.Create(await TestDatabase.CreateEmptyDatabaseAsync());
+        await using var dataSource = GatewayDataSource.Create(await TestPostgres.CreateEmptyDatabaseAsync());
 
         var results = await Task.WhenAll(
             Task.Run(() => SchemaMigrator.ApplyAsync(dataSource, CancellationToken.None)),
@@ -51,7 +52,7 @@ public sealed class SchemaMigratorTests
     [Test]
     public async Task ApplyAsync_EmptyDatabase_RecordsTheSha256OfEveryScriptsBytes()
     {
-        await using var dataSource = GatewayDataSource.Create(await TestDatabase.CreateEmptyDatabaseAsync());
+        await using var dataSource = GatewayDataSource.Create(await TestPostgres.CreateEmptyDatabaseAsync());
 
         await SchemaMigrator.ApplyAsync(dataSource, CancellationToken.None);
 
@@ -154,7 +155,7 @@ public sealed class SchemaMigratorTests
     }
 
     // A copy of the template, which the migrator built: every script applied, with its checksum.
-    private static Task<string> MigratedDatabaseAsync() => TestDatabase.CreateDatabaseAsync();
+    private static Task<string> MigratedDatabaseAsync() => TestPostgres.CreateDatabaseAsync();
 
     private static string Sha256OfScript(string name)
     {

@@ -1,3 +1,4 @@
+using Gateway.TestSupport;
 using Gateway.Contracts.CodeLists;
 using Gateway.Data.Agreements;
 using Gateway.Data.Database;
@@ -14,7 +15,7 @@ public sealed class StoreFailuresTests
     [Test]
     public async Task Store_OnADatabaseWithoutTheSchema_ThrowsSchemaMissing()
     {
-        await using var dataSource = GatewayDataSource.Create(await TestDatabase.CreateEmptyDatabaseAsync());
+        await using var dataSource = GatewayDataSource.Create(await TestPostgres.CreateEmptyDatabaseAsync());
         Assert.ThrowsAsync<SchemaMissingException>(() => new AgreementStore(dataSource).ListAgreementsAsync(null, CancellationToken.None));
     }
 
@@ -33,7 +34,7 @@ public sealed class StoreFailuresTests
     [Test]
     public async Task Store_WhenAChangeConflictsWithWhatIsStored_ThrowsStoreConflict()
     {
-        await using var dataSource = GatewayDataSource.Create(await TestDatabase.CreateDatabaseAsync());
+        await using var dataSource = GatewayDataSource.Create(await TestPostgres.CreateDatabaseAsync());
         // A certificate for an IT system that does not exist: the foreign key refuses it.
         Assert.ThrowsAsync<StoreConflictException>(() => new CertificateStore(dataSource).AddCertificateAsync(
             Guid.NewGuid(), TestGateway.ClientCertificate, "tests", CancellationToken.None));

@@ -1,3 +1,4 @@
+using Gateway.TestSupport;
 using Dapper;
 using Gateway.Data.Database;
 using Gateway.IntegrationTests.Support;
@@ -15,7 +16,7 @@ public sealed class TransactionIdsTests
     [Test]
     public async Task Start_StoredTransactionIdAheadOfTheCluster_RefusedWithTheEpochToSet()
     {
-        var connectionString = await TestDatabase.CreateDatabaseAsync();
+        var connectionString = await TestPostgres.CreateDatabaseAsync();
         await using (var dataSource = GatewayDataSource.Create(connectionString))
         await using (var connection = await dataSource.OpenConnectionAsync(CancellationToken.None))
         {
@@ -34,7 +35,7 @@ public sealed class TransactionIdsTests
     [Test]
     public async Task Check_FreshDatabaseWithWrites_Passes()
     {
-        await using var dataSource = GatewayDataSource.Create(await TestDatabase.CreateDatabaseAsync());
+        await using var dataSource = GatewayDataSource.Create(await TestPostgres.CreateDatabaseAsync());
         await using (var connection = await dataSource.OpenConnectionAsync(CancellationToken.None))
         {
             await connection.ExecuteAsync("""

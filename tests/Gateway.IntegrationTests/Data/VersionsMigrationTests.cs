@@ -1,3 +1,4 @@
+using Gateway.TestSupport;
 using Dapper;
 using Gateway.Data.Database;
 using Gateway.IntegrationTests.Support;
@@ -18,7 +19,7 @@ public sealed class VersionsMigrationTests
     [Test]
     public async Task Apply0006_OverExistingRegistrations_FillsTheNewColumnsAndKeepsHistoryAppendOnly()
     {
-        await using var dataSource = GatewayDataSource.Create(await TestDatabase.CreateEmptyDatabaseAsync());
+        await using var dataSource = GatewayDataSource.Create(await TestPostgres.CreateEmptyDatabaseAsync());
         await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
         await ApplyScriptsBeforeAsync(connection, Before);
         var registrationId = Guid.CreateVersion7();

@@ -1,3 +1,4 @@
+using Gateway.TestSupport;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using System.ServiceModel;
@@ -90,7 +91,7 @@ public sealed class TestGateway : IAsyncDisposable
     /// <summary>Starts a gateway; <paramref name="settings"/> override configuration; <paramref name="connectionString"/> shares a database.</summary>
     public static async Task<TestGateway> StartAsync(IDictionary<string, string?>? settings = null, string? connectionString = null)
     {
-        connectionString ??= await TestDatabase.CreateDatabaseAsync();
+        connectionString ??= await TestPostgres.CreateDatabaseAsync();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = "Testing",
@@ -214,35 +215,25 @@ public sealed class TestGateway : IAsyncDisposable
     // Idempotent, so a second instance on the same database can run it too.
     private static async Task<Guid> SeedAsync(IServiceProvider services)
     {
-        var authorities = services.GetRequiredService<AuthorityStore>();
-        var agreements = services.GetRequiredService<AgreementStore>();
+        var trials = services.GetRequiredService<TrialConnections>();
         var municipality = SandboxIdentity.Authority;
-        var unit = new AuthorityId(AuthorityKind.EmploymentServiceUnit, Callers.UnitCode);
-        var actor = new AuthorityId(AuthorityKind.OtherActor, Callers.OtherActorCvr);
-        await authorities.AddAuthorityAsync(municipality, "Test Kommune", "tests", CancellationToken.None);
-        await authorities.AddAuthorityAsync(unit, "Test AF", "tests", CancellationToken.None);
-        await authorities.AddAuthorityAsync(actor, "Test anden aktør", "tests", CancellationToken.None);
-        var system = await services.GetRequiredService<ItSystemStore>().AddItSystemAsync(ItSystemName, "12345674", "tests", CancellationToken.None);
-        await services.GetRequiredService<CertificateStore>().AddCertificateAsync(system, ClientCertificate, "tests", CancellationToken.None);
-        foreach (var (id, authority, principals) in new[]
+        var system = await trials.SystemAsync(ItSystemName, "12345674", ClientCertificate, "tests", CancellationToken.None);
+        foreach (var (id, authority, name, principals) in new[]
         {
-            (SandboxIdentity.AgreementId, municipality, Array.Empty<AuthorityId>()),
-            (Callers.UnitAgreementId, unit, []),
-            (Callers.OtherActorAgreementId, actor, [municipality]),
+            (SandboxIdentity.AgreementId, municipality, "Test Kommune", Array.Empty<AuthorityId>()),
+            (Callers.UnitAgreementId, new AuthorityId(AuthorityKind.EmploymentServiceUnit, Callers.UnitCode), "Test AF", []),
+            (Callers.OtherActorAgreementId, new AuthorityId(AuthorityKind.OtherActor, Callers.OtherActorCvr), "Test anden aktør", [municipality]),
         })
         {
-            if (await agreements.GetAgreementAsync(id, CancellationToken.None) is null)
+            await trials.AgreementAsync(id, name, new AgreementRequest
             {
-                await agreements.RequestAgreementAsync(new AgreementRequest
-                {
-                    Authority = authority,
-                    Principals = principals,
-                    ItSystemId = system,
-                    ReadScope = ReadScope.AllCitizens,
-                    Environment = GatewayEnvironment.Test,
-                    ValidFrom = new DateOnly(2005, 9, 1),
-                }, "tests", "Test agreement", CancellationToken.None, id, activate: true);
-            }
+                Authority = authority,
+                Principals = principals,
+                ItSystemId = system,
+                ReadScope = ReadScope.AllCitizens,
+                Environment = GatewayEnvironment.Test,
+                ValidFrom = new DateOnly(2005, 9, 1),
+            }, "tests", "Test agreement", CancellationToken.None);
         }
 
         return system;

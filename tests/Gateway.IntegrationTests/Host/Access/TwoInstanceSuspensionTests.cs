@@ -1,3 +1,4 @@
+using Gateway.TestSupport;
 using System.ServiceModel;
 using Gateway.Cli;
 using Gateway.Contracts.Types;
@@ -42,12 +43,8 @@ public sealed class TwoInstanceSuspensionTests
         }
 
         // Each instance starts listening in the background, shortly after it starts serving.
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!new[] { _first, _second }.All(g => g.Services.GetRequiredService<CachedAccessStore>().IsCaching))
-        {
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "an instance never started listening");
-            await Task.Delay(10);
-        }
+        await Eventually.HoldsAsync(() => new[] { _first, _second }.All(g => g.Services.GetRequiredService<CachedAccessStore>().IsCaching),
+            "an instance never started listening");
 
         await ChangeAsync("suspend");
         Assert.That(clients.Select(c => Assert.ThrowsAsync<FaultException<GatewayFault>>(() => c.Ping())!.Detail.Code),
@@ -72,11 +69,7 @@ public sealed class TwoInstanceSuspensionTests
             output, errors);
         Assert.That(exit, Is.Zero, errors.ToString());
 
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (new[] { _first, _second }.Select((g, i) => g.Log.Entries.Count(e => e.EventId.Id == 202) > heard[i]).Any(h => !h))
-        {
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "an instance never heard of the change");
-            await Task.Delay(10);
-        }
+        await Eventually.HoldsAsync(() => new[] { _first, _second }.Select((g, i) => g.Log.Entries.Count(e => e.EventId.Id == 202) > heard[i]).All(h => h),
+            "an instance never heard of the change");
     }
 }

@@ -1,3 +1,4 @@
+using Gateway.TestSupport;
 using Gateway.Host.Access;
 using Gateway.Host.Background;
 using Gateway.IntegrationTests.Support;
@@ -14,7 +15,7 @@ public sealed class AccessChangeListenerTests
     {
         await using var gateway = await TestGateway.StartAsync();
         var cache = gateway.Services.GetRequiredService<CachedAccessStore>();
-        await WaitUntilAsync(() => cache.IsCaching, "the listener never started");
+        await Eventually.HoldsAsync(() => cache.IsCaching, "the listener never started");
 
         await using (var kill = gateway.DataSource.CreateCommand(
             "select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query like 'listen %'"))
@@ -22,18 +23,8 @@ public sealed class AccessChangeListenerTests
             await kill.ExecuteNonQueryAsync();
         }
 
-        await WaitUntilAsync(() => gateway.Log.Entries.Any(e => e.EventId.Id == 203), "the loss was never noticed");
-        await WaitUntilAsync(() => gateway.Log.Entries.Count(e => e.EventId.Id == 201) >= 2 && cache.IsCaching, "listening never resumed");
+        await Eventually.HoldsAsync(() => gateway.Log.Entries.Any(e => e.EventId.Id == 203), "the loss was never noticed");
+        await Eventually.HoldsAsync(() => gateway.Log.Entries.Count(e => e.EventId.Id == 201) >= 2 && cache.IsCaching, "listening never resumed");
         Assert.That((await gateway.Client().Ping()).Version, Is.Not.Empty);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string failure)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!condition())
-        {
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), failure);
-            await Task.Delay(20);
-        }
     }
 }

@@ -1,3 +1,4 @@
+using Gateway.TestSupport;
 using Gateway.Contracts.CodeLists;
 using Gateway.Domain.Agreements;
 using Gateway.Domain.Identifiers;
@@ -26,19 +27,11 @@ public sealed class AgreementExpiryTests
 
         // A second instance starting on the same database sweeps at once.
         await using var second = await TestGateway.StartAsync(connectionString: first.ConnectionString);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while ((await first.Agreements.GetAgreementAsync(agreement.Id, CancellationToken.None))!.Status != AgreementStatus.Expired)
-        {
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "the agreement was never expired");
-            await Task.Delay(20);
-        }
+        await Eventually.HoldsAsync(async () => (await first.Agreements.GetAgreementAsync(agreement.Id, CancellationToken.None))!.Status == AgreementStatus.Expired,
+            "the agreement was never expired");
 
         // The sweep logs each agreement once the change is committed, so the status can be seen a moment earlier.
-        while (!second.Log.Entries.Any(e => e.EventId.Id == 401))
-        {
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "the expiry was never logged");
-            await Task.Delay(20);
-        }
+        await Eventually.HoldsAsync(() => second.Log.Entries.Any(e => e.EventId.Id == 401), "the expiry was never logged");
 
         var last = (await first.Agreements.HistoryAsync(agreement.Id, CancellationToken.None))[^1];
         Assert.Multiple(() =>

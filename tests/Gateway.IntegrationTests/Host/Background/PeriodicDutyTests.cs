@@ -1,3 +1,4 @@
+using Gateway.TestSupport;
 using Gateway.Host.Background;
 using Microsoft.Extensions.Time.Testing;
 
@@ -13,16 +14,16 @@ public sealed class PeriodicDutyTests
         var clock = new FakeTimeProvider();
         using var duty = new CountingDuty(clock, runAtStart: true);
         await duty.StartAsync(CancellationToken.None);
-        await WaitForAsync(() => duty.Rounds == 1);
+        await Eventually.HoldsAsync(() => duty.Rounds == 1, "the duty did not get there");
 
         clock.Advance(TimeSpan.FromSeconds(9));
         await Task.Delay(50);
         Assert.That(duty.Rounds, Is.EqualTo(1), "no round before the interval has passed");
 
         clock.Advance(TimeSpan.FromSeconds(1));
-        await WaitForAsync(() => duty.Rounds == 2);
+        await Eventually.HoldsAsync(() => duty.Rounds == 2, "the duty did not get there");
         clock.Advance(TimeSpan.FromSeconds(10));
-        await WaitForAsync(() => duty.Rounds == 3);
+        await Eventually.HoldsAsync(() => duty.Rounds == 3, "the duty did not get there");
         await duty.StopAsync(CancellationToken.None);
     }
 
@@ -36,7 +37,7 @@ public sealed class PeriodicDutyTests
         Assert.That(duty.Rounds, Is.Zero);
 
         clock.Advance(TimeSpan.FromSeconds(10));
-        await WaitForAsync(() => duty.Rounds == 1);
+        await Eventually.HoldsAsync(() => duty.Rounds == 1, "the duty did not get there");
         await duty.StopAsync(CancellationToken.None);
     }
 
@@ -46,22 +47,12 @@ public sealed class PeriodicDutyTests
         var clock = new FakeTimeProvider();
         using var duty = new CountingDuty(clock, runAtStart: true) { FailRounds = 1 };
         await duty.StartAsync(CancellationToken.None);
-        await WaitForAsync(() => duty.Failures.Count == 1);
+        await Eventually.HoldsAsync(() => duty.Failures.Count == 1, "the duty did not get there");
 
         clock.Advance(TimeSpan.FromSeconds(10));
-        await WaitForAsync(() => duty.Rounds == 2);
+        await Eventually.HoldsAsync(() => duty.Rounds == 2, "the duty did not get there");
         await duty.StopAsync(CancellationToken.None);
         Assert.That(duty.Failures.Single(), Is.InstanceOf<InvalidOperationException>());
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "the duty did not get there");
-            await Task.Delay(10);
-        }
     }
 
     private sealed class CountingDuty(TimeProvider clock, bool runAtStart) : PeriodicDuty(clock)

@@ -1,3 +1,4 @@
+using Gateway.TestSupport;
 using System.ServiceModel;
 using Dapper;
 using Gateway.Contracts.CodeLists;
@@ -117,11 +118,8 @@ public sealed class AccessLogEntryTests
         await client.GetInterview(receipt.RegistrationId);
 
         // The gateway seals once a second; give it a generous bound on a busy machine, and stop as soon as it is done.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await _gateway.CountAsync("access_log") != await _gateway.CountAsync("access_log_seal") && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200);
-        }
+        await Eventually.HoldsAsync(async () => await _gateway.CountAsync("access_log") == await _gateway.CountAsync("access_log_seal"),
+            "the sealer never sealed every entry", TimeSpan.FromSeconds(30));
 
         var verification = await new AccessLogVerifier(_gateway.Store).VerifyAsync(null, CancellationToken.None);
         using (Assert.EnterMultipleScope())

@@ -1,14 +1,15 @@
 using Gateway.Data.Database;
 using Npgsql;
 
-namespace Gateway.IntegrationTests.Support;
+namespace Gateway.TestSupport;
 
 /// <summary>
-/// The PostgreSQL server of one test run: a private embedded cluster in a temporary folder (fsync off: its data is
-/// thrown away), or the server named by <c>GATEWAY_TEST_POSTGRES</c> (a connection string whose user may create
-/// databases). The production migrations build a template database once; every test gateway gets a fresh copy.
+/// The PostgreSQL server of one test run, for every test project: a private embedded cluster in a temporary folder
+/// (fsync off: its data is thrown away), or the server named by <c>GATEWAY_TEST_POSTGRES</c> (a connection string whose
+/// user may create databases). The production migrations build a template database once; a test gets a fresh copy of
+/// it, or an empty database when it migrates for itself.
 /// </summary>
-public static class TestDatabase
+public static class TestPostgres
 {
     private const string Template = "gateway_template";
     private static EmbeddedPostgres? _embedded;
