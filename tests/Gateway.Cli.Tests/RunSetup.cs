@@ -1,5 +1,4 @@
 using Gateway.TestSupport;
-using Gateway.Cli.Tests.Support;
 
 namespace Gateway.Cli.Tests;
 

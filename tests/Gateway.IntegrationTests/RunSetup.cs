@@ -1,5 +1,5 @@
-using Gateway.TestSupport;
 using Gateway.IntegrationTests.Support;
+using Gateway.TestSupport;
 
 namespace Gateway.IntegrationTests;
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Gateway.Cli.Execution;
-using Gateway.Cli.Output;
 using Gateway.Data.Agreements;
 
 namespace Gateway.Cli.Agreements;

@@ -1,9 +1,8 @@
-using Gateway.Data.Database;
 using System.CommandLine;
 using Gateway.Cli.Execution;
-using Gateway.Cli.Output;
 using Gateway.Contracts.CodeLists;
 using Gateway.Data.Agreements;
+using Gateway.Data.Database;
 using Gateway.Domain.Agreements;
 using Gateway.Domain.Identifiers;
 

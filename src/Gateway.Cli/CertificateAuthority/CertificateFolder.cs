@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Gateway.Certificates;
 using Gateway.Cli.Output;
-using Gateway.Data.Agreements;
 
 namespace Gateway.Cli.CertificateAuthority;
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Gateway.Certificates;
 using Gateway.Cli.Execution;
-using Gateway.Cli.Output;
 
 namespace Gateway.Cli.CertificateAuthority;
 

@@ -1,4 +1,3 @@
-using Gateway.Data.Database;
 using System.CommandLine;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -6,6 +5,7 @@ using Gateway.Certificates;
 using Gateway.Cli.Execution;
 using Gateway.Cli.Output;
 using Gateway.Data.Agreements;
+using Gateway.Data.Database;
 
 namespace Gateway.Cli.Certificates;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Gateway.Cli.Output;
-using Gateway.Domain.Faults;
 using Gateway.Data.Database;
+using Gateway.Domain.Faults;
 
 namespace Gateway.Cli.Execution;
 

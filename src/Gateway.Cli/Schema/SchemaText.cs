@@ -1,5 +1,3 @@
-using Gateway.Cli.Output;
-
 namespace Gateway.Cli.Schema;
 
 /// <summary>The <c>migrate</c> command's result as people read it; <c>--json</c> bypasses this.</summary>

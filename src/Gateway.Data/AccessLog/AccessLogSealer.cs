@@ -1,6 +1,5 @@
 using Dapper;
 using Gateway.Data.Database;
-using Npgsql;
 
 namespace Gateway.Data.AccessLog;
 

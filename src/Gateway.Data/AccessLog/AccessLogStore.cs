@@ -1,7 +1,6 @@
 using Dapper;
 using Gateway.Data.Database;
 using Gateway.Domain.AccessLog;
-using Npgsql;
 
 namespace Gateway.Data.AccessLog;
 

@@ -1,6 +1,5 @@
 using System.Data;
 using Dapper;
-using Npgsql;
 using Gateway.Data.Database;
 
 namespace Gateway.Data.AccessLog;

@@ -1,5 +1,4 @@
 using Dapper;
-using Npgsql;
 using Gateway.Data.Database;
 
 namespace Gateway.Data.AccessLog;

@@ -1,11 +1,8 @@
 using System.Security.Cryptography.X509Certificates;
 using Dapper;
 using Gateway.Certificates;
-using Gateway.Contracts.CodeLists;
 using Gateway.Data.Database;
 using Gateway.Domain.Agreements;
-using Gateway.Domain.Identifiers;
-using Npgsql;
 
 namespace Gateway.Data.Agreements;
 

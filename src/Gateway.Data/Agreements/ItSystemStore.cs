@@ -1,9 +1,5 @@
 using Dapper;
-using Gateway.Contracts.CodeLists;
 using Gateway.Data.Database;
-using Gateway.Domain.Agreements;
-using Gateway.Domain.Identifiers;
-using Npgsql;
 
 namespace Gateway.Data.Agreements;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Dapper;
-using Npgsql;
 
 namespace Gateway.Data.Database;
 

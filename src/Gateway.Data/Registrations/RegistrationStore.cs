@@ -1,9 +1,9 @@
 using System.Globalization;
 using Dapper;
-using Gateway.Data.AccessLog;
-using Gateway.Domain.AccessLog;
 using Gateway.Contracts.CodeLists;
+using Gateway.Data.AccessLog;
 using Gateway.Data.Database;
+using Gateway.Domain.AccessLog;
 using Gateway.Domain.Identifiers;
 using Gateway.Domain.Registrations;
 using Npgsql;

@@ -3,8 +3,8 @@ using Gateway.Contracts;
 using Gateway.Contracts.Types;
 using Gateway.Domain.Faults;
 using Gateway.Domain.Registrations;
-using Gateway.Host.Pipeline.Authorize;
 using Gateway.Host.Pipeline;
+using Gateway.Host.Pipeline.Authorize;
 
 namespace Gateway.Host.Soap;
 

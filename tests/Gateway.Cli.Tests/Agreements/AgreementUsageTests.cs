@@ -1,6 +1,6 @@
-using Gateway.Data.Database;
 using Gateway.Cli.Tests.Support;
 using Gateway.Data.Agreements;
+using Gateway.Data.Database;
 using Gateway.Domain.Agreements;
 
 namespace Gateway.Cli.Tests.Agreements;

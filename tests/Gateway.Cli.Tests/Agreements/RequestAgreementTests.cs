@@ -117,7 +117,10 @@ public sealed class RequestAgreementTests : CliFixture
     {
         var args = new Dictionary<string, string>
         {
-            ["--authority"] = Municipality, ["--system"] = SystemId.ToString(), ["--environment"] = "Test", ["--reason"] = "x",
+            ["--authority"] = Municipality,
+            ["--system"] = SystemId.ToString(),
+            ["--environment"] = "Test",
+            ["--reason"] = "x",
         };
         args[option] = value;
 

@@ -1,4 +1,3 @@
-using Gateway.TestSupport;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -9,6 +8,7 @@ using Gateway.Data.AccessLog;
 using Gateway.Data.Database;
 using Gateway.Domain.AccessLog;
 using Gateway.Domain.Identifiers;
+using Gateway.TestSupport;
 using Npgsql;
 
 namespace Gateway.Cli.Tests.Audit;

@@ -1,6 +1,6 @@
-using Gateway.TestSupport;
 using Gateway.Cli.Execution;
 using Gateway.Cli.Tests.Support;
+using Gateway.TestSupport;
 
 namespace Gateway.Cli.Tests.Execution;
 

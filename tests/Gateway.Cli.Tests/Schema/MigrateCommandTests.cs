@@ -1,7 +1,7 @@
-using Gateway.TestSupport;
 using Gateway.Cli.Execution;
 using Gateway.Cli.Tests.Support;
 using Gateway.Data.Database;
+using Gateway.TestSupport;
 using Npgsql;
 
 namespace Gateway.Cli.Tests.Schema;

@@ -1,5 +1,5 @@
-using Gateway.TestSupport;
 using System.Text.Json;
+using Gateway.TestSupport;
 
 namespace Gateway.Cli.Tests.Support;
 

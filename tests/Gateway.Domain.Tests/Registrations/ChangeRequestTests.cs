@@ -1,5 +1,4 @@
 using Gateway.Contracts.CodeLists;
-using Gateway.Domain.Agreements;
 using Gateway.Domain.Faults;
 using Gateway.Domain.Registrations;
 using static Gateway.Domain.Tests.Registrations.SampleRegistrations;

@@ -1,6 +1,6 @@
 using Gateway.Domain.Faults;
-using Gateway.Domain.Tests.Faults;
 using Gateway.Domain.Registrations;
+using Gateway.Domain.Tests.Faults;
 using Moq;
 using static Gateway.Domain.Tests.Registrations.SampleRegistrations;
 

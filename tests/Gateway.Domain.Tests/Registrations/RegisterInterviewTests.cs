@@ -1,8 +1,8 @@
 using Gateway.Contracts.CodeLists;
 using Gateway.Domain.AccessLog;
 using Gateway.Domain.Faults;
-using Gateway.Domain.Tests.Faults;
 using Gateway.Domain.Registrations;
+using Gateway.Domain.Tests.Faults;
 using Moq;
 using static Gateway.Domain.Tests.Registrations.SampleRegistrations;
 

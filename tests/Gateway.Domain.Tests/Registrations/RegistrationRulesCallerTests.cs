@@ -1,5 +1,4 @@
 using Gateway.Contracts.CodeLists;
-using Gateway.Domain.Identifiers;
 using Gateway.Domain.Registrations;
 using static Gateway.Domain.Tests.Registrations.SampleRegistrations;
 

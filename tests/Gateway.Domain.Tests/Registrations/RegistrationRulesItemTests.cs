@@ -178,7 +178,10 @@ public class RegistrationRulesItemTests
     {
         var interview = MunicipalityInterview() with
         {
-            Cpr = "3102901234", CaseType = CaseType.Dagpenge, EmploymentGoals = [], NextContact = new NextContactItem(InterviewDay, null),
+            Cpr = "3102901234",
+            CaseType = CaseType.Dagpenge,
+            EmploymentGoals = [],
+            NextContact = new NextContactItem(InterviewDay, null),
         };
 
         var outcome = Rules.Check(MunicipalityCaller, interview, SameAfternoon);

@@ -1,12 +1,11 @@
-using Gateway.TestSupport;
-using Gateway.Data.Database;
 using Dapper;
 using Gateway.Contracts.CodeLists;
 using Gateway.Data.AccessLog;
+using Gateway.Data.Database;
 using Gateway.Domain.AccessLog;
 using Gateway.Domain.Faults;
 using Gateway.Domain.Identifiers;
-using Gateway.IntegrationTests.Support;
+using Gateway.TestSupport;
 using Npgsql;
 
 namespace Gateway.IntegrationTests.Data;

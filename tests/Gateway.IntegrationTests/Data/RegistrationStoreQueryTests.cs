@@ -1,9 +1,7 @@
-using Gateway.TestSupport;
-using Gateway.Data.Database;
 using Dapper;
+using Gateway.Data.Database;
 using Gateway.Data.Registrations;
-using Gateway.IntegrationTests.Support;
-using Npgsql;
+using Gateway.TestSupport;
 
 namespace Gateway.IntegrationTests.Data;
 

@@ -1,8 +1,8 @@
-using Gateway.TestSupport;
 using System.Security.Cryptography;
 using Dapper;
 using Gateway.Data.Database;
 using Gateway.IntegrationTests.Support;
+using Gateway.TestSupport;
 using Npgsql;
 
 namespace Gateway.IntegrationTests.Data;

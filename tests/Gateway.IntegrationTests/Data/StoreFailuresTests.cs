@@ -1,10 +1,10 @@
-using Gateway.TestSupport;
 using Gateway.Contracts.CodeLists;
 using Gateway.Data.Agreements;
 using Gateway.Data.Database;
 using Gateway.Domain.Faults;
 using Gateway.Domain.Identifiers;
 using Gateway.IntegrationTests.Support;
+using Gateway.TestSupport;
 
 namespace Gateway.IntegrationTests.Data;
 

@@ -1,8 +1,7 @@
-using Gateway.TestSupport;
 using Dapper;
 using Gateway.Data.Database;
 using Gateway.IntegrationTests.Support;
-using Npgsql;
+using Gateway.TestSupport;
 
 namespace Gateway.IntegrationTests.Data;
 

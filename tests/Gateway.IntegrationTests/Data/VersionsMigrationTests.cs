@@ -1,7 +1,6 @@
-using Gateway.TestSupport;
 using Dapper;
 using Gateway.Data.Database;
-using Gateway.IntegrationTests.Support;
+using Gateway.TestSupport;
 using Npgsql;
 
 namespace Gateway.IntegrationTests.Data;

@@ -1,4 +1,3 @@
-using Gateway.TestSupport;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using System.ServiceModel;
@@ -12,6 +11,7 @@ using Gateway.Domain.Agreements;
 using Gateway.Domain.Identifiers;
 using Gateway.Host.Hosting;
 using Gateway.Host.Sandbox;
+using Gateway.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;

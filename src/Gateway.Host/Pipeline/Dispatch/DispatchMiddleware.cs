@@ -1,6 +1,5 @@
-using Gateway.Host.Pipeline;
-using Gateway.Host.Soap;
 using Gateway.Host.Pipeline.Faults;
+using Gateway.Host.Soap;
 
 namespace Gateway.Host.Pipeline.Dispatch;
 

@@ -1,7 +1,6 @@
 using Gateway.Certificates;
 using Gateway.Domain.Agreements;
 using Gateway.Domain.Faults;
-using Gateway.Host.Pipeline;
 using Gateway.Host.Pipeline.Faults;
 
 namespace Gateway.Host.Pipeline.Identify;

@@ -1,5 +1,3 @@
-using Gateway.Host.Pipeline;
-
 namespace Gateway.Host.Pipeline.Usage;
 
 /// <summary>Counts each call against its agreement, by operation and outcome (<c>Success</c> or the fault code), once the call is over.</summary>

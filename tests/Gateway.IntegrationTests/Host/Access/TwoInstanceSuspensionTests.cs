@@ -1,10 +1,10 @@
-using Gateway.TestSupport;
 using System.ServiceModel;
 using Gateway.Cli;
 using Gateway.Contracts.Types;
 using Gateway.Host.Access;
 using Gateway.Host.Sandbox;
 using Gateway.IntegrationTests.Support;
+using Gateway.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.IntegrationTests.Host.Access;

@@ -1,7 +1,6 @@
-using Gateway.TestSupport;
 using Gateway.Host.Access;
-using Gateway.Host.Background;
 using Gateway.IntegrationTests.Support;
+using Gateway.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.IntegrationTests.Host.Background;

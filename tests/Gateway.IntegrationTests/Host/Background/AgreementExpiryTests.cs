@@ -1,8 +1,8 @@
-using Gateway.TestSupport;
 using Gateway.Contracts.CodeLists;
 using Gateway.Domain.Agreements;
 using Gateway.Domain.Identifiers;
 using Gateway.IntegrationTests.Support;
+using Gateway.TestSupport;
 
 namespace Gateway.IntegrationTests.Host.Background;
 

@@ -1,5 +1,5 @@
-using Gateway.TestSupport;
 using Gateway.Host.Background;
+using Gateway.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Gateway.IntegrationTests.Host.Background;

@@ -1,9 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using Gateway.Contracts;
 using Gateway.Domain.Identifiers;
 using Gateway.IntegrationTests.Support;
 

@@ -1,10 +1,10 @@
-using Gateway.TestSupport;
 using System.ServiceModel;
 using Dapper;
 using Gateway.Contracts.CodeLists;
 using Gateway.Contracts.Types;
 using Gateway.Data.AccessLog;
 using Gateway.IntegrationTests.Support;
+using Gateway.TestSupport;
 
 namespace Gateway.IntegrationTests.Host.Soap;
 

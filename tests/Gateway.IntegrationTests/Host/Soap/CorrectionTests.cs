@@ -1,5 +1,4 @@
 using System.ServiceModel;
-using Gateway.Contracts;
 using Gateway.Contracts.CodeLists;
 using Gateway.Contracts.Types;
 using Gateway.IntegrationTests.Support;

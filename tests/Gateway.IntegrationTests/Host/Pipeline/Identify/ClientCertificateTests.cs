@@ -1,8 +1,7 @@
-using Gateway.Certificates;
 using System.Security.Cryptography.X509Certificates;
 using System.ServiceModel;
+using Gateway.Certificates;
 using Gateway.Contracts.Types;
-using Gateway.Data.Agreements;
 using Gateway.IntegrationTests.Support;
 
 namespace Gateway.IntegrationTests.Host.Pipeline.Identify;
