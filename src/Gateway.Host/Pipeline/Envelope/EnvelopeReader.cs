@@ -1,3 +1,4 @@
+using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using Gateway.Domain.Faults;
@@ -38,16 +39,14 @@ internal static class EnvelopeReader
     private static Outcome<XDocument> Build(XmlReader reader, EnvelopeLimits limits)
     {
         var document = new XDocument();
-        XContainer current = document;
-        var path = new Stack<string>();
+        var open = new Stack<OpenElement>();
         var declarations = 0;
         while (reader.Read())
         {
             switch (reader.NodeType)
             {
                 case XmlNodeType.Element:
-                    path.Push(reader.LocalName);
-                    if (Exceeds(reader, path, limits, ref declarations) is { } refusal)
+                    if (Exceeds(reader, open, limits, ref declarations) is { } refusal)
                     {
                         return refusal;
                     }
@@ -59,27 +58,29 @@ internal static class EnvelopeReader
                     }
 
                     reader.MoveToElement();
-                    current.Add(element);
-                    if (reader.IsEmptyElement)
+                    if (open.TryPeek(out var parent))
                     {
-                        path.Pop();
+                        parent.AddChild(element);
                     }
                     else
                     {
-                        current = element;
+                        document.Add(element);
+                    }
+
+                    if (!reader.IsEmptyElement)
+                    {
+                        open.Push(new OpenElement(element));
                     }
 
                     break;
                 case XmlNodeType.EndElement:
-                    DropLayoutWhitespace((XElement)current);
-                    current = current.Parent ?? (XContainer)document;
-                    path.Pop();
+                    open.Pop().Close();
                     break;
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
                     // Outside the root element only whitespace can occur, and it is no part of the document's content.
-                    if (current is XElement)
+                    if (open.TryPeek(out var container))
                     {
-                        current.Add(reader.Value); // a string joins the text before it: a comment between two texts was one text
+                        container.Text.Append(reader.Value);
                     }
 
                     break;
@@ -92,9 +93,10 @@ internal static class EnvelopeReader
         return document;
     }
 
-    private static Refusal? Exceeds(XmlReader reader, Stack<string> path, EnvelopeLimits limits, ref int declarations)
+    private static Refusal? Exceeds(XmlReader reader, Stack<OpenElement> open, EnvelopeLimits limits, ref int declarations)
     {
-        if (path.Count > limits.MaxDepth)
+        var path = open.Select(e => e.Element.Name.LocalName).Reverse().Append(reader.LocalName);
+        if (open.Count + 1 > limits.MaxDepth)
         {
             return Limit(path, "Limit.Depth", $"Elements nest deeper than {limits.MaxDepth} levels.");
         }
@@ -132,8 +134,8 @@ internal static class EnvelopeReader
     private static bool TooLong(XmlReader reader, EnvelopeLimits limits) =>
         reader.LocalName.Length > limits.MaxNameLength || reader.Prefix.Length > limits.MaxNameLength || reader.NamespaceURI.Length > limits.MaxNameLength;
 
-    private static Refusal Limit(Stack<string> path, string code, string text) =>
-        new(FaultCodes.LimitExceeded, [new FieldViolation(string.Join('/', path.Reverse()), code, text)]);
+    private static Refusal Limit(IEnumerable<string> path, string code, string text) =>
+        new(FaultCodes.LimitExceeded, [new FieldViolation(string.Join('/', path), code, text)]);
 
     private static XAttribute Attribute(XmlReader reader) => reader.NamespaceURI switch
     {
@@ -142,12 +144,43 @@ internal static class EnvelopeReader
         _ => new XAttribute(XName.Get(reader.LocalName, reader.NamespaceURI), reader.Value),
     };
 
-    // Whitespace between child elements is layout; text that is an element's whole content is its value, and is kept.
-    private static void DropLayoutWhitespace(XElement element)
+    /// <summary>
+    /// An element being read, with the text read inside it since its last child. Text is gathered in a builder and kept
+    /// once, when a child or the end tag closes it: appending to an XText, or removing nodes from an XContainer, costs
+    /// time in the size of what is there already, and a message can hold a great many small pieces of text.
+    /// </summary>
+    private sealed class OpenElement(XElement element)
     {
-        if (element.HasElements)
+        private bool _hasChildren;
+
+        public XElement Element { get; } = element;
+
+        public StringBuilder Text { get; } = new();
+
+        public void AddChild(XElement child)
         {
-            element.Nodes().OfType<XText>().Where(t => t.Value.AsSpan().IndexOfAnyExcept(" \t\r\n") < 0).Remove();
+            KeepText(beside: true);
+            _hasChildren = true;
+            Element.Add(child);
+        }
+
+        public void Close() => KeepText(beside: _hasChildren);
+
+        // Whitespace beside child elements is layout and is dropped; text that is an element's whole content is its
+        // value and is kept, whitespace or not. Other text beside child elements is kept, for validation to refuse.
+        private void KeepText(bool beside)
+        {
+            if (Text.Length == 0)
+            {
+                return;
+            }
+
+            var text = Text.ToString();
+            Text.Clear();
+            if (!beside || text.AsSpan().IndexOfAnyExcept(" \t\r\n") >= 0)
+            {
+                Element.Add(new XText(text));
+            }
         }
     }
 }

@@ -97,4 +97,24 @@ public sealed class ExposureTests
         var fault = await SoapRequests.ReadFaultAsync(response);
         Assert.That(fault.Code, Is.EqualTo("Client.Request.LimitExceeded"));
     }
+
+    // Shapes whose cost grew with the square of their size when text and layout whitespace were kept node by node: an
+    // ignored header block of a megabyte must be answered like any other message. Linear, each takes a fraction of a
+    // second; quadratic, they took 6 s (CDATA), 15 s (comments) and over a minute (whitespace) on this machine. The
+    // 5-second bound is that gap, fifty times over the linear cost: a liveness bound, not a speed figure.
+    [TestCase("<a/> ", TestName = "ParsingCost_WhitespaceBetweenManySiblings_IsLinear")]
+    [TestCase("a<!---->", TestName = "ParsingCost_TextSplitByManyComments_IsLinear")]
+    [TestCase("<![CDATA[a]]>", TestName = "ParsingCost_TextSplitByManyCdataSections_IsLinear")]
+    public async Task ParsingCost_MegabyteOfSmallPieces_IsAnsweredWithinTheBound(string piece)
+    {
+        var filler = string.Concat(Enumerable.Repeat(piece, (1000 * 1000) / piece.Length));
+        var body = SoapRequests.Envelope11($"<Ping xmlns=\"{ContractNamespace.V1}\"/>")
+            .Replace("</s:Header>", $"<x xmlns=\"urn:ignored\">{filler}</x></s:Header>", StringComparison.Ordinal);
+        using var http = _gateway.CreateHttp(TestGateway.ClientCertificate);
+        http.Timeout = TimeSpan.FromSeconds(5);
+
+        using var response = await http.SendAsync(SoapRequests.Post(Path, body));
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(200), await response.Content.ReadAsStringAsync());
+    }
 }
