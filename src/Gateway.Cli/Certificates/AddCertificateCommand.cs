@@ -54,7 +54,7 @@ public static class AddCertificateCommand
         var existing = (await store.ListCertificatesAsync(null, cancellationToken)).FirstOrDefault(c => c.Thumbprint == thumbprint);
         if (existing is { Revoked: true })
         {
-            return run.Output.Refuse($"Certificate {thumbprint} ({existing.Subject}) was revoked; a revoked certificate cannot be registered again. Issue a new one.");
+            return run.Output.Refuse($"Certificate {thumbprint} ({PrintableText.Escape(existing.Subject)}) was revoked; a revoked certificate cannot be registered again. Issue a new one.");
         }
 
         if (existing is not null && existing.ItSystemId != systemId)

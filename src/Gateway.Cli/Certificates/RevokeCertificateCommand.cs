@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Gateway.Cli.Execution;
+using Gateway.Cli.Output;
 using Gateway.Data.Agreements;
 
 namespace Gateway.Cli.Certificates;
@@ -35,7 +36,7 @@ public static class RevokeCertificateCommand
 
                 return run.Output.Refuse(certificate is null
                     ? $"No certificate with thumbprint {value}; `gatewayctl certificates list` shows the registered ones."
-                    : $"Certificate {value} ({certificate.Subject}) is revoked already; nothing changed.");
+                    : $"Certificate {value} ({PrintableText.Escape(certificate.Subject)}) is revoked already; nothing changed.");
             });
         });
         return command;

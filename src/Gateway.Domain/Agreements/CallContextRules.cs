@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Gateway.Domain.Faults;
 using Gateway.Domain.Text;
 
@@ -20,15 +22,39 @@ public static class CallContextRules
         context.IsSystemCall || IsCaseWorkerId(context.CaseWorkerId)
             ? []
             : [new("Header/CallContext/CaseWorkerId", "CaseWorkerId.Invalid",
-                $"Give the case worker's user id: 1-{CaseWorkerIdMax} characters, no control or invisible characters, no space at either end, "
-                + "and not in parentheses, which mark the gateway's own entries such as (system). For a call no case worker makes, send SystemCall.")];
+                $"Give the case worker's user id: 1-{CaseWorkerIdMax} characters, starting with a letter or a digit, of letters, digits, marks, punctuation, "
+                + "symbols and single spaces, with nothing invisible and no space at the end. For a call no case worker makes, send SystemCall.")];
 
-    /// <summary>Whether <paramref name="id"/> can be a case worker's: see <see cref="Check"/>.</summary>
-    public static bool IsCaseWorkerId(string? id) =>
-        !string.IsNullOrWhiteSpace(id)
-        && PlainText.Length(id) <= CaseWorkerIdMax
-        && !id.Any(PlainText.IsUnprintable)
-        && !char.IsWhiteSpace(id[0]) && !char.IsWhiteSpace(id[^1])
-        // "(system)" is what a system call is recorded as (Caller.SystemCaseWorker); no case worker may look like it.
-        && id[0] != '(';
+    /// <summary>
+    /// Whether <paramref name="id"/> can be a case worker's. It starts with a letter or a digit, so nothing in front of it can
+    /// hide and no look-alike of a marker such as <c>(system)</c> (<see cref="Registrations.Caller.SystemCaseWorker"/>) passes;
+    /// it holds only letters, marks, digits, punctuation, symbols and single spaces, none of them invisible
+    /// (<see cref="PlainText.IsInvisible"/>), so that what is printed is what is stored and a run of spaces cannot pass
+    /// for the gap between two columns; and it does not end in a space.
+    /// </summary>
+    public static bool IsCaseWorkerId(string? id)
+    {
+        if (string.IsNullOrEmpty(id) || PlainText.Length(id) > CaseWorkerIdMax)
+        {
+            return false;
+        }
+
+        var first = true;
+        var previousSpace = false;
+        foreach (var rune in id.EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+            var space = rune.Value == ' ';
+            var allowed = space ? !previousSpace : !PlainText.IsInvisible(rune) && category is not (UnicodeCategory.SpaceSeparator);
+            if (!allowed || (first && !(Rune.IsLetter(rune) || Rune.IsDigit(rune))))
+            {
+                return false;
+            }
+
+            first = false;
+            previousSpace = space;
+        }
+
+        return !previousSpace;
+    }
 }

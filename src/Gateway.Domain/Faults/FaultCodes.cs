@@ -11,10 +11,10 @@ public static class FaultCodes
         "Client.Request.TooLarge", false,
         "The request body is larger than the gateway accepts; send one registration per call.");
 
-    /// <summary>The Content-Type is not a SOAP 1.1 or SOAP 1.2 media type.</summary>
+    /// <summary>The Content-Type is not a SOAP 1.1 or SOAP 1.2 media type, or the body has a content or transfer coding the gateway does not read.</summary>
     public static readonly FaultCode UnsupportedMediaType = new(
         "Client.Request.UnsupportedMediaType", false,
-        "Send the request as SOAP: Content-Type text/xml (SOAP 1.1) or application/soap+xml (SOAP 1.2).");
+        "Send the request as SOAP: Content-Type text/xml (SOAP 1.1) or application/soap+xml (SOAP 1.2), with no Content-Encoding and no Transfer-Encoding but chunked.");
 
     /// <summary>The body is not well-formed XML.</summary>
     public static readonly FaultCode MalformedXml = new(
@@ -186,15 +186,18 @@ public static class FaultCodes
         "Client.NotFound.Registration", false,
         "There is no registration with this id that the caller may change or read.");
 
-    /// <summary>The data store cannot be reached or is overloaded; the request changed nothing.</summary>
+    /// <summary>
+    /// The data store cannot be reached or is overloaded. A write may or may not have been stored (the store can commit
+    /// after the gateway gave up waiting); its retry under the same request id settles which, and never stores twice.
+    /// </summary>
     public static readonly FaultCode StoreUnavailable = new(
         "Server.Unavailable", true,
-        "The gateway cannot reach its data store right now; nothing was stored. Retry the same request later.");
+        "The gateway cannot reach its data store right now. A write may or may not have been stored: send the same request again later, with the same RequestId, and it is stored once.");
 
-    /// <summary>Something unexpected went wrong; the request changed nothing.</summary>
+    /// <summary>Something unexpected went wrong. As with <see cref="StoreUnavailable"/>, a write's retry under its request id settles whether it was stored.</summary>
     public static readonly FaultCode Internal = new(
         "Server.Internal", true,
-        "The gateway failed unexpectedly; nothing was stored. Retry later, and quote the correlation id if it persists.");
+        "The gateway failed unexpectedly. Send the same request again later (a write with the same RequestId is stored once), and quote the correlation id if it persists.");
 
     /// <summary>Every code in the catalogue.</summary>
     public static IReadOnlyList<FaultCode> All { get; } =

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Gateway.Domain.Identifiers;
@@ -38,18 +39,42 @@ public static partial class Cpr
 
     /// <summary>
     /// The text with everything that could be a CPR number masked as by <see cref="Mask"/>: every run of ten or more
-    /// decimal digits of any script (full-width and Arabic-Indic digits included), whether written together or split by
-    /// up to three spaces, dashes, dots or slashes between digits (<c>010190-1234</c>, <c>01 01 90 1234</c>,
-    /// <c>01.01.90–1234</c>). A run with a digit too many is still one: a caller's typo quoted back in a fault text.
+    /// digits, whether written together or with up to four other characters between digits (spaces, dashes, dots,
+    /// slashes, commas, colons, zero-width and other invisible characters, combining marks: anything but letters). Every
+    /// character that stands for a digit counts as one: digits of any script, full-width, superscript, circled and
+    /// mathematical digits; in the returned text they are written as ASCII digits. A run with a digit too many is still
+    /// one: a caller's typo quoted back in a fault text.
     /// </summary>
-    public static string MaskWithin(string text) => DigitRun().Replace(text, m =>
-    {
-        var digits = m.Value.Where(char.IsDigit).Take(6).Select(d => (char)('0' + (int)char.GetNumericValue(d)));
-        return string.Concat(digits) + "-xxxx";
-    });
+    public static string MaskWithin(string text) => DigitRun().Replace(AsciiDigits(text), m =>
+        m.Value.Count(char.IsAsciiDigit) < 10 ? m.Value : string.Concat(m.Value.Where(char.IsAsciiDigit).Take(6)) + "-xxxx");
 
-    // \s covers every Unicode space (no-break and thin spaces too); \p{Pd} every dash; U+2212 is the minus sign.
-    [GeneratedRegex(@"(?<!\p{Nd})\p{Nd}(?:[\s\p{Pd}.\u2212\uFF0E/]{0,3}\p{Nd}){9,}(?!\p{Nd})")]
+    // Every character whose numeric value is a single digit (categories Nd and No) becomes that ASCII digit.
+    private static string AsciiDigits(string text)
+    {
+        StringBuilder? mapped = null;
+        var at = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var value = Rune.GetNumericValue(rune);
+            var isDigit = !rune.IsAscii && value is >= 0 and <= 9 && value == Math.Floor(value)
+                && Rune.GetUnicodeCategory(rune) is System.Globalization.UnicodeCategory.DecimalDigitNumber or System.Globalization.UnicodeCategory.OtherNumber;
+            if (isDigit)
+            {
+                mapped ??= new StringBuilder(text, 0, at, text.Length);
+                mapped.Append((char)('0' + (int)value));
+            }
+            else
+            {
+                mapped?.Append(rune.ToString());
+            }
+
+            at += rune.Utf16SequenceLength;
+        }
+
+        return mapped?.ToString() ?? text;
+    }
+
+    [GeneratedRegex(@"(?<![0-9])[0-9](?:[^\p{L}0-9]{0,4}[0-9]){9,}(?![0-9])")]
     private static partial Regex DigitRun();
 
     // The century rule of the CPR office: the 7th digit with the two-digit year decides it.

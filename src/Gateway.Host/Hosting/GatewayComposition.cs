@@ -90,8 +90,13 @@ public static class GatewayComposition
             .Validate(p => p.NextContactWarningMonths is >= 1 and <= 24, "Gateway:Registration:NextContactWarningMonths must be between 1 and 24.")
             .Validate(p => TimeZoneInfo.TryFindSystemTimeZoneById(p.TimeZone, out _), "Gateway:Registration:TimeZone names no time zone known to this machine.")
             .ValidateOnStart();
-        // No Server header tells anyone what answers.
-        services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
+        // No Server header tells anyone what answers, and only HTTP/1.1 is offered: SOAP clients speak it, and HTTP/2's
+        // stream resets and flow control are attack surface that no caller of this service needs.
+        services.Configure<KestrelServerOptions>(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http1);
+        });
     }
 
     // The data source is built on first use, after PrepareGatewayAsync has chosen the server.

@@ -15,8 +15,8 @@ internal sealed class SoapCall(string correlationId)
     /// <summary>The action the caller gave (SOAPAction header or the <c>action</c> media-type parameter), unquoted; empty when none.</summary>
     public string RequestedAction { get; set; } = "";
 
-    /// <summary>The SOAP header blocks addressed to the gateway (by their actor or role); empty when there are none.</summary>
-    public IReadOnlyList<XElement> HeaderBlocks { get; set; } = [];
+    /// <summary>Every CallContext header block of the message, whatever its actor or role; empty when there is none.</summary>
+    public IReadOnlyList<XElement> CallContexts { get; set; } = [];
 
     /// <summary>The IT system the client certificate is registered for, once identified.</summary>
     public Guid ItSystemId { get; set; }

@@ -78,6 +78,34 @@ public sealed class CertificatesCommandTests : CliFixture
     }
 
     [Test]
+    public async Task Revoke_TwiceACertificateWhoseSubjectHoldsTerminalControls_PrintsTheSubjectEscaped()
+    {
+        // A partner's certificate whose subject would clear the screen and forge a line, were it printed as stored.
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var name = new X500DistinguishedNameBuilder();
+        name.AddCommonName("evil\u001b[2J OK: nothing revoked\nforged line");
+        var request = new CertificateRequest(name.Build(), key, HashAlgorithmName.SHA256);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddYears(1));
+        var file = _folder.File("evil.pem");
+        await File.WriteAllTextAsync(file, certificate.ExportCertificatePem());
+        var thumbprint = (await Cli.JsonAsync("certificates", "add", "--system", SystemId.ToString(), "--file", file)).Json.GetProperty("thumbprint").GetString()!;
+        await Succeeds("certificates", "revoke", "--thumbprint", thumbprint, "--reason", "test");
+
+        var again = await Cli.RunAsync("certificates", "revoke", "--thumbprint", thumbprint, "--reason", "test");
+        var readd = await Cli.RunAsync("certificates", "add", "--system", SystemId.ToString(), "--file", file);
+
+        Assert.Multiple(() =>
+        {
+            foreach (var result in new[] { again, readd })
+            {
+                Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Refused), result.ToString);
+                Assert.That(result.Stderr, Does.Not.Contain("\u001b").And.Contain(@"\u001B[2J").And.Contain(@"\nforged line"));
+                Assert.That(result.Stderr.TrimEnd().Split('\n'), Has.Length.EqualTo(1), "one message, one line");
+            }
+        });
+    }
+
+    [Test]
     public async Task Revoke_UnknownThumbprint_Refuses()
     {
         var result = await Cli.RunAsync("certificates", "revoke", "--thumbprint", new string('A', 64), "--reason", "x");

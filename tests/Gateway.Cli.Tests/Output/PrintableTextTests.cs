@@ -16,6 +16,10 @@ public sealed class PrintableTextTests
     [TestCase("a\u2028b", @"a\u2028b", TestName = "Escape_LineSeparator_Escaped")]
     [TestCase("a\u202eb", @"a\u202Eb", TestName = "Escape_RightToLeftOverride_Escaped")]
     [TestCase("a\u200bb", @"a\u200Bb", TestName = "Escape_ZeroWidthSpace_Escaped")]
+    [TestCase("\U000E0020(system)", @"\U000E0020(system)", TestName = "Escape_TagCharacterBeyondTheBasicPlane_Escaped")]
+    [TestCase("\u034F(system)", @"\u034F(system)", TestName = "Escape_CombiningGraphemeJoiner_Escaped")]
+    [TestCase("\u3164", @"\u3164", TestName = "Escape_HangulFiller_Escaped")]
+    [TestCase("a\u00A0b", @"a\u00A0b", TestName = "Escape_NoBreakSpace_Escaped")]
     [TestCase(@"jobcenter\sbh", @"jobcenter\\sbh", TestName = "Escape_Backslash_Doubled")]
     [TestCase(@"a\nb", @"a\\nb", TestName = "Escape_TextThatLooksLikeAnEscape_CannotPassForOne")]
     public void Escape_Text_IsOneUnambiguousLine(string stored, string printed) =>

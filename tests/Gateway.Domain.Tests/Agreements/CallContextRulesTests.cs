@@ -40,6 +40,19 @@ public class CallContextRulesTests
     [TestCase("(System)", TestName = "Check_CaseWorkerIdThatIsTheSystemMarkerCapitalised_Invalid")]
     [TestCase("(system) ", TestName = "Check_CaseWorkerIdThatIsTheSystemMarkerWithSpace_Invalid")]
     [TestCase("(anything)", TestName = "Check_CaseWorkerIdInParentheses_Invalid")]
+    [TestCase("\U000E0020(system)", TestName = "Check_CaseWorkerIdWithATagCharacterBeforeTheSystemMarker_Invalid")]
+    [TestCase("\u034F(system)", TestName = "Check_CaseWorkerIdWithAGraphemeJoinerBeforeTheSystemMarker_Invalid")]
+    [TestCase("\uFE0F(system)", TestName = "Check_CaseWorkerIdWithAVariationSelectorBeforeTheSystemMarker_Invalid")]
+    [TestCase("\u3164(system)", TestName = "Check_CaseWorkerIdWithAHangulFillerBeforeTheSystemMarker_Invalid")]
+    [TestCase("\uFF08system\uFF09", TestName = "Check_CaseWorkerIdInFullWidthParentheses_Invalid")]
+    [TestCase("\U000E0041\U000E0042", TestName = "Check_CaseWorkerIdOfTagCharactersOnly_Invalid")]
+    [TestCase("\u3164", TestName = "Check_CaseWorkerIdThatIsAHangulFiller_Invalid")]
+    [TestCase("\u2800", TestName = "Check_CaseWorkerIdThatIsABlankBraillePattern_Invalid")]
+    [TestCase("\u0336\u0336", TestName = "Check_CaseWorkerIdOfCombiningMarksOnly_Invalid")]
+    [TestCase("cw\U000E00201", TestName = "Check_CaseWorkerIdWithATagCharacterInside_Invalid")]
+    [TestCase("cw\u00A01", TestName = "Check_CaseWorkerIdWithANoBreakSpaceInside_Invalid")]
+    [TestCase("alice  2026-12-01 22:00:00Z  RegisterInterview", TestName = "Check_CaseWorkerIdWithARunOfSpaces_Invalid")]
+    [TestCase("_cw-1", TestName = "Check_CaseWorkerIdStartingWithPunctuation_Invalid")]
     public void Check_CaseWorkerIdUnprintableAmbiguousOrReserved_CaseWorkerIdInvalid(string caseWorkerId) =>
         Assert.That(Violations(Context(Municipality101, caseWorkerId: caseWorkerId)),
             Is.EqualTo(new[] { ("Header/CallContext/CaseWorkerId", "CaseWorkerId.Invalid") }));
@@ -49,6 +62,8 @@ public class CallContextRulesTests
     [TestCase("jobcenter\\sbh17")]
     [TestCase("sbh (vikar)")]
     [TestCase("sagsbehandler 😀")]
+    [TestCase("17-sagsbehandler")]
+    [TestCase("Zoë Ångström")]
     public void Check_CaseWorkerIdPrintable_Valid(string caseWorkerId) =>
         Assert.That(Violations(Context(Municipality101, caseWorkerId: caseWorkerId)), Is.Empty);
 
@@ -67,12 +82,12 @@ public class CallContextRulesTests
 
     [Test]
     public void Check_CaseWorkerIdOf64CharactersOutsideTheBasicPlane_Valid() =>
-        // 64 characters, 128 UTF-16 code units: XSD counts characters, and so do the rules.
-        Assert.That(Violations(Context(Municipality101, caseWorkerId: string.Concat(Enumerable.Repeat("😀", 64)))), Is.Empty);
+        // 64 characters, 127 UTF-16 code units: XSD counts characters, and so do the rules.
+        Assert.That(Violations(Context(Municipality101, caseWorkerId: "a" + string.Concat(Enumerable.Repeat("😀", 63)))), Is.Empty);
 
     [Test]
     public void Check_CaseWorkerIdOf65CharactersOutsideTheBasicPlane_Invalid() =>
-        Assert.That(Violations(Context(Municipality101, caseWorkerId: string.Concat(Enumerable.Repeat("😀", 65)))),
+        Assert.That(Violations(Context(Municipality101, caseWorkerId: "a" + string.Concat(Enumerable.Repeat("😀", 64)))),
             Is.EqualTo(new[] { ("Header/CallContext/CaseWorkerId", "CaseWorkerId.Invalid") }));
 
     private static CallerContext Context(AuthorityId acting, AuthorityId? principal = null, string? caseWorkerId = CaseWorkerId) =>

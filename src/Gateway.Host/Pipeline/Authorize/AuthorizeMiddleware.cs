@@ -45,7 +45,9 @@ internal sealed class AuthorizeMiddleware(
 
     private async Task<Refusal?> AuthorizeAsync(SoapCall call, ServiceOperation operation, CancellationToken cancellationToken)
     {
-        var headers = call.HeaderBlocks.Where(h => h.Name == EnvelopeMiddleware.CallContextName).ToList();
+        // Counted whatever their actor or role: a second call context, even one for another node, would let an
+        // intermediary read other values than the gateway acts on.
+        var headers = call.CallContexts;
         if (headers.Count == 0)
         {
             return new Refusal(FaultCodes.CallContextMissing);
@@ -54,6 +56,12 @@ internal sealed class AuthorizeMiddleware(
         if (headers.Count > 1)
         {
             return new Refusal(FaultCodes.CallContextInvalid, [new FieldViolation("Header/CallContext", "CallContext.OnlyOne", "Send exactly one CallContext header.")]);
+        }
+
+        if (!HeaderBlocks.IsForGateway(headers[0], call.Version))
+        {
+            return new Refusal(FaultCodes.CallContextInvalid,
+                [new FieldViolation("Header/CallContext", "CallContext.NotForGateway", "The CallContext is addressed to another node (actor or role); address it to the gateway, or leave actor and role out.")]);
         }
 
         // SOAP's own header attributes (mustUnderstand, actor/role, relay) belong to the envelope, not to the contract's XSD.

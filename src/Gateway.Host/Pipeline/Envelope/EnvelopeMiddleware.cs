@@ -14,7 +14,7 @@ namespace Gateway.Host.Pipeline.Envelope;
 /// demand nothing it does not process, with exactly one operation element in its Body; any action given must name
 /// that operation. Every later stage reads the tree parsed here, and the operation is dispatched from it.
 /// </summary>
-internal sealed class EnvelopeMiddleware(RequestDelegate next, IOptions<GatewayOptions> options, IOptions<EnvelopeLimits> limits)
+internal sealed class EnvelopeMiddleware(RequestDelegate next, IOptions<GatewayOptions> options, IOptions<EnvelopeLimits> limits, EnvelopeLog log)
 {
     /// <summary>The call context header's element name: the one header block the gateway processes.</summary>
     public static readonly XName CallContextName = XName.Get("CallContext", Gateway.Contracts.ContractNamespace.V1);
@@ -31,7 +31,18 @@ internal sealed class EnvelopeMiddleware(RequestDelegate next, IOptions<GatewayO
         }
 
         var body = await RequestBody.ReadAsync(context, _maxBytes);
-        if ((body is null ? new Refusal(FaultCodes.RequestTooLarge) : Resolve(call, body, Charset(context.Request))) is { } refusal)
+        if (body.UnreadableStatus is { } status)
+        {
+            log.BodyUnreadable(call.CorrelationId, status);
+            context.Response.StatusCode = status;
+            return;
+        }
+
+        var charsets = Charsets(context.Request);
+        var refusal = body.Bytes is not { } bytes ? new Refusal(FaultCodes.RequestTooLarge)
+            : charsets.Count > 1 ? new Refusal(FaultCodes.UnsupportedEncoding)
+            : Resolve(call, bytes, charsets.Count == 1 ? charsets[0] : null);
+        if (refusal is not null)
         {
             await SoapFaultResponse.WriteAsync(context, call, refusal);
             return;
@@ -72,6 +83,12 @@ internal sealed class EnvelopeMiddleware(RequestDelegate next, IOptions<GatewayO
 
         var env = XNamespace.Get(version.EnvelopeNamespace);
         var parts = root.Elements().ToList();
+        // Text of its own in the envelope, its header or its body is no part of SOAP (layout whitespace is gone already).
+        if (new[] { root }.Concat(parts.Where(p => p.Name == env + "Header" || p.Name == env + "Body")).Any(HasText))
+        {
+            return new Refusal(FaultCodes.NotSoapEnvelope);
+        }
+
         var soapBody = parts.LastOrDefault();
         var wellFormed = soapBody?.Name == env + "Body"
             && (parts.Count == 1 || (parts.Count == 2 && parts[0].Name == env + "Header"));
@@ -124,10 +141,17 @@ internal sealed class EnvelopeMiddleware(RequestDelegate next, IOptions<GatewayO
             }
         }
 
-        call.HeaderBlocks = blocks;
+        call.CallContexts = [.. header.Elements(CallContextName)];
         return null;
     }
 
-    private static string? Charset(HttpRequest request) =>
-        MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) && mediaType.Charset.HasValue ? mediaType.Charset.Value : null;
+    private static bool HasText(XElement element) =>
+        element.Nodes().OfType<XText>().Any(t => t.Value.AsSpan().IndexOfAnyExcept(" \t\r\n") >= 0);
+
+    // Every charset parameter, unquoted; an empty one says nothing. Two are one too many: which would a proxy believe?
+    private static IReadOnlyList<string> Charsets(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            ? [.. mediaType.Parameters.Where(p => p.Name.Equals("charset", StringComparison.OrdinalIgnoreCase))
+                .Select(p => p.Value.Value?.Trim('"') ?? "").Where(v => v.Length > 0)]
+            : [];
 }

@@ -5,6 +5,7 @@ internal static class EnvelopeSetup
 {
     public static IServiceCollection AddGatewayEnvelope(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<EnvelopeLog>();
         services.AddOptions<EnvelopeLimits>()
             .Bind(configuration.GetSection(EnvelopeLimits.Section))
             .Validate(l => l.MaxDepth >= 8 && l.MaxAttributesPerElement >= 4 && l.MaxNamespaceDeclarations >= 4 && l.MaxNameLength >= 64,

@@ -11,9 +11,6 @@ namespace Gateway.Host.Pipeline.Envelope;
 /// </summary>
 internal static class MessageText
 {
-    // An XML declaration with every optional part and generous spacing fits well within this.
-    private const int PrologBytes = 512;
-
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly Encoding StrictUtf16LittleEndian = new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
     private static readonly Encoding StrictUtf16BigEndian = new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
@@ -31,24 +28,26 @@ internal static class MessageText
             return new Refusal(FaultCodes.UnsupportedEncoding);
         }
 
-        // The declaration is read first, leniently, so that a body in an encoding it names (ISO-8859-1, say) is refused
-        // for its encoding rather than for the bytes that encoding produced.
-        var prolog = Lenient(encoding).GetString(body[bomLength..Math.Min(body.Length, bomLength + PrologBytes)]);
-        if (XmlProlog.DeclaredEncoding(prolog) is { } declared && !names.Contains(declared, StringComparer.OrdinalIgnoreCase))
-        {
-            return new Refusal(FaultCodes.UnsupportedEncoding);
-        }
-
+        string text;
         try
         {
-            return encoding.GetString(body[bomLength..]);
+            text = encoding.GetString(body[bomLength..]);
         }
         catch (DecoderFallbackException)
         {
-            // Bytes that are not text in the encoding they claim: the document is not well-formed.
-            return new Refusal(FaultCodes.MalformedXml);
+            // Bytes that are not text in the encoding they claim: the document is not well-formed, unless it says it
+            // is in another encoding, which is the better answer (ISO-8859-1 declared, say).
+            return Disagrees(Lenient(encoding).GetString(body[bomLength..]), names)
+                ? new Refusal(FaultCodes.UnsupportedEncoding)
+                : new Refusal(FaultCodes.MalformedXml);
         }
+
+        // The whole declaration is read, however much white space pads it: a parser that honours it must not see other text.
+        return Disagrees(text, names) ? new Refusal(FaultCodes.UnsupportedEncoding) : text;
     }
+
+    private static bool Disagrees(string text, string[] names) =>
+        XmlProlog.DeclaredEncoding(text) is { } declared && !names.Contains(declared, StringComparer.OrdinalIgnoreCase);
 
     private static Encoding Lenient(Encoding strict) =>
         strict == StrictUtf8 ? Encoding.UTF8 : strict == StrictUtf16BigEndian ? Encoding.BigEndianUnicode : Encoding.Unicode;

@@ -9,14 +9,22 @@ internal static class RequestBody
     // The buffer grows with what arrives, never with what the caller declares it will send.
     private const int FirstBuffer = 16 * 1024;
 
-    /// <summary>The body, or null when it is larger than <paramref name="maxBytes"/>.</summary>
-    public static async Task<byte[]?> ReadAsync(HttpContext context, long maxBytes)
+    // Kestrel counts a chunked body's framing against its limit, and a chunk of one byte carries six bytes of it; with
+    // this allowance Kestrel never refuses a body the gateway's own count accepts, and still bounds what it reads.
+    private const int FramingAllowance = 8;
+
+    /// <summary>What reading the body came to.</summary>
+    /// <param name="Bytes">The body, when it was read whole within the cap.</param>
+    /// <param name="TooLarge">Whether it passed the cap.</param>
+    /// <param name="UnreadableStatus">The HTTP status of a body that is not a well-formed HTTP body (broken chunking, a stall), else null.</param>
+    public sealed record Result(byte[]? Bytes, bool TooLarge, int? UnreadableStatus);
+
+    /// <summary>Reads the body, counting its bytes against <paramref name="maxBytes"/>.</summary>
+    public static async Task<Result> ReadAsync(HttpContext context, long maxBytes)
     {
-        // Kestrel enforces the cap too (chunked bodies have no length to check first). Its default limit stays for
-        // bodies nobody reads: those of refused callers, which it discards so that the caller still reads its fault.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = maxBytes;
+            limit.MaxRequestBodySize = maxBytes * FramingAllowance;
         }
 
         var writer = new ArrayBufferWriter<byte>(FirstBuffer);
@@ -28,20 +36,25 @@ internal static class RequestBody
                 var read = await body.ReadAsync(writer.GetMemory(FirstBuffer), context.RequestAborted);
                 if (read == 0)
                 {
-                    return writer.WrittenSpan.ToArray();
+                    return new Result(writer.WrittenSpan.ToArray(), false, null);
                 }
 
                 writer.Advance(read);
                 if (writer.WrittenCount > maxBytes)
                 {
-                    return null;
+                    return new Result(null, true, null);
                 }
             }
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            // Kestrel's count reached the cap mid-read.
-            return null;
+            return new Result(null, true, null);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // The caller's HTTP is broken (bad chunk sizes, a body that stalls): Kestrel answers it with this status and
+            // closes the connection. It is the caller's doing, not the gateway's failure.
+            return new Result(null, false, ex.StatusCode);
         }
     }
 }

@@ -47,6 +47,6 @@ internal static partial class XmlProlog
     }
 
     // XML 1.0 § 2.8 and § 4.3.3: the declaration comes first, version before encoding.
-    [GeneratedRegex("""\A<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"[^"]*"|'[^']*')(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"(?<encoding>[^"]*)"|'(?<encoding>[^']*)'))?""", RegexOptions.None, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex("""\A<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"[^"]*"|'[^']*')(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"(?<encoding>[^"]*)"|'(?<encoding>[^']*)'))?""", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Declaration();
 }

@@ -20,14 +20,15 @@ internal sealed partial class ContractDocumentsResponder(IOptions<GatewayOptions
 
     public async Task RespondAsync(HttpContext context)
     {
-        var query = context.Request.Query;
+        // The query exactly as published, compared as sent: ?wsdl, or ?xsd= and a published file name.
+        var query = context.Request.QueryString.Value ?? "";
         var serviceUrl = ServiceUrl(context.Request);
         string? document = null;
-        if (query.Count == 1 && query.ContainsKey("wsdl") && string.IsNullOrEmpty(query["wsdl"]))
+        if (string.Equals(query, "?wsdl", StringComparison.Ordinal))
         {
             document = Publish(ContractDocuments.Wsdl, serviceUrl);
         }
-        else if (query.Count == 1 && query["xsd"] is [{ } name] && ContractDocuments.Schema(name) is { } schema)
+        else if (query.StartsWith("?xsd=", StringComparison.Ordinal) && ContractDocuments.Schema(query["?xsd=".Length..]) is { } schema)
         {
             document = Publish(schema, serviceUrl);
         }

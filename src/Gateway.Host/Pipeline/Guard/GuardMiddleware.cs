@@ -1,6 +1,7 @@
 using Gateway.Domain.Faults;
 using Gateway.Host.Hosting;
 using Gateway.Host.Pipeline.Faults;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -25,20 +26,24 @@ internal sealed class GuardMiddleware(RequestDelegate next, IOptions<GatewayOpti
             return;
         }
 
-        // Exactly the published path, as published: no sub-path, no trailing slash, no other casing.
-        if (!string.Equals(request.Path.Value, GatewayOptions.ServicePath, StringComparison.Ordinal))
+        // Exactly the published path, as published: no sub-path, no trailing slash, no other casing, and written so
+        // on the wire too. Kestrel decodes %xx and removes dot segments before routing; a proxy in front that allows
+        // only the exact path must not be passed by another spelling of it.
+        if (!string.Equals(request.Path.Value, GatewayOptions.ServicePath, StringComparison.Ordinal)
+            || !string.Equals(RawPath(context), GatewayOptions.ServicePath, StringComparison.Ordinal))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
 
-        if (HttpMethods.IsGet(request.Method))
+        // HTTP methods are case-sensitive (RFC 9110 § 9.1): "post" is another method than POST.
+        if (string.Equals(request.Method, HttpMethods.Get, StringComparison.Ordinal))
         {
             await documents.RespondAsync(context);
             return;
         }
 
-        if (!HttpMethods.IsPost(request.Method))
+        if (!string.Equals(request.Method, HttpMethods.Post, StringComparison.Ordinal))
         {
             context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
             context.Response.Headers.Allow = "GET, POST";
@@ -51,16 +56,23 @@ internal sealed class GuardMiddleware(RequestDelegate next, IOptions<GatewayOpti
         context.Response.Headers["X-Correlation-Id"] = call.CorrelationId;
 
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
-            || SoapVersion.FromMediaType(mediaType.MediaType.Value) is not { } version)
+            || SoapVersion.FromMediaType(mediaType.MediaType.Value) is not { } version
+            || !IsPlainBody(request))
         {
             await SoapFaultResponse.WriteAsync(context, call, new Refusal(FaultCodes.UnsupportedMediaType));
             return;
         }
 
         call.Version = version;
-        call.RequestedAction = Unquote(version == SoapVersion.Soap11
-            ? request.Headers["SOAPAction"].ToString()
-            : mediaType.Parameters.FirstOrDefault(p => p.Name.Equals("action", StringComparison.OrdinalIgnoreCase))?.Value.Value);
+        var actions = mediaType.Parameters.Where(p => p.Name.Equals("action", StringComparison.OrdinalIgnoreCase)).ToList();
+        if (version == SoapVersion.Soap12 && actions.Count > 1)
+        {
+            // Two actions are one too many: which would a proxy believe?
+            await SoapFaultResponse.WriteAsync(context, call, new Refusal(FaultCodes.ActionMismatch));
+            return;
+        }
+
+        call.RequestedAction = Unquote(version == SoapVersion.Soap11 ? request.Headers["SOAPAction"].ToString() : actions.FirstOrDefault()?.Value.Value);
 
         // A declared length over the cap is refused unread; the body itself is read only after identification.
         if (request.ContentLength > _maxBytes)
@@ -71,6 +83,15 @@ internal sealed class GuardMiddleware(RequestDelegate next, IOptions<GatewayOpti
 
         await next(context);
     }
+
+    // A body is read as it arrives: no content coding, and no transfer coding but chunked. Codings the gateway would
+    // ignore are what request smuggling is made of, when a proxy in front reads them differently.
+    private static bool IsPlainBody(HttpRequest request) =>
+        request.Headers.ContentEncoding.All(v => string.Equals(v?.Trim(), "identity", StringComparison.OrdinalIgnoreCase))
+        && request.Headers.TransferEncoding.All(v => string.Equals(v?.Trim(), "chunked", StringComparison.OrdinalIgnoreCase));
+
+    private static string RawPath(HttpContext context) =>
+        context.Features.Get<IHttpRequestFeature>()?.RawTarget is { } raw ? raw.Split('?', 2)[0] : context.Request.Path.Value ?? "";
 
     private static string Unquote(string? value)
     {

@@ -1,0 +1,9 @@
+namespace Gateway.Host.Pipeline.Envelope;
+
+/// <summary>Log events of the envelope stage.</summary>
+internal sealed partial class EnvelopeLog(ILogger<EnvelopeLog> logger)
+{
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information,
+        Message = "Call {CorrelationId}: the request body is not a well-formed HTTP body (HTTP {Status}); the connection is closed")]
+    public partial void BodyUnreadable(string correlationId, int status);
+}
