@@ -107,6 +107,7 @@ public sealed class TestGateway : IAsyncDisposable
             // Configuration rules outrank SetMinimumLevel: capture the gateway's own Debug events too.
             ["Logging:LogLevel:Default"] = "Debug",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            ["Logging:LogLevel:Npgsql"] = "Warning",
         });
         if (settings is not null)
         {

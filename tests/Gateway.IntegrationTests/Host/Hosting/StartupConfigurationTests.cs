@@ -31,4 +31,16 @@ public sealed class StartupConfigurationTests
 
         Assert.That(error.Message, Does.Contain(named));
     }
+
+    [Test]
+    public void Appsettings_DefaultLogLevels_KeepTheDatabaseClientQuiet()
+    {
+        // The data source logs through the host's logging: Npgsql at Information writes a line for every statement.
+        var settings = new ConfigurationBuilder().AddJsonFile(Repository.PathOf("src", "Gateway.Host", "appsettings.json")).Build();
+        Assert.Multiple(() =>
+        {
+            Assert.That(settings["Logging:LogLevel:Npgsql"], Is.EqualTo("Warning"));
+            Assert.That(settings["Logging:LogLevel:Microsoft.AspNetCore"], Is.EqualTo("Warning"));
+        });
+    }
 }
