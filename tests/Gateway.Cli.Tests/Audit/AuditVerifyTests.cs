@@ -39,7 +39,7 @@ public sealed class AuditVerifyTests : AccessLogFixture
     }
 
     [Test]
-    public async Task Seal_TransactionIdsAheadOfTheCluster_RefusesAndSaysWhatToDo_VerifyStillChecksTheStoredChain()
+    public async Task Seal_TransactionIdsAheadOfTheCluster_RefusesAndSaysWhatToDoWhileVerifyStillChecksTheStoredChain()
     {
         await RecordAndSealAsync(2);
         // As a restore from a logical dump into a fresh cluster leaves the log (or an entry forged with a future id).
