@@ -28,7 +28,7 @@ public sealed class GroupCommittedAccessLogTests
     public async Task DropDataSource() => await _dataSource.DisposeAsync();
 
     [Test]
-    public async Task CallsArrivingWhileACommitIsUnderWay_WaitForItAndThenShareTheNextCommit()
+    public async Task Calls_ArrivingWhileACommitIsUnderWay_WaitForItAndThenShareTheNextCommit()
     {
         await using var log = new GroupCommittedAccessLog(new AccessLogStore(_dataSource));
         await using var hold = await HoldInsertsAsync();
@@ -52,7 +52,7 @@ public sealed class GroupCommittedAccessLogTests
     }
 
     [Test]
-    public async Task QueuedCallsOverTheLimit_AreSplitAcrossCommitsWithoutSplittingACall()
+    public async Task QueuedCalls_OverTheLimit_AreSplitAcrossCommitsWithoutSplittingACall()
     {
         await using var log = new GroupCommittedAccessLog(new AccessLogStore(_dataSource));
         await using var hold = await HoldInsertsAsync();

@@ -24,7 +24,7 @@ public sealed class AccessLogEntryTests
     public async Task StopGateway() => await _gateway.DisposeAsync();
 
     [Test]
-    public async Task EveryOperationOnACitizen_IsLoggedWithWhoWhatAndOutcome()
+    public async Task EveryOperation_OnACitizen_IsLoggedWithWhoWhatAndOutcome()
     {
         var cpr = TestCitizens.Next();
         var client = _gateway.Client(As.OtherActor);
@@ -63,7 +63,7 @@ public sealed class AccessLogEntryTests
     }
 
     [Test]
-    public async Task RefusedRead_IsLoggedWithItsCodeAndTheCitizenItConcerned()
+    public async Task Read_Refused_IsLoggedWithItsCodeAndTheCitizenItConcerned()
     {
         var cpr = TestCitizens.Next();
         var theirs = await _gateway.Client(As.EmploymentServiceUnit).RegisterInterview(SampleRegistrations.Complete(cpr, CaseType.Dagpenge));
@@ -84,7 +84,7 @@ public sealed class AccessLogEntryTests
     }
 
     [Test]
-    public async Task ListRegistrations_LogsOneEntryPerCitizenOnThePage()
+    public async Task ListRegistrations_PageWithTwoVersionsOfOneCitizen_LogsOneEntryPerCitizenOnThePage()
     {
         var client = _gateway.Client(As.EmploymentServiceUnit);
         string? cursor = null;
@@ -110,7 +110,7 @@ public sealed class AccessLogEntryTests
     }
 
     [Test]
-    public async Task TheGatewaysSealer_ChainsEveryEntryWithinSecondsAndTheChainVerifies()
+    public async Task Sealer_OfTheRunningGateway_ChainsEveryEntryWithinSecondsAndTheChainVerifies()
     {
         var cpr = TestCitizens.Next();
         var client = _gateway.Client();

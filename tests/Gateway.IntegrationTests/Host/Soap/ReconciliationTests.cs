@@ -124,7 +124,7 @@ public sealed class ReconciliationTests
     }
 
     [Test]
-    public async Task List_PageSizeAndMore()
+    public async Task List_ThreeRegistrationsInPagesOfTwo_HonoursPageSizeAndMore()
     {
         var client = _gateway.Client();
         var cursor = await DrainAsync(client, null, _ => { });
