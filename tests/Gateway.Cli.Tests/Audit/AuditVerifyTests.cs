@@ -9,6 +9,7 @@ using Gateway.Domain.Identifiers;
 namespace Gateway.Cli.Tests.Audit;
 
 [TestFixture]
+[NonParallelizable] // Seals up to the oldest transaction open anywhere in the cluster: runs alone.
 public sealed class AuditVerifyTests : AccessLogFixture
 {
     [Test]

@@ -17,6 +17,7 @@ namespace Gateway.IntegrationTests.Data;
 /// than its limit; a failed insert fails every caller waiting on it.
 /// </summary>
 [TestFixture]
+[NonParallelizable] // Waits on pg_locks for access_log, whose OID every database copied from the template shares: runs alone.
 public sealed class GroupCommittedAccessLogTests
 {
     private GatewayDataSource _dataSource = null!;

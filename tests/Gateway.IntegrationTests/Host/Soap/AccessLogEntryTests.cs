@@ -13,6 +13,7 @@ namespace Gateway.IntegrationTests.Host.Soap;
 /// what and the outcome; refusals and retries included. Checked in PostgreSQL after real calls.
 /// </summary>
 [TestFixture]
+[NonParallelizable] // Reads the feed and waits for the sealer, whose horizon is the oldest transaction open anywhere in the cluster: runs alone.
 public sealed class AccessLogEntryTests
 {
     private TestGateway _gateway = null!;
