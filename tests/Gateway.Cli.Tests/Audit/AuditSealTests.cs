@@ -5,6 +5,7 @@ using Gateway.Data.AccessLog;
 namespace Gateway.Cli.Tests.Audit;
 
 [TestFixture]
+[NonParallelizable] // Seals up to the oldest transaction open anywhere in the cluster: runs alone.
 public sealed class AuditSealTests : AccessLogFixture
 {
     [Test]

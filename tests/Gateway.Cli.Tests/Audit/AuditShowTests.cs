@@ -5,6 +5,7 @@ using Gateway.Domain.Identifiers;
 namespace Gateway.Cli.Tests.Audit;
 
 [TestFixture]
+[NonParallelizable] // Seals up to the oldest transaction open anywhere in the cluster: runs alone.
 public sealed class AuditShowTests : AccessLogFixture
 {
     private static readonly DateTimeOffset Monday = new(2025, 3, 3, 9, 15, 0, TimeSpan.Zero);

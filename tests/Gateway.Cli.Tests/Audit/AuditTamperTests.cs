@@ -9,6 +9,7 @@ namespace Gateway.Cli.Tests.Audit;
 /// the first break. Each of them fails when the verifier's check for that kind is taken out.
 /// </summary>
 [TestFixture]
+[NonParallelizable] // Seals up to the oldest transaction open anywhere in the cluster: runs alone.
 public sealed class AuditTamperTests : AccessLogFixture
 {
     [TestCase("operation = 'Ping'")]

@@ -9,6 +9,7 @@ using Gateway.Domain.Identifiers;
 namespace Gateway.Cli.Tests.Audit;
 
 [TestFixture]
+[NonParallelizable] // Seals up to the oldest transaction open anywhere in the cluster: runs alone.
 public sealed class AuditVerifyTests : AccessLogFixture
 {
     [Test]
@@ -39,7 +40,7 @@ public sealed class AuditVerifyTests : AccessLogFixture
     }
 
     [Test]
-    public async Task Seal_TransactionIdsAheadOfTheCluster_RefusesAndSaysWhatToDo_VerifyStillChecksTheStoredChain()
+    public async Task Seal_TransactionIdsAheadOfTheCluster_RefusesAndSaysWhatToDoWhileVerifyStillChecksTheStoredChain()
     {
         await RecordAndSealAsync(2);
         // As a restore from a logical dump into a fresh cluster leaves the log (or an entry forged with a future id).

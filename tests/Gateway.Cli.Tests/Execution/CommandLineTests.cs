@@ -19,7 +19,7 @@ public sealed class CommandLineTests
     }
 
     [Test]
-    public async Task Help_ListsTheGroups()
+    public async Task Help_TopLevel_ListsTheGroups()
     {
         var result = await GatewayctlRunner.RunRawAsync(["--help"]);
 

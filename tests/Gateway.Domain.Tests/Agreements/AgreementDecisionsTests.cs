@@ -119,7 +119,7 @@ public class AgreementDecisionsTests
     [TestCase(ReadScope.AllCitizens, true, null)]
     [TestCase(ReadScope.OwnCitizens, true, null)]
     [TestCase(ReadScope.OwnCitizens, false, "Client.AccessDenied.OutsideReadScope")]
-    public void AdmitRead_ByScope(ReadScope scope, bool own, string? expected) =>
+    public void AdmitRead_ByScope_OnlyOwnCitizensScopeRefusesACitizenNotOurs(ReadScope scope, bool own, string? expected) =>
         Assert.That(AgreementDecisions.AdmitRead(AgreementFor(Caller.Municipality, AgreementStatus.Active) with { ReadScope = scope }, own)?.Code.Value, Is.EqualTo(expected));
 
     private static Agreement AgreementFor(Caller caller, AgreementStatus status) => new()

@@ -9,7 +9,7 @@ public class DanishHolidaysTests
     [TestCase(2026, 4, 5)]
     [TestCase(2027, 3, 28)]
     [TestCase(2038, 4, 25)]
-    public void EasterSunday_KnownYears(int year, int month, int day) =>
+    public void EasterSunday_KnownYears_IsTheKnownDate(int year, int month, int day) =>
         Assert.That(DanishHolidays.EasterSunday(year), Is.EqualTo(new DateOnly(year, month, day)));
 
     [TestCase("2026-01-01", true, TestName = "IsHoliday_NewYearsDay_True")]
@@ -25,7 +25,7 @@ public class DanishHolidaysTests
     [TestCase("2026-06-05", false, TestName = "IsHoliday_ConstitutionDay_False")]
     [TestCase("2026-12-24", false, TestName = "IsHoliday_ChristmasEve_False")]
     [TestCase("2026-04-07", false, TestName = "IsHoliday_TuesdayAfterEaster_False")]
-    public void IsHoliday(string day, bool expected) =>
+    public void IsHoliday_KnownDays_TrueOnlyForPublicHolidays(string day, bool expected) =>
         Assert.That(DanishHolidays.IsHoliday(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo(expected));
 
     [Test]

@@ -14,7 +14,7 @@ public class FaultCodesTests
         Assert.That(FaultCodes.All.Select(c => c.Value), Is.Unique);
 
     [Test]
-    public void All_ContainsEveryPublicStaticFaultCodeField()
+    public void All_EveryPublicStaticFaultCodeField_IsContained()
     {
         var fields = typeof(FaultCodes)
             .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -31,20 +31,20 @@ public class CprTests
     }
 
     // 29 February exists only in leap years, and the century decides whether "00" is one: 1900 is not, 2000 is.
-    [TestCase("2902961234", true, TestName = "IsValid_29February1996LeapYear_True")]
-    [TestCase("2902971234", false, TestName = "IsValid_29February1997_False")]
-    [TestCase("2902001234", false, TestName = "IsValid_29February1900NotLeap_False")]
-    [TestCase("2902004234", true, TestName = "IsValid_29February2000Leap_True")]
-    [TestCase("2902565234", true, TestName = "IsValid_29February2056Leap_True")]
-    [TestCase("2902585234", false, TestName = "IsValid_29February1858_False")]
-    [TestCase("2802971234", true, TestName = "IsValid_28February1997_True")]
-    [TestCase("3104901234", false, TestName = "IsValid_31April_False")]
-    [TestCase("3001901234", true, TestName = "IsValid_30January_True")]
+    [TestCase("2902961234", true, TestName = "IsValid_BirthDate29February1996LeapYear_True")]
+    [TestCase("2902971234", false, TestName = "IsValid_BirthDate29February1997_False")]
+    [TestCase("2902001234", false, TestName = "IsValid_BirthDate29February1900NotLeap_False")]
+    [TestCase("2902004234", true, TestName = "IsValid_BirthDate29February2000Leap_True")]
+    [TestCase("2902565234", true, TestName = "IsValid_BirthDate29February2056Leap_True")]
+    [TestCase("2902585234", false, TestName = "IsValid_BirthDate29February1858_False")]
+    [TestCase("2802971234", true, TestName = "IsValid_BirthDate28February1997_True")]
+    [TestCase("3104901234", false, TestName = "IsValid_BirthDate31April_False")]
+    [TestCase("3001901234", true, TestName = "IsValid_BirthDate30January_True")]
     [TestCase("3201901234", false, TestName = "IsValid_Day32_False")]
     [TestCase("0001901234", false, TestName = "IsValid_Day00_False")]
     [TestCase("0100901234", false, TestName = "IsValid_Month00_False")]
     [TestCase("0113901234", false, TestName = "IsValid_Month13_False")]
-    [TestCase("3112901234", true, TestName = "IsValid_31December_True")]
+    [TestCase("3112901234", true, TestName = "IsValid_BirthDate31December_True")]
     public void IsValid_BirthDatePart_MustBeARealDate(string cpr, bool expected) =>
         Assert.That(Cpr.IsValid(cpr), Is.EqualTo(expected));
 

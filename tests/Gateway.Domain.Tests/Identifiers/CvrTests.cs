@@ -10,11 +10,11 @@ public class CvrTests
     //   11111114: 2+7+6+5+4+3+2+4 = 33 = 3·11
     //   10000009: 2+9 = 11
     //   20000007: 4+7 = 11
-    [TestCase("24256790", TestName = "IsValid_24256790SumIs132_True")]
-    [TestCase("12345674", TestName = "IsValid_12345674SumIs110_True")]
-    [TestCase("11111114", TestName = "IsValid_11111114SumIs33_True")]
-    [TestCase("10000009", TestName = "IsValid_10000009SumIs11_True")]
-    [TestCase("20000007", TestName = "IsValid_20000007SumIs11_True")]
+    [TestCase("24256790", TestName = "IsValid_Cvr24256790SumIs132_True")]
+    [TestCase("12345674", TestName = "IsValid_Cvr12345674SumIs110_True")]
+    [TestCase("11111114", TestName = "IsValid_Cvr11111114SumIs33_True")]
+    [TestCase("10000009", TestName = "IsValid_Cvr10000009SumIs11_True")]
+    [TestCase("20000007", TestName = "IsValid_Cvr20000007SumIs11_True")]
     public void IsValid_WeightedSumDivisibleBy11_True(string cvr) =>
         Assert.That(Cvr.IsValid(cvr), Is.True);
 

@@ -26,7 +26,7 @@ public class CitizenScopeTests
         Assert.That(Admit(EmploymentServiceCaller, ReadScope.OwnCitizens, Ours)?.Code, Is.EqualTo(FaultCodes.OutsideReadScope));
 
     [Test]
-    public void Admit_OwnScopeOtherActorReadsForItsPrincipal() =>
+    public void Admit_OwnScopeOtherActorReadingForItsPrincipal_Admitted() =>
         Assert.That(Admit(OtherActorFor(Municipality101), ReadScope.OwnCitizens, Ours), Is.Null);
 
     [Test]

@@ -14,7 +14,7 @@ public class RegistrationCursorTests
     }
 
     [Test]
-    public void Start_RoundTripsAndSortsBeforeEveryVersion()
+    public void Start_WrittenAndReadBack_RoundTripsAndSortsBeforeEveryVersion()
     {
         Assert.That(RegistrationCursor.TryParse(RegistrationCursor.Start.ToString(), out var read), Is.True);
         Assert.That(read, Is.EqualTo(RegistrationCursor.Start));
@@ -28,7 +28,7 @@ public class RegistrationCursorTests
     [TestCase("1-01900000000070008000000000000000-1-2")]
     [TestCase("-1-01900000000070008000000000000000-1")]
     [TestCase("1-01900000-0000-7000-8000-000000000000-1")]
-    [TestCase("1-0190000000007000800000000000000-1", TestName = "TryParse_31HexDigits_False")]
+    [TestCase("1-0190000000007000800000000000000-1", TestName = "TryParse_GuidWith31HexDigits_False")]
     [TestCase("18446744073709551616-01900000000070008000000000000000-1", TestName = "TryParse_XidBeyond64Bits_False")]
     [TestCase("1-01900000000070008000000000000000-x")]
     [TestCase("+1-01900000000070008000000000000000-1")]

@@ -63,7 +63,7 @@ public class RegistrationRulesDatePropertyTests
     [TestCase("0001-01-02")]
     [TestCase("9999-12-30")]
     [TestCase("9999-12-31")]
-    public void Check_EdgeDateInEachField_IsARuleViolationOrAccepted_NeverAnException(string date)
+    public void Check_EdgeDateInEachField_IsARuleViolationOrAcceptedNeverAnException(string date)
     {
         var day = DateOnly.Parse(date);
         var interviews = new[]

@@ -11,15 +11,15 @@ public sealed partial class FaultCatalogueDocumentationTests
     private static readonly string Document = File.ReadAllText(Repository.PathOf("docs", "faults.md"));
 
     [Test]
-    public void FaultsDocument_ListsEveryCodeOfTheCatalogue() =>
+    public void FaultsDocument_AsPublished_ListsEveryCodeOfTheCatalogue() =>
         Assert.That(FaultCodes.All.Select(c => c.Value).Where(code => !Document.Contains($"`{code}`", StringComparison.Ordinal)), Is.Empty);
 
     [Test]
-    public void FaultsDocument_NamesNoCodeOutsideTheCatalogue() =>
+    public void FaultsDocument_AsPublished_NamesNoCodeOutsideTheCatalogue() =>
         Assert.That(DocumentedCode().Matches(Document).Select(m => m.Groups[1].Value).Distinct().Except(FaultCodes.All.Select(c => c.Value)), Is.Empty);
 
     [Test]
-    public void FaultsDocument_SaysHowManyCodesTheCatalogueHas() =>
+    public void FaultsDocument_AsPublished_SaysHowManyCodesTheCatalogueHas() =>
         Assert.That(Document, Does.Contain($"These are all {FaultCodes.All.Count} codes in `FaultCodes.All`."));
 
     [GeneratedRegex(@"`((?:Client|Server)(?:\.[A-Za-z]+)+)`")]

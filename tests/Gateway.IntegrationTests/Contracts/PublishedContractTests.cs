@@ -35,7 +35,7 @@ public sealed partial class PublishedContractTests
         Directory.GetFiles(Repository.PathOf("contracts"), "*.xsd").Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
 
     [Test]
-    public void EmbeddedSchemas_AreExactlyTheFilesInContracts()
+    public void Schemas_Embedded_AreExactlyTheFilesInContracts()
     {
         Assert.That(ContractDocuments.SchemaNames, Is.EqualTo(SchemaFiles()));
         foreach (var name in SchemaFiles())
@@ -47,21 +47,21 @@ public sealed partial class PublishedContractTests
     }
 
     [Test]
-    public async Task ServedWsdl_IsTheFileWithTheAddressOfTheHostAskedAndFollowableSchemaUrls()
+    public async Task Wsdl_Served_IsTheFileWithTheAddressOfTheHostAskedAndFollowableSchemaUrls()
     {
         var served = await _gateway.Http.GetStringAsync("/soap/v1/ContactCourse?wsdl");
         Assert.That(served, Is.EqualTo(Expected(File.ReadAllText(Repository.PathOf("wsdl", ContractDocuments.WsdlName)))));
     }
 
     [TestCaseSource(nameof(SchemaFiles))]
-    public async Task ServedSchema_IsTheFile(string name)
+    public async Task Schema_Served_IsTheFile(string name)
     {
         var served = await _gateway.Http.GetStringAsync($"/soap/v1/ContactCourse?xsd={name}");
         Assert.That(served, Is.EqualTo(Expected(File.ReadAllText(Repository.PathOf("contracts", name)))));
     }
 
     [Test]
-    public async Task ServedDocuments_EveryReferencedSchemaUrlAnswersAndTheSetCompiles()
+    public async Task ServedDocuments_EveryReferencedSchemaUrl_AnswersAndTheSetCompiles()
     {
         var set = new XmlSchemaSet();
         var pending = new Queue<Uri>(SchemaUrls(await _gateway.Http.GetStringAsync("/soap/v1/ContactCourse?wsdl")));
@@ -96,7 +96,7 @@ public sealed partial class PublishedContractTests
     [TestCase("<GetContactCourse xmlns=\"urn:dk:ams:contactcourse:v1\"><Cpr>0101901234</Cpr></GetContactCourse>")]
     [TestCase("<GetContactCourse xmlns=\"urn:dk:ams:contactcourse:v1\"><Cpr>3213901234</Cpr></GetContactCourse>")]
     [TestCase("<Unknown xmlns=\"urn:dk:ams:contactcourse:v1\"/>")]
-    public async Task GatewayResponses_AreValidAgainstTheFilesOnDisk(string payload)
+    public async Task GatewayResponses_AnswersAndFaults_AreValidAgainstTheFilesOnDisk(string payload)
     {
         using var response = await _gateway.Http.SendAsync(SoapRequests.Post("/soap/v1/ContactCourse", SoapRequests.Envelope11(payload)));
         var body = XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!.Element(SoapRequests.Soap11 + "Body")!;
@@ -108,7 +108,7 @@ public sealed partial class PublishedContractTests
     }
 
     [Test]
-    public async Task RegisterInterviewResponseAndCourseWithEveryItem_AreValidAgainstTheFilesOnDisk()
+    public async Task RegisterInterviewResponseAndCourse_WithEveryItem_AreValidAgainstTheFilesOnDisk()
     {
         var cpr = TestCitizens.Next();
         var register = Wrap("RegisterInterview", new XElement(XName.Get("RequestId", ContractNamespace.V1), "contract-test-" + cpr), Serialize(SampleRegistrations.Complete(cpr), "Registration"));
@@ -185,7 +185,7 @@ public sealed partial class PublishedContractTests
     }
 
     [Test]
-    public void FaultDetailType_SerializesValid()
+    public void FaultDetailType_WithFieldErrors_SerializesValid()
     {
         var detail = new Gateway.Contracts.Types.GatewayFault
         {

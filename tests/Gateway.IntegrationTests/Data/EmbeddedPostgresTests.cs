@@ -69,7 +69,7 @@ public sealed class EmbeddedPostgresTests
     }
 
     [Test]
-    public async Task DisposeAsync_StopsTheServer()
+    public async Task DisposeAsync_AfterStart_StopsTheServer()
     {
         var server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataDirectory = _folder, Durable = false }, CancellationToken.None);
         var connectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Pooling = false }.ConnectionString;
@@ -79,7 +79,7 @@ public sealed class EmbeddedPostgresTests
     }
 
     [Test]
-    public void FindDirectory_NoProgramsOnPathOrInstalled_FindsNothing_AndTheHintSaysWhatToInstall()
+    public void FindDirectory_NoProgramsOnPathOrInstalled_FindsNothingAndTheHintSaysWhatToInstall()
     {
         Directory.CreateDirectory(_folder);
         Assert.Multiple(() =>

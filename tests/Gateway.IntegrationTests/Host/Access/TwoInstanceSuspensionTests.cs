@@ -34,7 +34,7 @@ public sealed class TwoInstanceSuspensionTests
     }
 
     [Test]
-    public async Task SuspendThenResume_TakesEffectOnTheNextCallOfBothInstances()
+    public async Task SuspendThenResume_BothInstancesCaching_TakesEffectOnTheNextCallOfBothInstances()
     {
         var clients = new[] { _first.Client(), _second.Client() };
         foreach (var client in clients)

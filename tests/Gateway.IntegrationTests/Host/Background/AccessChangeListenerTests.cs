@@ -10,7 +10,7 @@ namespace Gateway.IntegrationTests.Host.Background;
 public sealed class AccessChangeListenerTests
 {
     [Test]
-    public async Task ListeningConnectionKilled_CachingStopsThenResumes()
+    public async Task ListeningConnection_Killed_CachingStopsThenResumes()
     {
         await using var gateway = await TestGateway.StartAsync();
         var cache = gateway.Services.GetRequiredService<CachedAccessStore>();

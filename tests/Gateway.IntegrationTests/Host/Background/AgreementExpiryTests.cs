@@ -11,7 +11,7 @@ namespace Gateway.IntegrationTests.Host.Background;
 public sealed class AgreementExpiryTests
 {
     [Test]
-    public async Task AgreementPastItsEndDate_BecomesExpiredByTheGatewayWithHistory()
+    public async Task Agreement_PastItsEndDate_BecomesExpiredByTheGatewayWithHistory()
     {
         await using var first = await TestGateway.StartAsync();
         var authority = new AuthorityId(AuthorityKind.Municipality, "997");

@@ -9,7 +9,7 @@ namespace Gateway.IntegrationTests.Host.Background;
 public sealed class PeriodicDutyTests
 {
     [Test]
-    public async Task Duty_RunsAtStartThenOncePerInterval()
+    public async Task Duty_RunAtStart_RunsAtStartThenOncePerInterval()
     {
         var clock = new FakeTimeProvider();
         using var duty = new CountingDuty(clock, runAtStart: true);
@@ -42,7 +42,7 @@ public sealed class PeriodicDutyTests
     }
 
     [Test]
-    public async Task FailedRound_IsReportedAndTheNextRoundRuns()
+    public async Task Duty_FailedRound_IsReportedAndTheNextRoundRuns()
     {
         var clock = new FakeTimeProvider();
         using var duty = new CountingDuty(clock, runAtStart: true) { FailRounds = 1 };

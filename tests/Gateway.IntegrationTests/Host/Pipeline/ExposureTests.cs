@@ -47,7 +47,7 @@ public sealed class ExposureTests
     [TestCase("GET", Path + "?wsdl")]
     [TestCase("GET", "/")]
     [TestCase("GET", Path + "/mex")]
-    public async Task AnyAnswer_HasNoServerBanner(string method, string path)
+    public async Task Answer_ToAnyRequest_HasNoServerBanner(string method, string path)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         using var response = await _gateway.Http.SendAsync(request);
@@ -55,7 +55,7 @@ public sealed class ExposureTests
     }
 
     [Test]
-    public async Task UnidentifiedCaller_IsRefusedBeforeItsBodyArrives()
+    public async Task Caller_Unidentified_IsRefusedBeforeItsBodyArrives()
     {
         // The request announces a megabyte and sends ten bytes of it. A gateway that read the body before checking the
         // certificate would wait for the rest; this one answers at once. (The bound only ends a broken run.)
@@ -89,7 +89,7 @@ public sealed class ExposureTests
     }
 
     [Test]
-    public async Task TensOfThousandsOfNamespaceDeclarations_AreRefusedAsLimitExceeded()
+    public async Task Request_WithTensOfThousandsOfNamespaceDeclarations_IsRefusedAsLimitExceeded()
     {
         var declarations = string.Concat(Enumerable.Range(0, 30_000).Select(i => $" xmlns:p{i}=\"urn:x:{i}\""));
         var body = $"<s:Envelope xmlns:s=\"{SoapRequests.Soap11}\"{declarations}><s:Header>{Callers.HeaderXml()}</s:Header><s:Body><Ping xmlns=\"{ContractNamespace.V1}\"/></s:Body></s:Envelope>";

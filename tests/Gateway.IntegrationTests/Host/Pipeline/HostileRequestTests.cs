@@ -51,7 +51,7 @@ public sealed class HostileRequestTests
     [TestCase("get-interview-not-a-uuid.xml", "Client.Validation.SchemaViolation")]
     [TestCase("list-max-count-over-500.xml", "Client.Validation.SchemaViolation")]
     [TestCase("list-malformed-cursor.xml", "Client.Validation.RuleViolation")]
-    public async Task StoredRequest_IsRefusedWithItsFaultAndStoresNothing(string file, string code)
+    public async Task StoredRequest_HostileOrMalformed_IsRefusedWithItsFaultAndStoresNothing(string file, string code)
     {
         var body = await File.ReadAllTextAsync(System.IO.Path.Combine(AppContext.BaseDirectory, "Host", "Pipeline", "Requests", file));
         await AssertRefusedAsync(SoapRequests.Post(Path, body), code);
@@ -66,7 +66,7 @@ public sealed class HostileRequestTests
     }
 
     [Test]
-    public async Task BodyOverTheCap_IsRefusedAsTooLarge()
+    public async Task Body_OverTheCap_IsRefusedAsTooLarge()
     {
         var padding = new string(' ', 1024 * 1024);
         await AssertRefusedAsync(SoapRequests.Post(Path, SoapRequests.Envelope11("<Ping xmlns=\"urn:dk:ams:contactcourse:v1\"/>" + padding)), "Client.Request.TooLarge");
@@ -85,7 +85,7 @@ public sealed class HostileRequestTests
     }
 
     [Test]
-    public async Task SoapActionOfAnotherOperation_IsRefusedAsActionMismatch()
+    public async Task SoapAction_OfAnotherOperation_IsRefusedAsActionMismatch()
     {
         var body = await File.ReadAllTextAsync(Repository.PathOf("docs", "samples", "RegisterInterview.xml"));
         await AssertRefusedAsync(SoapRequests.Post(Path, body, soapAction: $"\"{ContactCourseActions.GetContactCourse}\""), "Client.Request.ActionMismatch");
@@ -94,7 +94,7 @@ public sealed class HostileRequestTests
     [TestCase("Interview")]
     [TestCase("RegisterInterview")]
     [TestCase("urn:dk:ams:contactcourse:v1/ContactCourse/RegisterInterviewX")]
-    public async Task SoapActionThatOnlyContainsTheOperation_IsRefusedAsActionMismatch(string action)
+    public async Task SoapAction_ThatOnlyContainsTheOperation_IsRefusedAsActionMismatch(string action)
     {
         // SoapCore alone matches actions by substring; the envelope stage accepts only the exact action.
         var body = await File.ReadAllTextAsync(Repository.PathOf("docs", "samples", "RegisterInterview.xml"));
@@ -104,14 +104,14 @@ public sealed class HostileRequestTests
     [TestCase("application/json")]
     [TestCase("application/x-www-form-urlencoded")]
     [TestCase("text/plain")]
-    public async Task NonSoapMediaType_IsRefusedAsUnsupportedMediaType(string mediaType)
+    public async Task MediaType_NonSoap_IsRefusedAsUnsupportedMediaType(string mediaType)
     {
         var body = SoapRequests.Envelope11($"<Ping xmlns=\"{ContractNamespace.V1}\"/>");
         await AssertRefusedAsync(SoapRequests.Post(Path, body, mediaType), "Client.Request.UnsupportedMediaType");
     }
 
     [Test]
-    public async Task Soap12WithActionOfAnotherOperation_IsRefusedWithASoap12Fault()
+    public async Task Soap12_WithActionOfAnotherOperation_IsRefusedWithASoap12Fault()
     {
         var body = $"<e:Envelope xmlns:e=\"{SoapRequests.Soap12}\"><e:Body><Ping xmlns=\"{ContractNamespace.V1}\"/></e:Body></e:Envelope>";
         var request = SoapRequests.Post(Path, body, $"application/soap+xml; action=\"{ContactCourseActions.RegisterInterview}\"");
@@ -127,7 +127,7 @@ public sealed class HostileRequestTests
     }
 
     [Test]
-    public async Task Soap12WithAStraySoapActionHeader_IsDecidedByTheBodyAndTheMediaTypeAlone()
+    public async Task Soap12_WithAStraySoapActionHeader_IsDecidedByTheBodyAndTheMediaTypeAlone()
     {
         // SOAP 1.2 has no SOAPAction header; SoapCore would follow it to another operation if it were left in place.
         var body = $"<e:Envelope xmlns:e=\"{SoapRequests.Soap12}\"><e:Header>{Callers.HeaderXml()}</e:Header><e:Body><Ping xmlns=\"{ContractNamespace.V1}\"/></e:Body></e:Envelope>";
@@ -155,7 +155,7 @@ public sealed class HostileRequestTests
     [TestCase("POST", "/soap/v1/ContactCourse/RegisterInterview")]
     [TestCase("POST", "/soap/v1/ContactCourse/Ping")]
     [TestCase("POST", "/SOAP/v1/ContactCourse")]
-    public async Task SideRoute_IsNotFoundAndStoresNothing(string method, string path)
+    public async Task Request_ToASideRoute_IsNotFoundAndStoresNothing(string method, string path)
     {
         var before = await _gateway.CountAsync("registration");
         using var request = new HttpRequestMessage(new HttpMethod(method), path);

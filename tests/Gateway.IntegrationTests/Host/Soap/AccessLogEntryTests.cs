@@ -13,6 +13,7 @@ namespace Gateway.IntegrationTests.Host.Soap;
 /// what and the outcome; refusals and retries included. Checked in PostgreSQL after real calls.
 /// </summary>
 [TestFixture]
+[NonParallelizable] // Reads the feed and waits for the sealer, whose horizon is the oldest transaction open anywhere in the cluster: runs alone.
 public sealed class AccessLogEntryTests
 {
     private TestGateway _gateway = null!;
@@ -24,7 +25,7 @@ public sealed class AccessLogEntryTests
     public async Task StopGateway() => await _gateway.DisposeAsync();
 
     [Test]
-    public async Task EveryOperationOnACitizen_IsLoggedWithWhoWhatAndOutcome()
+    public async Task EveryOperation_OnACitizen_IsLoggedWithWhoWhatAndOutcome()
     {
         var cpr = TestCitizens.Next();
         var client = _gateway.Client(As.OtherActor);
@@ -63,7 +64,7 @@ public sealed class AccessLogEntryTests
     }
 
     [Test]
-    public async Task RefusedRead_IsLoggedWithItsCodeAndTheCitizenItConcerned()
+    public async Task Read_Refused_IsLoggedWithItsCodeAndTheCitizenItConcerned()
     {
         var cpr = TestCitizens.Next();
         var theirs = await _gateway.Client(As.EmploymentServiceUnit).RegisterInterview(SampleRegistrations.Complete(cpr, CaseType.Dagpenge));
@@ -84,7 +85,7 @@ public sealed class AccessLogEntryTests
     }
 
     [Test]
-    public async Task ListRegistrations_LogsOneEntryPerCitizenOnThePage()
+    public async Task ListRegistrations_PageWithTwoVersionsOfOneCitizen_LogsOneEntryPerCitizenOnThePage()
     {
         var client = _gateway.Client(As.EmploymentServiceUnit);
         string? cursor = null;
@@ -110,7 +111,7 @@ public sealed class AccessLogEntryTests
     }
 
     [Test]
-    public async Task TheGatewaysSealer_ChainsEveryEntryWithinSecondsAndTheChainVerifies()
+    public async Task Sealer_OfTheRunningGateway_ChainsEveryEntryWithinSecondsAndTheChainVerifies()
     {
         var cpr = TestCitizens.Next();
         var client = _gateway.Client();

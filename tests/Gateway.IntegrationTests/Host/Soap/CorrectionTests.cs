@@ -84,7 +84,7 @@ public sealed class CorrectionTests
     }
 
     [Test]
-    public async Task TwoConcurrentCorrectionsOfOneVersion_OneWinsAndTheOtherIsStale()
+    public async Task Correct_TwoConcurrentCorrectionsOfOneVersion_OneWinsAndTheOtherIsStale()
     {
         const int rounds = 10;
         for (var round = 0; round < rounds; round++)
@@ -252,7 +252,7 @@ public sealed class CorrectionTests
     }
 
     [Test]
-    public async Task GetInterview_OwnCitizensScope_ForeignAndUnknownAreRefusedAlike_AllCitizensUnknownIsNotFound()
+    public async Task GetInterview_OwnCitizensScope_ForeignAndUnknownAreRefusedAlikeWhileUnderAllCitizensUnknownIsNotFound()
     {
         var cpr = TestCitizens.Next();
         var theirs = await _gateway.Client(As.EmploymentServiceUnit).RegisterInterview(SampleRegistrations.Complete(cpr, CaseType.Dagpenge));

@@ -26,7 +26,7 @@ public sealed class IdempotentWriteTests
     public async Task StopGateway() => await _gateway.DisposeAsync();
 
     [Test]
-    public async Task SameRequestIdSameContent_SecondCallReturnsTheFirstReceiptAndStoresNothing()
+    public async Task RegisterInterview_SameRequestIdSameContent_SecondCallReturnsTheFirstReceiptAndStoresNothing()
     {
         var client = _gateway.Client();
         var registration = SampleRegistrations.Minimal(TestCitizens.Next());
@@ -44,7 +44,7 @@ public sealed class IdempotentWriteTests
     }
 
     [Test]
-    public async Task SameRequestIdOtherContent_IsRequestIdReusedAndStoresNothing()
+    public async Task RegisterInterview_SameRequestIdOtherContent_IsRequestIdReusedAndStoresNothing()
     {
         var client = _gateway.Client();
         var requestId = NewRequestId();
@@ -62,7 +62,7 @@ public sealed class IdempotentWriteTests
     }
 
     [Test]
-    public async Task SameRequestIdUnderAnotherAgreement_IsAnotherWrite()
+    public async Task RegisterInterview_SameRequestIdUnderAnotherAgreement_IsAnotherWrite()
     {
         var requestId = NewRequestId();
         var cpr = TestCitizens.Next();
@@ -73,7 +73,7 @@ public sealed class IdempotentWriteTests
     }
 
     [Test]
-    public async Task ConcurrentDuplicates_StoreExactlyOneRegistrationAndAllGetTheSameReceipt()
+    public async Task RegisterInterview_ConcurrentDuplicates_StoreExactlyOneRegistrationAndAllGetTheSameReceipt()
     {
         const int duplicates = 8;
         var cpr = TestCitizens.Next();
@@ -92,7 +92,7 @@ public sealed class IdempotentWriteTests
     }
 
     [Test]
-    public async Task RegistrationStoredBeforeTheUpgrade_RetryReturnsTheFirstReceiptAndStoresNothing()
+    public async Task RegistrationStoredBeforeTheUpgrade_Retry_ReturnsTheFirstReceiptAndStoresNothing()
     {
         var client = _gateway.Client();
         var registration = SampleRegistrations.Complete(TestCitizens.Next());
@@ -111,7 +111,7 @@ public sealed class IdempotentWriteTests
     }
 
     [Test]
-    public async Task RegistrationStoredBeforeTheUpgrade_OtherContentIsRequestIdReused()
+    public async Task RegistrationStoredBeforeTheUpgrade_OtherContent_IsRequestIdReused()
     {
         var client = _gateway.Client();
         var registration = SampleRegistrations.Minimal(TestCitizens.Next());
@@ -126,7 +126,7 @@ public sealed class IdempotentWriteTests
     }
 
     [Test]
-    public async Task CancellationStoredBeforeTheUpgrade_RetryReturnsTheFirstReceipt()
+    public async Task CancellationStoredBeforeTheUpgrade_Retry_ReturnsTheFirstReceipt()
     {
         var client = _gateway.Client();
         var registered = await client.RegisterInterview(NewRequestId(), SampleRegistrations.Minimal(TestCitizens.Next()));

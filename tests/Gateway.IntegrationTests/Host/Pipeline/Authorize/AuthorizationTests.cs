@@ -28,7 +28,7 @@ public sealed class AuthorizationTests
 
     [TestCase(AgreementAction.Suspend, "Client.AccessDenied.AgreementSuspended")]
     [TestCase(AgreementAction.Terminate, "Client.AccessDenied.AgreementTerminated")]
-    public async Task ActiveAgreementChanged_NextCallIsRefused(AgreementAction action, string code)
+    public async Task ActiveAgreement_Changed_NextCallIsRefused(AgreementAction action, string code)
     {
         var agreement = await AgreementAsync();
         var client = ClientFor(agreement);
@@ -40,7 +40,7 @@ public sealed class AuthorizationTests
     }
 
     [Test]
-    public async Task RequestedAgreement_IsNotApproved()
+    public async Task Agreement_Requested_IsNotApproved()
     {
         var client = ClientFor(await AgreementAsync(activate: false));
         Assert.That(Refused(() => client.Ping()), Is.EqualTo("Client.AccessDenied.AgreementNotApproved"));
@@ -52,17 +52,17 @@ public sealed class AuthorizationTests
             Is.EqualTo("Client.AccessDenied.AgreementExpired"));
 
     [Test]
-    public async Task ProductionAgreementOnATestGateway_IsWrongEnvironment() =>
+    public async Task ProductionAgreement_OnATestGateway_IsWrongEnvironment() =>
         Assert.That(Refused(async () => await ClientFor(await AgreementAsync(environment: GatewayEnvironment.Production)).Ping()),
             Is.EqualTo("Client.AccessDenied.WrongEnvironment"));
 
     [Test]
-    public async Task OperationOutsideTheAgreement_IsOperationNotInAgreement() =>
+    public async Task Operation_OutsideTheAgreement_IsOperationNotInAgreement() =>
         Assert.That(Refused(async () => await ClientFor(await AgreementAsync(operations: ["Ping"])).GetContactCourse(TestCitizens.Next())),
             Is.EqualTo("Client.AccessDenied.OperationNotInAgreement"));
 
     [Test]
-    public void OtherActorForAPrincipalNotInItsAgreement_IsNotActingForPrincipal()
+    public void OtherActor_ForAPrincipalNotInItsAgreement_IsNotActingForPrincipal()
     {
         var client = _gateway.ClientWith(TestGateway.ClientCertificate, () =>
         {
@@ -74,7 +74,7 @@ public sealed class AuthorizationTests
     }
 
     [Test]
-    public void OtherActorWithoutItsPrincipal_IsNotActingForPrincipal()
+    public void OtherActor_WithoutItsPrincipal_IsNotActingForPrincipal()
     {
         var client = _gateway.ClientWith(TestGateway.ClientCertificate, () =>
         {
@@ -110,7 +110,7 @@ public sealed class AuthorizationTests
     }
 
     [Test]
-    public async Task MalformedCallContext_IsCallContextInvalidNamingTheField()
+    public async Task CallContext_Malformed_IsCallContextInvalidNamingTheField()
     {
         var header = Callers.HeaderXml().Replace(SandboxGuid, "not-a-uuid", StringComparison.Ordinal);
         var body = $"<s:Envelope xmlns:s=\"{SoapRequests.Soap11}\"><s:Header>{header}</s:Header><s:Body><Ping xmlns=\"urn:dk:ams:contactcourse:v1\"/></s:Body></s:Envelope>";
@@ -125,7 +125,7 @@ public sealed class AuthorizationTests
 
     [TestCase("s:mustUnderstand=\"1\"")]
     [TestCase("s:mustUnderstand=\"1\" s:actor=\"http://schemas.xmlsoap.org/soap/actor/next\"")]
-    public async Task CallContextWithSoapHeaderAttributes_IsAdmitted(string attributes)
+    public async Task CallContext_WithSoapHeaderAttributes_IsAdmitted(string attributes)
     {
         // Some SOAP stacks mark every header they send mustUnderstand; the gateway understands this one.
         var header = Callers.HeaderXml().Replace("<CallContext ", $"<CallContext {attributes} ", StringComparison.Ordinal);
@@ -135,7 +135,7 @@ public sealed class AuthorizationTests
     }
 
     [Test]
-    public async Task CallContextWithoutItsLastElement_NamesTheHeaderItself()
+    public async Task CallContext_WithoutItsLastElement_NamesTheHeaderItself()
     {
         var header = System.Text.RegularExpressions.Regex.Replace(Callers.HeaderXml(), "<CallId>[^<]*</CallId>", "");
         var body = $"<s:Envelope xmlns:s=\"{SoapRequests.Soap11}\"><s:Header>{header}</s:Header><s:Body><Ping xmlns=\"urn:dk:ams:contactcourse:v1\"/></s:Body></s:Envelope>";
@@ -145,7 +145,7 @@ public sealed class AuthorizationTests
     }
 
     [Test]
-    public async Task Usage_CallsAndFaultsAreCountedPerAgreementOperationAndOutcome()
+    public async Task Usage_CallsAndFaults_AreCountedPerAgreementOperationAndOutcome()
     {
         var agreement = await AgreementAsync(operations: ["Ping", "RegisterInterview"]);
         var client = ClientFor(agreement);

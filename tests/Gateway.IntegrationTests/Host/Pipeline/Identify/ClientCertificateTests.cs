@@ -22,18 +22,18 @@ public sealed class ClientCertificateTests
     public async Task StopGateway() => await _gateway.DisposeAsync();
 
     [Test]
-    public async Task RegisteredCertificate_IsAdmitted() =>
+    public async Task Certificate_Registered_IsAdmitted() =>
         Assert.That((await _gateway.Client().Ping()).Version, Is.Not.Empty);
 
     [Test]
-    public Task NoCertificate_IsCertificateRequired() => AssertRefusedAsync(null, "Client.Authentication.CertificateRequired");
+    public Task Certificate_None_IsCertificateRequired() => AssertRefusedAsync(null, "Client.Authentication.CertificateRequired");
 
     [Test]
-    public Task CertificateFromTheTrustedCaButNotRegistered_IsCertificateUnknown() =>
+    public Task Certificate_FromTheTrustedCaButNotRegistered_IsCertificateUnknown() =>
         AssertRefusedAsync(TestPki.IssueClient("Unregistered system"), "Client.Authentication.CertificateUnknown");
 
     [Test]
-    public async Task RegisteredButExpiredCertificate_IsCertificateExpired()
+    public async Task Certificate_RegisteredButExpired_IsCertificateExpired()
     {
         var expired = TestPki.IssueClient("Expired system", DateTimeOffset.UtcNow.AddYears(-2), DateTimeOffset.UtcNow.AddDays(-1));
         await _gateway.Certificates.AddCertificateAsync(_gateway.ItSystemId, expired, "tests", CancellationToken.None);
@@ -41,7 +41,7 @@ public sealed class ClientCertificateTests
     }
 
     [Test]
-    public async Task RegisteredCertificateFromAnotherCa_IsCertificateUntrusted()
+    public async Task Certificate_RegisteredFromAnotherCa_IsCertificateUntrusted()
     {
         using var stranger = Gateway.Certificates.DevelopmentCertificateAuthority.Create("Some other CA");
         var certificate = stranger.IssueClient("Stranger");

@@ -8,7 +8,7 @@ namespace Gateway.IntegrationTests.Host.Pipeline.Usage;
 public sealed class UsageCounterTests
 {
     [Test]
-    public async Task CountWhileTaking_EveryCallIsTakenExactlyOnce()
+    public async Task Count_WhileTaking_EveryCallIsTakenExactlyOnce()
     {
         const int workers = 4, callsEach = 50_000;
         var counter = new UsageCounter(DanishCalendar.Of(DanishCalendar.DefaultTimeZone, TimeProvider.System));
