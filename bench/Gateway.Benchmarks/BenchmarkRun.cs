@@ -119,7 +119,7 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter output)
             // Stopped first, so that its background sealer does not take turns with the one timed here.
             output.WriteLine("  stopping the gateway, then timing one pass of the access-log sealer");
             await gateway.DisposeAsync();
-            var sealer = await SealerMeasurement.MeasureAsync(database, cancellationToken);
+            var sealer = await SealerMeasurement.MeasureAsync(database, postgres.ConnectionString, cancellationToken);
             output.WriteLine($"  sealed {sealer.Entries:N0} {(sealer.FreshBatch ? "freshly recorded" : "of the run's")} access-log entries in " +
                 $"{sealer.Seconds:0.00} s: {sealer.EntriesPerSecond:N0} entries/s");
 

@@ -24,11 +24,11 @@ internal static class SealerMeasurement
     // Recorded as ListRegistrations records a page's: one statement for the citizens on a page of 100.
     private const int EntriesPerRecord = 100;
 
-    public static async Task<SealerResult> MeasureAsync(NpgsqlDataSource database, CancellationToken cancellationToken)
+    public static async Task<SealerResult> MeasureAsync(NpgsqlDataSource database, string connectionString, CancellationToken cancellationToken)
     {
         var (written, sealedInBackground) = await CountAsync(database, cancellationToken);
         // The data layer's own types go through its data source; the counting here is the benchmark's own SQL.
-        await using var store = GatewayDataSource.Create(database.ConnectionString);
+        await using var store = GatewayDataSource.Create(connectionString);
         var sealer = new AccessLogSealer(store);
         var fresh = written - sealedInBackground < LeastBacklog;
         if (fresh)

@@ -60,7 +60,7 @@ public sealed class GatewayDataSource : IAsyncDisposable
         return $"{settings.Host}:{settings.Port}/{settings.Database}";
     }
 
-    /// <summary>The connection string as the pool uses it (with the default pool size applied), for tools that connect alike.</summary>
+    /// <summary>The connection string as the pool uses it (with the default pool size applied), without its password.</summary>
     public string ConnectionString => _dataSource.ConnectionString;
 
     /// <inheritdoc />
