@@ -18,7 +18,7 @@ public sealed partial class PersonalDataTests
             ["Logging:LogLevel:Default"] = "Trace",
             ["Logging:LogLevel:Microsoft"] = "Trace",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
-            ["Logging:LogLevel:SoapCore"] = "Trace",
+            ["Logging:LogLevel:Npgsql"] = "Trace",
         });
         var client = gateway.Client();
         var cpr = TestCitizens.Next();

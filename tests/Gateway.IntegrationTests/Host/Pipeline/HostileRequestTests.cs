@@ -96,7 +96,7 @@ public sealed class HostileRequestTests
     [TestCase("urn:dk:ams:contactcourse:v1/ContactCourse/RegisterInterviewX")]
     public async Task SoapAction_ThatOnlyContainsTheOperation_IsRefusedAsActionMismatch(string action)
     {
-        // SoapCore alone matches actions by substring; the envelope stage accepts only the exact action.
+        // Some SOAP stacks match actions by substring or suffix; the envelope stage accepts only the exact action.
         var body = await File.ReadAllTextAsync(Repository.PathOf("docs", "samples", "RegisterInterview.xml"));
         await AssertRefusedAsync(SoapRequests.Post(Path, body, soapAction: $"\"{action}\""), "Client.Request.ActionMismatch");
     }
@@ -129,7 +129,7 @@ public sealed class HostileRequestTests
     [Test]
     public async Task Soap12_WithAStraySoapActionHeader_IsDecidedByTheBodyAndTheMediaTypeAlone()
     {
-        // SOAP 1.2 has no SOAPAction header; SoapCore would follow it to another operation if it were left in place.
+        // SOAP 1.2 has no SOAPAction header: a stray one must not steer the call to another operation.
         var body = $"<e:Envelope xmlns:e=\"{SoapRequests.Soap12}\"><e:Header>{Callers.HeaderXml()}</e:Header><e:Body><Ping xmlns=\"{ContractNamespace.V1}\"/></e:Body></e:Envelope>";
         var request = SoapRequests.Post(Path, body, "application/soap+xml", soapAction: $"\"{ContactCourseActions.GetContactCourse}\"");
         using var response = await _gateway.Http.SendAsync(request);
@@ -141,7 +141,7 @@ public sealed class HostileRequestTests
         });
     }
 
-    // SoapCore's side routes invoke operations without any message stage; the guard answers 404 for all of them.
+    // Paths that SOAP stacks commonly serve beside the endpoint (operation routes, metadata): none exists here, 404 for all.
     [TestCase("GET", "/soap/v1/ContactCourse/RegisterInterview?callContext=x&registration=y")]
     [TestCase("GET", "/soap/v1/ContactCourse/Ping")]
     [TestCase("GET", "/soap/v1/ContactCourse/GetContactCourse?cpr=0101901234")]
