@@ -9,6 +9,7 @@ using Gateway.Data.Agreements;
 using Gateway.Data.Database;
 using Gateway.Domain.Agreements;
 using Gateway.Domain.Identifiers;
+using Gateway.Host.Access;
 using Gateway.Host.Hosting;
 using Gateway.Host.Sandbox;
 using Gateway.TestSupport;
@@ -176,6 +177,19 @@ public sealed class TestGateway : IAsyncDisposable
         },
     })
     { BaseAddress = BaseAddress };
+
+    /// <summary>
+    /// Makes a change to certificates or agreements and waits until this gateway has heard of it (log event 202), as
+    /// every instance does within milliseconds of the commit; a call in between would still be decided on the cache.
+    /// </summary>
+    public async Task<T> ChangeAccessAsync<T>(Func<Task<T>> change)
+    {
+        var heard = Log.Entries.Count(e => e.EventId.Id == 202);
+        var result = await change();
+        var cache = Services.GetRequiredService<CachedAccessStore>();
+        await Eventually.HoldsAsync(() => !cache.IsCaching || Log.Entries.Count(e => e.EventId.Id == 202) > heard, "the gateway never heard of the change");
+        return result;
+    }
 
     /// <summary>Counts the rows of a table in the gateway's database.</summary>
     public async Task<long> CountAsync(string table)

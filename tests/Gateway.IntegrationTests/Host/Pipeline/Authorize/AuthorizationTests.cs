@@ -34,7 +34,7 @@ public sealed class AuthorizationTests
         var client = ClientFor(agreement);
         await client.Ping();
 
-        await _gateway.Agreements.TransitionAsync(agreement.Id, action, "tests", "test", CancellationToken.None);
+        await _gateway.ChangeAccessAsync(() => _gateway.Agreements.TransitionAsync(agreement.Id, action, "tests", "test", CancellationToken.None));
 
         Assert.That(Refused(() => client.Ping()), Is.EqualTo(code));
     }

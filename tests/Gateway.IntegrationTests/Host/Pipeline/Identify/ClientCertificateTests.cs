@@ -56,7 +56,7 @@ public sealed class ClientCertificateTests
         await _gateway.Certificates.AddCertificateAsync(_gateway.ItSystemId, certificate, "tests", CancellationToken.None);
         Assert.That((await _gateway.ClientWith(certificate, () => Callers.ContextOf(As.Municipality)).Ping()).Version, Is.Not.Empty);
 
-        await _gateway.Certificates.RevokeCertificateAsync(CertificateThumbprint.Of(certificate), "tests", "key lost", CancellationToken.None);
+        await _gateway.ChangeAccessAsync(() => _gateway.Certificates.RevokeCertificateAsync(CertificateThumbprint.Of(certificate), "tests", "key lost", CancellationToken.None));
 
         await AssertRefusedAsync(certificate, "Client.Authentication.CertificateRevoked");
         var fault = Assert.ThrowsAsync<FaultException<GatewayFault>>(() => _gateway.ClientWith(certificate, () => Callers.ContextOf(As.Municipality)).Ping())!;
