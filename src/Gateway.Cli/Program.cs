@@ -6,6 +6,7 @@ using Gateway.Cli.Audit;
 using Gateway.Cli.Authorities;
 using Gateway.Cli.CertificateAuthority;
 using Gateway.Cli.Certificates;
+using Gateway.Cli.Conformance;
 using Gateway.Cli.Execution;
 using Gateway.Cli.Schema;
 using Gateway.Cli.Systems;
@@ -37,6 +38,7 @@ public static class Gatewayctl
             SystemsGroup.Create(context),
             CertificatesGroup.Create(context),
             AgreementsGroup.Create(context),
+            ConformanceGroup.Create(context),
             AuditGroup.Create(context),
             CertificateAuthorityGroup.Create(context),
         };

@@ -7,7 +7,17 @@ namespace Gateway.Cli.Agreements;
 /// <summary>The <c>agreements</c> commands' results as people read them; <c>--json</c> bypasses this.</summary>
 public static class AgreementsText
 {
-    /// <summary><c>agreements request</c> and <c>show</c>.</summary>
+    /// <summary><c>agreements show</c>: the agreement, then each change an operator let past the conformance gate.</summary>
+    public static void Agreement(TextWriter writer, Agreement agreement, IReadOnlyList<AgreementHistoryEntry> overrides)
+    {
+        Agreement(writer, agreement);
+        foreach (var o in overrides)
+        {
+            writer.WriteLine($"Conformance override: {o.From} -> {o.To} at {HumanText.Time(o.ChangedAt)} by {o.ChangedBy}: {o.ConformanceOverride}");
+        }
+    }
+
+    /// <summary><c>agreements request</c>.</summary>
     public static void Agreement(TextWriter writer, Agreement agreement) => HumanText.Fields(writer,
         ("Id", agreement.Id.ToString()),
         ("Status", agreement.Status.ToString()),
@@ -46,7 +56,8 @@ public static class AgreementsText
         var table = new TextTable("AT", "FROM", "TO", "BY", "REASON");
         foreach (var h in history)
         {
-            table.Add(HumanText.Time(h.ChangedAt), h.From?.ToString() ?? "-", h.To.ToString(), h.ChangedBy, h.Reason);
+            table.Add(HumanText.Time(h.ChangedAt), h.From?.ToString() ?? "-", h.To.ToString(), h.ChangedBy,
+                h.ConformanceOverride is null ? h.Reason : $"{h.Reason} [conformance override: {h.ConformanceOverride}]");
         }
 
         table.WriteTo(writer, "No history.");

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Gateway.Cli.Execution;
 using Gateway.Data.Agreements;
+using Gateway.Data.Conformance;
+using Gateway.Domain.Conformance;
 using Gateway.Domain.Agreements;
 
 namespace Gateway.Cli.Agreements;
@@ -18,14 +20,48 @@ public static class TransitionAgreementCommand
         var id = AgreementsGroup.IdArgument();
         var reason = new Option<string>("--reason") { Description = "Why, recorded in the history", HelpName = "TEXT", Required = true, CustomParser = ValueParsers.Text };
         var command = new Command(Verb(action), description) { id, reason };
+        Option<string>? overrideGate = null;
+        if (action is AgreementAction.Approve or AgreementAction.Resume)
+        {
+            overrideGate = new Option<string>("--override-conformance")
+            {
+                Description = "Let a Production agreement through although its IT system has not passed every required conformance scenario; why, recorded in the history",
+                HelpName = "TEXT",
+                CustomParser = ValueParsers.Text,
+            };
+            command.Options.Add(overrideGate);
+        }
+
         command.SetAction((parseResult, cancellationToken) =>
         {
             var run = context.Begin(parseResult);
             var agreementId = parseResult.GetValue(id);
+            var overrideReason = overrideGate is null ? null : parseResult.GetValue(overrideGate);
             return run.WithDatabaseAsync(async dataSource =>
             {
-                var result = await new AgreementStore(dataSource)
-                    .TransitionAsync(agreementId, action, run.Operator, parseResult.GetRequiredValue(reason), cancellationToken);
+                var store = new AgreementStore(dataSource);
+                if (await store.GetAgreementAsync(agreementId, cancellationToken) is not { } agreement)
+                {
+                    return run.Output.Refuse(AgreementsGroup.Unknown(agreementId));
+                }
+
+                string? conformanceOverride = null;
+                if (ConformanceGate.Guards(agreement, action)
+                    && await new ConformanceStanding(dataSource).ForAgreementAsync(agreement, cancellationToken) is { Certified: false } report)
+                {
+                    if (overrideReason is null)
+                    {
+                        return run.Output.Refuse(
+                            $"Cannot {Verb(action)} Production agreement {agreementId}: IT system {agreement.ItSystemId} has not passed every required conformance scenario for it (catalogue {ConformanceCatalogue.Version}). "
+                            + $"`gatewayctl conformance status {agreement.ItSystemId}` shows where it stands; --override-conformance TEXT lets it through anyway, recorded in the history. Missing:",
+                            report.Missing.Select(r => $"{r.Scenario.Id} ({r.State}): {r.Scenario.Title}"));
+                    }
+
+                    conformanceOverride = ConformanceGate.OverrideNote(report, overrideReason);
+                    run.Output.Note($"Conformance gate overridden: {conformanceOverride}");
+                }
+
+                var result = await store.TransitionAsync(agreementId, action, run.Operator, parseResult.GetRequiredValue(reason), cancellationToken, conformanceOverride);
                 return result switch
                 {
                     null => run.Output.Refuse(AgreementsGroup.Unknown(agreementId)),

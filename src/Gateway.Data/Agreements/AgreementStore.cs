@@ -60,9 +60,12 @@ public sealed class AgreementStore(GatewayDataSource dataSource)
     /// <summary>
     /// Applies <paramref name="action"/> if the lifecycle allows it from the agreement's current status (read under a row
     /// lock, so two operators cannot both act on the same status). Returns the agreement after the change, or the
-    /// status that made the action impossible, or null when there is no such agreement.
+    /// status that made the action impossible, or null when there is no such agreement. For an approval let past the
+    /// production gate, <c>conformanceOverride</c> is what the history records about it
+    /// (<see cref="Domain.Conformance.ConformanceGate.OverrideNote"/>).
     /// </summary>
-    public Task<TransitionResult?> TransitionAsync(Guid id, AgreementAction action, string changedBy, string reason, CancellationToken cancellationToken) =>
+    public Task<TransitionResult?> TransitionAsync(
+        Guid id, AgreementAction action, string changedBy, string reason, CancellationToken cancellationToken, string? conformanceOverride = null) =>
         StoreFailures.Translate<TransitionResult?>(async () =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -80,7 +83,7 @@ public sealed class AgreementStore(GatewayDataSource dataSource)
                 return new TransitionResult(null, from);
             }
 
-            await SetStatusAsync(connection, transaction, id, from, to, changedBy, reason, cancellationToken);
+            await SetStatusAsync(connection, transaction, id, from, to, changedBy, reason, cancellationToken, conformanceOverride);
             await transaction.CommitAsync(cancellationToken);
             return new TransitionResult((await GetAgreementAsync(id, cancellationToken))!, from);
         });
@@ -126,25 +129,30 @@ public sealed class AgreementStore(GatewayDataSource dataSource)
         StoreFailures.Translate<IReadOnlyList<AgreementHistoryEntry>>(async () =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            var rows = await connection.QueryAsync<(string? From, string To, string By, DateTime At, string Reason)>(new CommandDefinition(
-                "select from_status, to_status, changed_by, changed_at, reason from agreement_history where agreement_id = @id order by id",
+            var rows = await connection.QueryAsync<(string? From, string To, string By, DateTime At, string Reason, string? Override)>(new CommandDefinition(
+                "select from_status, to_status, changed_by, changed_at, reason, conformance_override from agreement_history where agreement_id = @id order by id",
                 new { id }, cancellationToken: cancellationToken));
             return [.. rows.Select(r => new AgreementHistoryEntry(
                 r.From is null ? null : Enum.Parse<AgreementStatus>(r.From), Enum.Parse<AgreementStatus>(r.To), r.By,
-                new DateTimeOffset(DateTime.SpecifyKind(r.At, DateTimeKind.Utc)), r.Reason))];
+                new DateTimeOffset(DateTime.SpecifyKind(r.At, DateTimeKind.Utc)), r.Reason) { ConformanceOverride = r.Override })];
         });
 
     private static async Task SetStatusAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, AgreementStatus from, AgreementStatus to, string changedBy, string reason, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, AgreementStatus from, AgreementStatus to, string changedBy, string reason,
+        CancellationToken cancellationToken, string? conformanceOverride = null)
     {
         await connection.ExecuteAsync(new CommandDefinition(
             "update agreement set status = @to where id = @id", new { id, to = to.ToString() }, transaction, cancellationToken: cancellationToken));
-        await RecordAsync(connection, transaction, id, from, to, changedBy, reason, cancellationToken);
+        await RecordAsync(connection, transaction, id, from, to, changedBy, reason, cancellationToken, conformanceOverride);
     }
 
     private static async Task RecordAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, AgreementStatus? from, AgreementStatus to, string changedBy, string reason, CancellationToken cancellationToken) =>
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, AgreementStatus? from, AgreementStatus to, string changedBy, string reason,
+        CancellationToken cancellationToken, string? conformanceOverride = null) =>
         await connection.ExecuteAsync(new CommandDefinition(
-            "insert into agreement_history (agreement_id, from_status, to_status, changed_by, reason) values (@id, @from, @to, @changedBy, @reason)",
-            new { id, from = from?.ToString(), to = to.ToString(), changedBy, reason }, transaction, cancellationToken: cancellationToken));
+            """
+            insert into agreement_history (agreement_id, from_status, to_status, changed_by, reason, conformance_override)
+            values (@id, @from, @to, @changedBy, @reason, @conformanceOverride)
+            """,
+            new { id, from = from?.ToString(), to = to.ToString(), changedBy, reason, conformanceOverride }, transaction, cancellationToken: cancellationToken));
 }

@@ -6,4 +6,8 @@ namespace Gateway.Domain.Agreements;
 /// <param name="ChangedBy">The operator, or <c>gateway</c> for expiry.</param>
 /// <param name="ChangedAt">When.</param>
 /// <param name="Reason">Why.</param>
-public sealed record AgreementHistoryEntry(AgreementStatus? From, AgreementStatus To, string ChangedBy, DateTimeOffset ChangedAt, string Reason);
+public sealed record AgreementHistoryEntry(AgreementStatus? From, AgreementStatus To, string ChangedBy, DateTimeOffset ChangedAt, string Reason)
+{
+    /// <summary>For a change let past the production gate by an operator: what was missing and why (<see cref="Conformance.ConformanceGate"/>); otherwise null.</summary>
+    public string? ConformanceOverride { get; init; }
+}

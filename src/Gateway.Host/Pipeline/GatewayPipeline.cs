@@ -4,6 +4,7 @@ using Gateway.Host.Pipeline.Envelope;
 using Gateway.Host.Pipeline.Faults;
 using Gateway.Host.Pipeline.Guard;
 using Gateway.Host.Pipeline.Identify;
+using Gateway.Host.Pipeline.Observe;
 using Gateway.Host.Pipeline.Usage;
 using Gateway.Host.Pipeline.Validation;
 
@@ -24,6 +25,7 @@ internal static class GatewayPipeline
             .AddGatewayUsage()
             .AddGatewayFaults()
             .AddGatewayEnvelope(builder.Configuration)
+            .AddGatewayObserve()
             .AddGatewaySchemaValidation()
             .AddGatewayDispatch();
         return builder;
@@ -32,8 +34,9 @@ internal static class GatewayPipeline
     /// <summary>
     /// Guard (method, path, media type, declared size) → usage (counts the outcome at the end) → fault barrier → identify
     /// (client certificate, before any of the body is read) → envelope (body, encoding, XML, DTD, limits, header blocks,
-    /// operation, action) → authorize (call context header, agreement) → schema validation of the operation element →
-    /// dispatch to the operation.
+    /// operation, action) → authorize (call context header, agreement) → observe (in the Test environment, records the
+    /// call for conformance before its answer leaves) → schema validation of the operation element → dispatch to the
+    /// operation.
     /// </summary>
     public static IApplicationBuilder UseGatewayPipeline(this IApplicationBuilder app) => app
         .UseMiddleware<GuardMiddleware>()
@@ -42,6 +45,7 @@ internal static class GatewayPipeline
         .UseMiddleware<IdentifyMiddleware>()
         .UseMiddleware<EnvelopeMiddleware>()
         .UseMiddleware<AuthorizeMiddleware>()
+        .UseMiddleware<ObserveMiddleware>()
         .UseMiddleware<SchemaValidationMiddleware>()
         .UseMiddleware<DispatchMiddleware>();
 }

@@ -33,6 +33,9 @@ internal sealed class SoapCall(string correlationId)
     /// <summary>The operation resolved from the payload.</summary>
     public ServiceOperation? Operation { get; set; }
 
+    /// <summary>The operation's answer, once the dispatch stage has it.</summary>
+    public Soap.OperationResponse? Answer { get; set; }
+
     /// <summary>The refusal sent for this call, if any.</summary>
     public Refusal? Refusal { get; set; }
 }

@@ -42,11 +42,17 @@ public abstract class CliFixture
         return result;
     }
 
-    /// <summary>Requests a municipality agreement (plus <paramref name="extra"/> options) and returns its id.</summary>
-    protected async Task<Guid> RequestAsync(params string[] extra)
+    /// <summary>
+    /// Requests a municipality agreement in the Test environment (plus <paramref name="extra"/> options) and returns its
+    /// id. Its lifecycle is the Production one, without the conformance gate (see <c>ProductionGateTests</c>).
+    /// </summary>
+    protected Task<Guid> RequestAsync(params string[] extra) => RequestInAsync("Test", extra);
+
+    /// <summary>Requests a municipality agreement in <paramref name="environment"/> (plus <paramref name="extra"/> options) and returns its id.</summary>
+    protected async Task<Guid> RequestInAsync(string environment, params string[] extra)
     {
         var result = await Cli.JsonAsync([
-            "agreements", "request", "--authority", Municipality, "--system", SystemId.ToString(), "--environment", "Production",
+            "agreements", "request", "--authority", Municipality, "--system", SystemId.ToString(), "--environment", environment,
             "--reason", "Contract 2025-17 signed", .. extra]);
         return result.Json.GetProperty("id").GetGuid();
     }

@@ -35,7 +35,8 @@ public sealed class VersionsMigrationTests
             values (@agreementId, 'written-under-1.2', 'RegisterInterview', repeat('A', 64), jsonb_build_object('RegistrationId', @registrationId), now());
             """, new { registrationId, systemId = Guid.NewGuid(), agreementId = Guid.NewGuid() });
 
-        Assert.That(await SchemaMigrator.ApplyAsync(dataSource, CancellationToken.None), Is.EqualTo(new[] { Before }));
+        Assert.That(await SchemaMigrator.ApplyAsync(dataSource, CancellationToken.None),
+            Is.EqualTo(SchemaMigrator.Scripts.SkipWhile(s => string.CompareOrdinal(s, Before) < 0)));
 
         var row = await connection.QuerySingleAsync<(string Kind, string Code, string? Actor, string Change, string Xid, string? RequestId)>(
             "select responsible_kind, responsible_code, other_actor_cvr, change, xid::text, request_id from registration_version where registration_id = @registrationId",

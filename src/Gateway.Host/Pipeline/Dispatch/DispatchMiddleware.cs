@@ -24,6 +24,7 @@ internal sealed class DispatchMiddleware(RequestDelegate next, ContactCourseEndp
             return;
         }
 
+        call.Answer = outcome.Value;
         await SoapResponse.WriteAsync(context, call.Version, StatusCodes.Status200OK, outcome.Value.WriteTo);
     }
 }

@@ -1,0 +1,117 @@
+using Dapper;
+using Gateway.Contracts.CodeLists;
+using Gateway.Data.Database;
+using Gateway.Domain.Conformance;
+
+namespace Gateway.Data.Conformance;
+
+/// <summary>
+/// The calls IT systems made in the Test environment (<c>conformance_observation</c>, append-only), judged by
+/// <see cref="ConformanceCatalogue"/>, and the resets that start a judgement again (<c>conformance_reset</c>).
+/// </summary>
+public sealed class ConformanceStore(GatewayDataSource dataSource)
+{
+    private const string Columns = """
+        id as Sequence, observed_at as At, agreement_id as AgreementId, operation as Operation, soap_version as SoapVersion,
+        outcome as Outcome, call_id as CallId, system_call as SystemCall, request_id as RequestId, content_key as ContentKey,
+        registration_id as RegistrationId, version as Version, case_type as CaseType, all_items as AllItems,
+        citizen_key as CitizenKey, cursor_given as Cursor, next_cursor as NextCursor, drill as Drill
+        """;
+
+    /// <summary>Records <paramref name="call"/> of the IT system <paramref name="itSystemId"/> (its <see cref="ObservedCall.Sequence"/> and time are the store's).</summary>
+    public Task RecordAsync(Guid itSystemId, ObservedCall call, CancellationToken cancellationToken) =>
+        StoreFailures.Translate(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition("""
+                insert into conformance_observation (it_system_id, catalogue_version, agreement_id, operation, soap_version, outcome, call_id,
+                    system_call, request_id, content_key, registration_id, version, case_type, all_items, citizen_key, cursor_given, next_cursor, drill)
+                values (@itSystemId, @CatalogueVersion, @AgreementId, @Operation, @SoapVersion, @Outcome, @CallId,
+                    @SystemCall, @RequestId, @ContentKey, @RegistrationId, @Version, @CaseType, @AllItems, @CitizenKey, @Cursor, @NextCursor, @Drill)
+                """, new
+            {
+                itSystemId,
+                CatalogueVersion = ConformanceCatalogue.Version,
+                call.AgreementId,
+                call.Operation,
+                call.SoapVersion,
+                call.Outcome,
+                call.CallId,
+                call.SystemCall,
+                call.RequestId,
+                call.ContentKey,
+                call.RegistrationId,
+                call.Version,
+                CaseType = call.CaseType?.ToString(),
+                call.AllItems,
+                call.CitizenKey,
+                call.Cursor,
+                call.NextCursor,
+                Drill = call.Drill?.ToString(),
+            }, cancellationToken: cancellationToken));
+        });
+
+    /// <summary>The calls of <paramref name="itSystemId"/> under the current catalogue version since its last reset, in the order they were seen.</summary>
+    public Task<IReadOnlyList<ObservedCall>> ObservationsAsync(Guid itSystemId, CancellationToken cancellationToken) =>
+        StoreFailures.Translate<IReadOnlyList<ObservedCall>>(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
+                select {Columns} from conformance_observation
+                where it_system_id = @itSystemId and catalogue_version = @version
+                  and id > coalesce((select max(after_observation) from conformance_reset where it_system_id = @itSystemId), 0)
+                order by id
+                """, new { itSystemId, version = ConformanceCatalogue.Version }, cancellationToken: cancellationToken));
+            return [.. rows.Select(r => r.ToCall())];
+        });
+
+    /// <summary>Starts the judgement of <paramref name="itSystemId"/> again: the calls so far are kept, and no longer count.</summary>
+    public Task ResetAsync(Guid itSystemId, string resetBy, string reason, CancellationToken cancellationToken) =>
+        StoreFailures.Translate(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition("""
+                insert into conformance_reset (it_system_id, after_observation, reset_by, reason)
+                select @itSystemId, coalesce(max(id), 0), @resetBy, @reason from conformance_observation
+                """, new { itSystemId, resetBy, reason }, cancellationToken: cancellationToken));
+        });
+
+    /// <summary>The last reset of <paramref name="itSystemId"/>, or null.</summary>
+    public Task<ConformanceReset?> LastResetAsync(Guid itSystemId, CancellationToken cancellationToken) =>
+        StoreFailures.Translate(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            var row = await connection.QuerySingleOrDefaultAsync<(string By, DateTime At, string Reason)?>(new CommandDefinition(
+                "select reset_by, reset_at, reason from conformance_reset where it_system_id = @itSystemId order by id desc limit 1",
+                new { itSystemId }, cancellationToken: cancellationToken));
+            return row is { } r ? new ConformanceReset(r.By, new DateTimeOffset(DateTime.SpecifyKind(r.At, DateTimeKind.Utc)), r.Reason) : null;
+        });
+
+    private sealed record Row(
+        long Sequence, DateTime At, Guid AgreementId, string Operation, string SoapVersion, string Outcome, string CallId, bool SystemCall,
+        string? RequestId, string? ContentKey, Guid? RegistrationId, int? Version, string? CaseType, bool AllItems, string? CitizenKey,
+        string? Cursor, string? NextCursor, string? Drill)
+    {
+        public ObservedCall ToCall() => new()
+        {
+            Sequence = Sequence,
+            At = new DateTimeOffset(DateTime.SpecifyKind(At, DateTimeKind.Utc)),
+            AgreementId = AgreementId,
+            Operation = Operation,
+            SoapVersion = SoapVersion,
+            Outcome = Outcome,
+            CallId = CallId,
+            SystemCall = SystemCall,
+            RequestId = RequestId,
+            ContentKey = ContentKey,
+            RegistrationId = RegistrationId,
+            Version = Version,
+            CaseType = CaseType is null ? null : Enum.Parse<CaseType>(CaseType),
+            AllItems = AllItems,
+            CitizenKey = CitizenKey,
+            Cursor = Cursor,
+            NextCursor = NextCursor,
+            Drill = Drill is null ? null : Enum.Parse<ConformanceDrill>(Drill),
+        };
+    }
+}

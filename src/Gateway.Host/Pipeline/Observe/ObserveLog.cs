@@ -1,0 +1,8 @@
+namespace Gateway.Host.Pipeline.Observe;
+
+/// <summary>The observe stage's log messages.</summary>
+internal sealed partial class ObserveLog(ILogger<ObserveLog> logger)
+{
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Warning, Message = "A Test call (correlation id {CorrelationId}) was answered but not recorded for conformance")]
+    public partial void NotRecorded(string correlationId, Exception exception);
+}

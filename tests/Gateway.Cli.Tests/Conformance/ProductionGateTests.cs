@@ -1,0 +1,177 @@
+using Gateway.Cli.Tests.Support;
+using Gateway.Data.Conformance;
+using Gateway.Data.Database;
+using Gateway.Domain.Conformance;
+
+namespace Gateway.Cli.Tests.Conformance;
+
+/// <summary>
+/// The production gate and the operators' conformance commands, on a real database: a Production agreement waits for
+/// its IT system's conformance; an override needs a reason and stays in the history; a reset starts the judgement
+/// again. A system is certified here by the calls it made in the Test environment, as the gateway records them.
+/// </summary>
+[TestFixture]
+public sealed class ProductionGateTests : CliFixture
+{
+    private static int _systems;
+
+    [Test]
+    public async Task Approve_ProductionForAnUncertifiedSystem_IsRefusedWithWhatIsMissingAndChangesNothing()
+    {
+        var system = await NewSystemAsync();
+        var id = await RequestForAsync(system, "Production");
+
+        var result = await Cli.RunAsync("agreements", "approve", id.ToString(), "--reason", "Contract signed");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString);
+            Assert.That(result.Stderr, Does.Contain($"gatewayctl conformance status {system}"));
+            Assert.That(result.Stderr, Does.Contain("operation.Ping (NotYet)"));
+            Assert.That(result.Stderr, Does.Contain("--override-conformance"));
+            Assert.That(await StatusOf(id), Is.EqualTo("Requested"));
+            Assert.That(await HistoryOf(id), Has.Length.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Approve_ProductionWithTheOverride_IsRecordedInTheHistoryAndShown()
+    {
+        var system = await NewSystemAsync();
+        var id = await RequestForAsync(system, "Production");
+
+        var result = await Cli.RunAsync("agreements", "approve", id.ToString(), "--reason", "Contract signed", "--override-conformance", "Ministry deadline; kit run booked");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString);
+        var last = (await HistoryOf(id))[^1];
+        var shown = await Succeeds("agreements", "show", id.ToString());
+        var json = (await Cli.JsonAsync("agreements", "show", id.ToString())).Json;
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await StatusOf(id), Is.EqualTo("Active"));
+            Assert.That(last.GetProperty("reason").GetString(), Is.EqualTo("Contract signed"));
+            Assert.That(last.GetProperty("conformanceOverride").GetString(), Does.Contain("missing: operation.Ping").And.Contain("Ministry deadline; kit run booked"));
+            Assert.That(shown.Stdout, Does.Contain("Conformance override: Requested -> Active"));
+            Assert.That(json.GetProperty("conformanceOverrides").GetArrayLength(), Is.EqualTo(1));
+            Assert.That(json.GetProperty("status").GetString(), Is.EqualTo("Active"));
+        });
+    }
+
+    [Test]
+    public async Task Approve_ProductionForACertifiedSystem_NeedsNoOverride()
+    {
+        var system = await NewSystemAsync();
+        await CertifyForPingAsync(system);
+        var id = await RequestForAsync(system, "Production");
+
+        await Succeeds("agreements", "approve", id.ToString(), "--reason", "Kit passed");
+
+        Assert.That((await HistoryOf(id))[^1].GetProperty("conformanceOverride").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
+    }
+
+    [Test]
+    public async Task Approve_ProductionNeedingMoreThanTheSystemShowed_IsRefused()
+    {
+        var system = await NewSystemAsync();
+        await CertifyForPingAsync(system);
+        var id = await RequestForAsync(system, "Production", "--operations", "Ping,GetContactCourse");
+
+        var result = await Cli.RunAsync("agreements", "approve", id.ToString(), "--reason", "Contract signed");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString);
+        Assert.That(result.Stderr, Does.Contain("operation.GetContactCourse (NotYet)").And.Not.Contain("operation.Ping "));
+    }
+
+    [Test]
+    public async Task Resume_ProductionAfterAReset_IsGatedAgain()
+    {
+        var system = await NewSystemAsync();
+        await CertifyForPingAsync(system);
+        var id = await RequestForAsync(system, "Production");
+        await Succeeds("agreements", "approve", id.ToString(), "--reason", "Kit passed");
+        await Succeeds("agreements", "suspend", id.ToString(), "--reason", "New release");
+        await Succeeds("conformance", "reset", system.ToString(), "--reason", "Release 2.0 must pass again");
+
+        var refused = await Cli.RunAsync("agreements", "resume", id.ToString(), "--reason", "Release installed");
+        var status = await Succeeds("conformance", "status", system.ToString());
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString);
+            Assert.That(await StatusOf(id), Is.EqualTo("Suspended"));
+            Assert.That(status.Stdout, Does.Contain("not certified").And.Contain("Release 2.0 must pass again"));
+        });
+    }
+
+    [Test]
+    public async Task Approve_TestAgreementOfAnUncertifiedSystem_IsNotGated()
+    {
+        var system = await NewSystemAsync();
+        var id = await RequestForAsync(system, "Test");
+
+        await Succeeds("agreements", "approve", id.ToString(), "--reason", "Trial");
+
+        Assert.That(await StatusOf(id), Is.EqualTo("Active"));
+    }
+
+    [Test]
+    public async Task Status_OfACertifiedSystem_ShowsEachScenarioWithItsEvidence()
+    {
+        var system = await NewSystemAsync();
+        await CertifyForPingAsync(system);
+
+        var json = (await Cli.JsonAsync("conformance", "status", system.ToString())).Json;
+        var human = await Succeeds("conformance", "status", system.ToString());
+
+        var scenarios = json.GetProperty("scenarios").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!);
+        Assert.Multiple(() =>
+        {
+            Assert.That(json.GetProperty("certified").GetBoolean(), Is.True);
+            Assert.That(json.GetProperty("catalogue").GetString(), Is.EqualTo(ConformanceCatalogue.Version));
+            Assert.That(scenarios.Keys, Is.EquivalentTo(new[] { "operation.Ping", "callcontext.caseworker", "callcontext.systemcall", "soap.1.1", "soap.1.2" }));
+            Assert.That(scenarios["callcontext.systemcall"].GetProperty("evidence").EnumerateArray().Select(e => e.GetString()), Is.EqualTo(new[] { "kit-ping-2" }));
+            Assert.That(scenarios["soap.1.2"].GetProperty("state").GetString(), Is.EqualTo("NotYet"));
+            Assert.That(scenarios["soap.1.2"].GetProperty("required").GetBoolean(), Is.False);
+            Assert.That(human.Stdout, Does.Contain("certified; every required scenario is passed"));
+        });
+    }
+
+    [Test]
+    public async Task Status_OfAnUnknownSystem_IsRefused()
+    {
+        var result = await Cli.RunAsync("conformance", "status", Guid.NewGuid().ToString());
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString);
+        Assert.That(result.Stderr, Does.Contain("gatewayctl systems list"));
+    }
+
+    private async Task<Guid> NewSystemAsync() =>
+        Guid.Parse((await Succeeds("systems", "add", "--name", $"Gate system {Interlocked.Increment(ref _systems)}", "--vendor-cvr", "12345674")).Stdout.Trim());
+
+    private async Task<Guid> RequestForAsync(Guid system, string environment, params string[] extra) =>
+        (await Cli.JsonAsync([
+            "agreements", "request", "--authority", Municipality, "--system", system.ToString(), "--environment", environment,
+            "--operations", "Ping", "--reason", "Contract 2025-17", .. extra])).Json.GetProperty("id").GetGuid();
+
+    // What the gateway records when the system pings in the Test environment, once for a case worker and once as a system call.
+    private async Task CertifyForPingAsync(Guid system)
+    {
+        var trial = await RequestForAsync(system, "Test");
+        await using var dataSource = GatewayDataSource.Create(ConnectionString);
+        var store = new ConformanceStore(dataSource);
+        foreach (var (callId, systemCall) in new[] { ("kit-ping-1", false), ("kit-ping-2", true) })
+        {
+            await store.RecordAsync(system, new ObservedCall
+            {
+                Sequence = 0,
+                At = default,
+                AgreementId = trial,
+                Operation = "Ping",
+                SoapVersion = "1.1",
+                Outcome = ConformanceCatalogue.Success,
+                CallId = callId,
+                SystemCall = systemCall,
+            }, CancellationToken.None);
+        }
+    }
+}
