@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Gateway.Domain.Text;
 
 namespace Gateway.Domain.Identifiers;
 
@@ -39,8 +40,9 @@ public static partial class Cpr
 
     /// <summary>
     /// The text with everything that could be a CPR number masked as by <see cref="Mask"/>: every run of ten or more
-    /// digits, whether written together or with up to four other characters between digits (spaces, dashes, dots,
-    /// slashes, commas, colons, zero-width and other invisible characters, combining marks: anything but letters). Every
+    /// digits, whether written together or with up to sixteen other characters between digits (spaces, dashes, dots,
+    /// slashes, commas, colons, zero-width and other invisible characters, combining marks: anything but visible
+    /// letters; the letters that render as nothing, such as the Hangul fillers, count as invisible). Every
     /// character that stands for a digit counts as one: digits of any script, full-width, superscript, circled and
     /// mathematical digits; in the returned text they are written as ASCII digits. A run with a digit too many is still
     /// one: a caller's typo quoted back in a fault text.
@@ -48,7 +50,8 @@ public static partial class Cpr
     public static string MaskWithin(string text) => DigitRun().Replace(AsciiDigits(text), m =>
         m.Value.Count(char.IsAsciiDigit) < 10 ? m.Value : string.Concat(m.Value.Where(char.IsAsciiDigit).Take(6)) + "-xxxx");
 
-    // Every character whose numeric value is a single digit (categories Nd and No) becomes that ASCII digit.
+    // Every character whose numeric value is a single digit (categories Nd and No) becomes that ASCII digit, and every
+    // character that renders as nothing (PlainText.IsInvisible: a Hangul filler is a letter by category) becomes a space.
     private static string AsciiDigits(string text)
     {
         StringBuilder? mapped = null;
@@ -63,6 +66,11 @@ public static partial class Cpr
                 mapped ??= new StringBuilder(text, 0, at, text.Length);
                 mapped.Append((char)('0' + (int)value));
             }
+            else if (!rune.IsAscii && Rune.IsLetter(rune) && PlainText.IsInvisible(rune))
+            {
+                mapped ??= new StringBuilder(text, 0, at, text.Length);
+                mapped.Append(' ');
+            }
             else
             {
                 mapped?.Append(rune.ToString());
@@ -74,7 +82,7 @@ public static partial class Cpr
         return mapped?.ToString() ?? text;
     }
 
-    [GeneratedRegex(@"(?<![0-9])[0-9](?:[^\p{L}0-9]{0,4}[0-9]){9,}(?![0-9])")]
+    [GeneratedRegex(@"(?<![0-9])[0-9](?:[^\p{L}0-9]{0,16}[0-9]){9,}(?![0-9])")]
     private static partial Regex DigitRun();
 
     // The century rule of the CPR office: the 7th digit with the two-digit year decides it.

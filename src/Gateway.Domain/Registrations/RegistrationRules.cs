@@ -24,10 +24,15 @@ public sealed class RegistrationRules(RegistrationPolicy policy, DanishCalendar 
         var warnings = new List<RegistrationWarning>();
         var today = calendar.DayOf(receivedAt);
 
-        if (!Cpr.IsValid(interview.Cpr))
+        if (Cpr.BirthDate(interview.Cpr) is not { } born)
         {
             violations.Add(new("Registration/Cpr", "Cpr.Invalid",
                 "Not a valid CPR number: 10 digits whose first six are a real date (DDMMYY)."));
+        }
+        else if (born > interview.HeldOn)
+        {
+            violations.Add(new("Registration/Cpr", "Cpr.BornAfterInterview",
+                "By its birth date (the century follows from the 7th digit) the citizen was born after the interview date; check the CPR number and the date."));
         }
 
         var responsible = caller.ResponsibleAuthority.Kind;

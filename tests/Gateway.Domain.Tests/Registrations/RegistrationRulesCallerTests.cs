@@ -75,6 +75,25 @@ public class RegistrationRulesCallerTests
         Assert.That(outcome.Violations(), Is.EqualTo(new[] { ("Registration/Cpr", "Cpr.Invalid") }));
     }
 
+    [TestCase("1106244123", TestName = "Check_CprBornTheDayAfterTheInterview_CprBornAfterInterview")]
+    [TestCase("0101364123", TestName = "Check_CprBornIn2036_CprBornAfterInterview")]
+    [TestCase("3112575123", TestName = "Check_CprBornIn2057_CprBornAfterInterview")]
+    public void Check_CprBornAfterTheInterview_CprBornAfterInterview(string cpr)
+    {
+        var outcome = Rules.Check(MunicipalityCaller, MunicipalityInterview(new DateOnly(2024, 6, 10)) with { Cpr = cpr }, SameAfternoon);
+
+        Assert.That(outcome.Violations(), Is.EqualTo(new[] { ("Registration/Cpr", "Cpr.BornAfterInterview") }));
+    }
+
+    [TestCase("1006244123", TestName = "Check_CprBornOnTheInterviewDay_Accepted")]
+    [TestCase("0101585123", TestName = "Check_CprBornIn1858_Accepted")]
+    public void Check_CprBornByTheInterview_Accepted(string cpr)
+    {
+        var outcome = Rules.Check(MunicipalityCaller, MunicipalityInterview(new DateOnly(2024, 6, 10)) with { Cpr = cpr }, SameAfternoon);
+
+        Assert.That(outcome.Violations(), Is.Empty);
+    }
+
     [Test]
     public void Check_CprViolationText_DoesNotRepeatTheCpr()
     {

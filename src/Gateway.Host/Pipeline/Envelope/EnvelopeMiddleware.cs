@@ -30,11 +30,20 @@ internal sealed class EnvelopeMiddleware(RequestDelegate next, IOptions<GatewayO
             return;
         }
 
-        var body = await RequestBody.ReadAsync(context, _maxBytes);
+        var body = await RequestBody.ReadAsync(context, _maxBytes, TimeSpan.FromSeconds(_limits.MaxBodySeconds));
+        if (body.CallerGone || body.TooSlow)
+        {
+            log.BodyNotWhole(call.CorrelationId, body.TooSlow ? $"it was not whole after {_limits.MaxBodySeconds} s; the connection is closed" : "the caller closed or reset the connection");
+            // Nothing more is read or written on this connection: Kestrel would otherwise try to drain a body that ended half-way.
+            context.Abort();
+            return;
+        }
+
         if (body.UnreadableStatus is { } status)
         {
             log.BodyUnreadable(call.CorrelationId, status);
             context.Response.StatusCode = status;
+            context.Response.Headers.Connection = "close";
             return;
         }
 

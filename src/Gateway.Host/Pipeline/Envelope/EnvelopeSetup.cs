@@ -8,8 +8,8 @@ internal static class EnvelopeSetup
         services.AddSingleton<EnvelopeLog>();
         services.AddOptions<EnvelopeLimits>()
             .Bind(configuration.GetSection(EnvelopeLimits.Section))
-            .Validate(l => l.MaxDepth >= 8 && l.MaxAttributesPerElement >= 4 && l.MaxNamespaceDeclarations >= 4 && l.MaxNameLength >= 64,
-                "Gateway:Envelope limits are below what a message of the contract needs: MaxDepth ≥ 8, MaxAttributesPerElement ≥ 4, MaxNamespaceDeclarations ≥ 4, MaxNameLength ≥ 64.")
+            .Validate(l => l.MaxDepth >= 8 && l.MaxAttributesPerElement >= 4 && l.MaxNamespaceDeclarations >= 4 && l.MaxNameLength >= 64 && l.MaxBodySeconds >= 1,
+                "Gateway:Envelope limits are below what a message of the contract needs: MaxDepth ≥ 8, MaxAttributesPerElement ≥ 4, MaxNamespaceDeclarations ≥ 4, MaxNameLength ≥ 64, MaxBodySeconds ≥ 1.")
             .ValidateOnStart();
         return services;
     }

@@ -35,9 +35,10 @@ internal static class HeaderBlocks
     {
         var env = XNamespace.Get(version.EnvelopeNamespace);
         var role = Collapse((string?)block.Attribute(env + (version == SoapVersion.Soap11 ? "actor" : "role")));
+        // An empty actor or role names no other node: it is the same as none given (SOAP 1.2 part 1 § 5.2.2; SOAP 1.1
+        // stacks read an empty actor as the ultimate receiver too), so a mustUnderstand block with one is the gateway's.
         return version == SoapVersion.Soap11
-            ? role is null or Soap11Next
-            // An empty role is the same as none given (SOAP 1.2 part 1 § 5.2.2).
+            ? role is null or "" or Soap11Next
             : role is null or "" or Soap12Next or Soap12UltimateReceiver;
     }
 

@@ -17,23 +17,51 @@ internal static class RequestBody
     /// <param name="Bytes">The body, when it was read whole within the cap.</param>
     /// <param name="TooLarge">Whether it passed the cap.</param>
     /// <param name="UnreadableStatus">The HTTP status of a body that is not a well-formed HTTP body (broken chunking, a stall), else null.</param>
-    public sealed record Result(byte[]? Bytes, bool TooLarge, int? UnreadableStatus);
+    /// <param name="CallerGone">Whether the caller closed or reset the connection before the body was whole: there is no one left to answer.</param>
+    /// <param name="TooSlow">Whether the body was not whole by the deadline; the connection has been closed.</param>
+    public sealed record Result(byte[]? Bytes, bool TooLarge, int? UnreadableStatus, bool CallerGone = false, bool TooSlow = false);
 
-    /// <summary>Reads the body, counting its bytes against <paramref name="maxBytes"/>.</summary>
-    public static async Task<Result> ReadAsync(HttpContext context, long maxBytes)
+    /// <summary>Reads the body, counting its bytes against <paramref name="maxBytes"/>, all of it within <paramref name="deadline"/>.</summary>
+    public static async Task<Result> ReadAsync(HttpContext context, long maxBytes, TimeSpan deadline)
     {
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = maxBytes * FramingAllowance;
         }
 
+        // Kestrel's minimum data rate ends a stalled body; the deadline ends one that trickles just above it, which would
+        // hold its buffer for an hour at the size cap. It closes the connection: a read cancelled half-way would leave
+        // Kestrel's body reader unable to finish the request.
+        var late = 0;
+        using var timer = new CancellationTokenSource(deadline);
+        var closing = timer.Token.Register(() =>
+        {
+            Volatile.Write(ref late, 1);
+            context.Abort();
+        });
+        try
+        {
+            var result = await ReadWholeAsync(context.Request.Body, maxBytes);
+            await closing.DisposeAsync();
+            return Volatile.Read(ref late) == 1 ? new Result(null, false, null, TooSlow: true) : result;
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException)
+        {
+            await closing.DisposeAsync();
+            // Ours (the deadline), or the caller's: a reset or closed connection, which Kestrel reports as an IOException
+            // (ConnectionResetException) often before it signals the abort. Either way nobody is left to answer.
+            return Volatile.Read(ref late) == 1 ? new Result(null, false, null, TooSlow: true) : new Result(null, false, null, CallerGone: true);
+        }
+    }
+
+    private static async Task<Result> ReadWholeAsync(Stream body, long maxBytes)
+    {
         var writer = new ArrayBufferWriter<byte>(FirstBuffer);
-        var body = context.Request.Body;
         try
         {
             while (true)
             {
-                var read = await body.ReadAsync(writer.GetMemory(FirstBuffer), context.RequestAborted);
+                var read = await body.ReadAsync(writer.GetMemory(FirstBuffer));
                 if (read == 0)
                 {
                     return new Result(writer.WrittenSpan.ToArray(), false, null);

@@ -50,6 +50,13 @@ internal sealed class GuardMiddleware(RequestDelegate next, IOptions<GatewayOpti
             return;
         }
 
+        if (PlainRefusal(context) is { } status)
+        {
+            context.Response.StatusCode = status;
+            context.Response.Headers.Connection = "close";
+            return;
+        }
+
         // The correlation id is the gateway's own: a caller's trace header must not choose what operators search logs for.
         var call = new SoapCall(Guid.NewGuid().ToString("N"));
         context.Features.Set(call);
@@ -84,10 +91,28 @@ internal sealed class GuardMiddleware(RequestDelegate next, IOptions<GatewayOpti
         await next(context);
     }
 
-    // A body is read as it arrives: no content coding, and no transfer coding but chunked. Codings the gateway would
-    // ignore are what request smuggling is made of, when a proxy in front reads them differently.
+    // A POST that HTTP components in front could read otherwise than Kestrel does: a query on the service path (the
+    // path "as written" is the whole target), or an expectation other than 100-continue (RFC 9110 § 10.1.1 answers it
+    // 417).
+    private static int? PlainRefusal(HttpContext context)
+    {
+        var request = context.Request;
+        if (request.QueryString.HasValue || (context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? "").Contains('?', StringComparison.Ordinal))
+        {
+            return StatusCodes.Status404NotFound;
+        }
+
+        return request.Headers.Expect.Any(v => !string.Equals(v?.Trim(), "100-continue", StringComparison.OrdinalIgnoreCase))
+            ? StatusCodes.Status417ExpectationFailed
+            : null;
+    }
+
+    // A body is read as it arrives: no content coding, and no transfer coding but chunked, named once. Codings the
+    // gateway would ignore are what request smuggling is made of, when a proxy in front reads them differently; two
+    // Transfer-Encoding lines are one list (RFC 9110 § 5.3), refused as "chunked, chunked" on one line is.
     private static bool IsPlainBody(HttpRequest request) =>
         request.Headers.ContentEncoding.All(v => string.Equals(v?.Trim(), "identity", StringComparison.OrdinalIgnoreCase))
+        && request.Headers.TransferEncoding.Count <= 1
         && request.Headers.TransferEncoding.All(v => string.Equals(v?.Trim(), "chunked", StringComparison.OrdinalIgnoreCase));
 
     private static string RawPath(HttpContext context) =>

@@ -34,6 +34,34 @@ public sealed class HttpEdgeTests
         Assert.That(answer, Does.StartWith("HTTP/1.1 404"));
     }
 
+    [TestCase("/soap/v1/ContactCourse?x=1", TestName = "Post_WithAQuery_IsNotFound")]
+    [TestCase("/soap/v1/ContactCourse?wsdl", TestName = "Post_WithTheWsdlQuery_IsNotFound")]
+    [TestCase("/soap/v1/ContactCourse?", TestName = "Post_WithAnEmptyQuery_IsNotFound")]
+    public async Task Post_WithAQueryString_IsNotFound(string target)
+    {
+        var answer = await RawHttps.SendAsync(_gateway, Post(target, "POST"), Ping, TestGateway.ClientCertificate);
+        Assert.That(answer, Does.StartWith("HTTP/1.1 404"));
+    }
+
+    [TestCase("Expect: foo", "HTTP/1.1 417", TestName = "Expect_Unknown_IsExpectationFailed")]
+    [TestCase("Expect: 100-continue", "HTTP/1.1 200", TestName = "Expect_HundredContinue_IsServed")]
+    public async Task Expect_Header_IsAnsweredAsHttpSays(string header, string answered)
+    {
+        var answer = await RawHttps.SendAsync(_gateway, Post(Path, "POST", header), Ping, TestGateway.ClientCertificate);
+        Assert.That(answer, Does.Contain(answered));
+    }
+
+    [Test]
+    public async Task TransferEncoding_ChunkedOnTwoLines_IsRefusedAsOnOneLine()
+    {
+        var head = $"POST {Path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/xml; charset=utf-8\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\nConnection: close";
+        var body = $"{Encoding.UTF8.GetByteCount(Ping):x}\r\n{Ping}\r\n0\r\n\r\n";
+
+        var answer = await RawHttps.SendAsync(_gateway, head, body, TestGateway.ClientCertificate);
+
+        Assert.That(answer, Does.StartWith("HTTP/1.1 500").And.Contain("Client.Request.UnsupportedMediaType"));
+    }
+
     [TestCase("post", TestName = "Method_PostInLowerCase_IsNotAllowed")]
     [TestCase("Post", TestName = "Method_PostCapitalised_IsNotAllowed")]
     public async Task Method_OtherwiseCased_IsNotAllowed(string method)
