@@ -14,6 +14,7 @@ public static class ConformanceGroup
         {
             ConformanceStatusCommand.Create(context),
             ResetConformanceCommand.Create(context),
+            ConformanceDrillsCommand.Create(context),
         };
 
     /// <summary>The IT system argument.</summary>

@@ -21,9 +21,8 @@ public static class ConformanceStatusCommand
             var id = parseResult.GetValue(system);
             return run.WithDatabaseAsync(dataSource => ConformanceGroup.ForSystemAsync(run, dataSource, id, async found =>
             {
-                var report = await new ConformanceStanding(dataSource).ForSystemAsync(id, cancellationToken);
-                var reset = await new ConformanceStore(dataSource).LastResetAsync(id, cancellationToken);
-                return run.Output.Result(ConformanceStatus.Of(id, found.Name, report, reset), ConformanceText.Status);
+                var status = await new ConformanceStanding(dataSource).StatusAsync(id, found.Name, cancellationToken);
+                return run.Output.Result(status, ConformanceText.Status);
             }, cancellationToken));
         });
         return command;

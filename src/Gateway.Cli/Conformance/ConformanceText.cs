@@ -1,4 +1,5 @@
 using Gateway.Cli.Output;
+using Gateway.Data.Conformance;
 
 namespace Gateway.Cli.Conformance;
 
@@ -11,6 +12,9 @@ public static class ConformanceText
         var missing = status.Scenarios.Count(s => s.Required && s.State != "Passed");
         writer.WriteLine($"IT system {status.ItSystemId} ({PrintableText.Escape(status.ItSystem)}), conformance catalogue {status.Catalogue} (contract {status.ContractVersion}): "
             + (status.Certified ? "certified; every required scenario is passed." : $"not certified; {missing} required scenario(s) not passed."));
+        writer.WriteLine(status.Drills
+            ? "Drills: on (the Test environment misbehaves on purpose for the scenarios that need it)."
+            : "Drills: off. The scenarios retry.lost-answer, conflict.stale-version and reconcile.outage need them: `gatewayctl conformance drills SYSTEM on --reason ...`.");
         if (status.LastReset is { } reset)
         {
             writer.WriteLine($"Judged on calls since the reset of {HumanText.Time(reset.ResetAt)} by {reset.ResetBy}: {reset.Reason}");

@@ -11,11 +11,20 @@ public sealed class ConformanceStanding(GatewayDataSource dataSource)
     private static readonly AgreementStatus[] Live = [AgreementStatus.Requested, AgreementStatus.Active, AgreementStatus.Suspended];
 
     /// <summary>Judged against every agreement of the system that is requested, active or suspended, in either environment.</summary>
-    public async Task<ConformanceReport> ForSystemAsync(Guid itSystemId, CancellationToken cancellationToken)
+    public async Task<ConformanceReport> ForSystemAsync(Guid itSystemId, CancellationToken cancellationToken) =>
+        await JudgeAsync(itSystemId, await TargetAsync(itSystemId, cancellationToken), cancellationToken);
+
+    /// <summary>What the system must show: what its requested, active and suspended agreements allow, in either environment.</summary>
+    public async Task<ConformanceTarget> TargetAsync(Guid itSystemId, CancellationToken cancellationToken) =>
+        ConformanceTarget.Of((await new AgreementStore(dataSource).ListAgreementsAsync(null, cancellationToken))
+            .Where(a => a.ItSystemId == itSystemId && Live.Contains(a.Status)));
+
+    /// <summary>The status of <paramref name="itSystemId"/> named <paramref name="name"/>: its report, drills and last reset.</summary>
+    public async Task<ConformanceStatus> StatusAsync(Guid itSystemId, string name, CancellationToken cancellationToken)
     {
-        var agreements = (await new AgreementStore(dataSource).ListAgreementsAsync(null, cancellationToken))
-            .Where(a => a.ItSystemId == itSystemId && Live.Contains(a.Status));
-        return await JudgeAsync(itSystemId, ConformanceTarget.Of(agreements), cancellationToken);
+        var store = new ConformanceStore(dataSource);
+        var report = await ForSystemAsync(itSystemId, cancellationToken);
+        return ConformanceStatus.Of(itSystemId, name, report, await store.DrillsOnAsync(itSystemId, cancellationToken), await store.LastResetAsync(itSystemId, cancellationToken));
     }
 
     /// <summary>Judged against what <paramref name="agreement"/> allows: what the production gate asks of its system.</summary>

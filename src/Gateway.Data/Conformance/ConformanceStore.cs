@@ -87,6 +87,26 @@ public sealed class ConformanceStore(GatewayDataSource dataSource)
             return row is { } r ? new ConformanceReset(r.By, new DateTimeOffset(DateTime.SpecifyKind(r.At, DateTimeKind.Utc)), r.Reason) : null;
         });
 
+    /// <summary>Whether drills run for <paramref name="itSystemId"/>: the latest switch decides; off when never switched.</summary>
+    public Task<bool> DrillsOnAsync(Guid itSystemId, CancellationToken cancellationToken) =>
+        StoreFailures.Translate(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            return await connection.QuerySingleOrDefaultAsync<bool?>(new CommandDefinition(
+                "select enabled from conformance_drill_switch where it_system_id = @itSystemId order by id desc limit 1",
+                new { itSystemId }, cancellationToken: cancellationToken)) ?? false;
+        });
+
+    /// <summary>Switches drills on or off for <paramref name="itSystemId"/>, recording who and why.</summary>
+    public Task SwitchDrillsAsync(Guid itSystemId, bool enabled, string changedBy, string reason, CancellationToken cancellationToken) =>
+        StoreFailures.Translate(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "insert into conformance_drill_switch (it_system_id, enabled, changed_by, reason) values (@itSystemId, @enabled, @changedBy, @reason)",
+                new { itSystemId, enabled, changedBy, reason }, cancellationToken: cancellationToken));
+        });
+
     private sealed record Row(
         long Sequence, DateTime At, Guid AgreementId, string Operation, string SoapVersion, string Outcome, string CallId, bool SystemCall,
         string? RequestId, string? ContentKey, Guid? RegistrationId, int? Version, string? CaseType, bool AllItems, string? CitizenKey,

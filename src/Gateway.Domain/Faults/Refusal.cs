@@ -10,4 +10,10 @@ public sealed record Refusal(FaultCode Code, IReadOnlyList<FieldViolation> Field
         : this(code, [])
     {
     }
+
+    /// <summary>The human text: the catalogue's, unless a conformance drill says instead that it is one (<see cref="Conformance.ConformanceDrills.FaultText"/>).</summary>
+    public string Text => DrillText ?? Code.Text;
+
+    /// <summary>For a fault a conformance drill answers with on purpose, its text; otherwise null.</summary>
+    public string? DrillText { get; init; }
 }

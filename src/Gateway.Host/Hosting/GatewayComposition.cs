@@ -7,6 +7,7 @@ using Gateway.Domain.Calendar;
 using Gateway.Domain.Registrations;
 using Gateway.Host.Access;
 using Gateway.Host.Background;
+using Gateway.Host.Conformance;
 using Gateway.Host.Pipeline;
 using Gateway.Host.Pipeline.Identify;
 using Gateway.Host.Sandbox;
@@ -39,6 +40,7 @@ public static class GatewayComposition
     public static WebApplication UseGateway(this WebApplication app)
     {
         app.UseGatewayPipeline();
+        app.UseMiddleware<PartnerConformanceEndpoint>();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var services = StartupLog.ServiceUrls(app);

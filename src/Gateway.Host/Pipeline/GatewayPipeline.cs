@@ -1,10 +1,10 @@
 using Gateway.Host.Pipeline.Authorize;
+using Gateway.Host.Pipeline.Conformance;
 using Gateway.Host.Pipeline.Dispatch;
 using Gateway.Host.Pipeline.Envelope;
 using Gateway.Host.Pipeline.Faults;
 using Gateway.Host.Pipeline.Guard;
 using Gateway.Host.Pipeline.Identify;
-using Gateway.Host.Pipeline.Observe;
 using Gateway.Host.Pipeline.Usage;
 using Gateway.Host.Pipeline.Validation;
 
@@ -25,7 +25,7 @@ internal static class GatewayPipeline
             .AddGatewayUsage()
             .AddGatewayFaults()
             .AddGatewayEnvelope(builder.Configuration)
-            .AddGatewayObserve()
+            .AddGatewayConformance()
             .AddGatewaySchemaValidation()
             .AddGatewayDispatch();
         return builder;
@@ -34,8 +34,8 @@ internal static class GatewayPipeline
     /// <summary>
     /// Guard (method, path, media type, declared size) → usage (counts the outcome at the end) → fault barrier → identify
     /// (client certificate, before any of the body is read) → envelope (body, encoding, XML, DTD, limits, header blocks,
-    /// operation, action) → authorize (call context header, agreement) → observe (in the Test environment, records the
-    /// call for conformance before its answer leaves) → schema validation of the operation element → dispatch to the
+    /// operation, action) → authorize (call context header, agreement) → conformance (in the Test environment: records the
+    /// call before its answer leaves, and runs a due drill) → schema validation of the operation element → dispatch to the
     /// operation.
     /// </summary>
     public static IApplicationBuilder UseGatewayPipeline(this IApplicationBuilder app) => app
@@ -45,7 +45,7 @@ internal static class GatewayPipeline
         .UseMiddleware<IdentifyMiddleware>()
         .UseMiddleware<EnvelopeMiddleware>()
         .UseMiddleware<AuthorizeMiddleware>()
-        .UseMiddleware<ObserveMiddleware>()
+        .UseMiddleware<ConformanceMiddleware>()
         .UseMiddleware<SchemaValidationMiddleware>()
         .UseMiddleware<DispatchMiddleware>();
 }

@@ -14,6 +14,8 @@ internal sealed partial class SandboxProvisioner(TrialConnections trials, Sandbo
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
+    private Guid _system;
+
     /// <summary>Registers the sandbox's authority, IT system, certificate and agreement, where missing.</summary>
     public async Task ProvisionAsync(CancellationToken cancellationToken)
     {
@@ -33,6 +35,8 @@ internal sealed partial class SandboxProvisioner(TrialConnections trials, Sandbo
             ValidFrom = new DateOnly(2005, 9, 1),
             Contact = "sandbox",
         }, "sandbox", "Sandbox trial connection (Test: no approval needed).", cancellationToken);
+
+        _system = system;
     }
 
     /// <summary>Writes <c>sandbox.json</c> for the service URLs the gateway listens on, and says where it is.</summary>
@@ -47,6 +51,7 @@ internal sealed partial class SandboxProvisioner(TrialConnections trials, Sandbo
             agreementId = SandboxIdentity.AgreementId,
             actingAuthority = new { kind = SandboxIdentity.Authority.Kind.ToString(), code = SandboxIdentity.Authority.Code },
             itSystem = SandboxIdentity.ItSystemName,
+            itSystemId = _system,
             clientCertificate = new { pfx = files.ClientPfx, pfxPassword = files.Password, pem = files.ClientPem, keyPem = files.ClientKeyPem },
             caCertificate = files.CaPem,
             sampleCall = $"curl --cacert {files.CaPem} --cert {files.ClientPem} --key {files.ClientKeyPem} -H 'Content-Type: text/xml' --data-binary @docs/samples/Ping.xml {service}",

@@ -8,7 +8,8 @@ namespace Gateway.Host.Pipeline.Faults;
 
 /// <summary>
 /// Writes the one fault shape of the gateway (domain.md § 10): a SOAP 1.1 or 1.2 Fault whose code says who must
-/// act (Client/Sender or Server/Receiver), whose text is the catalogue's, and whose detail is a
+/// act (Client/Sender or Server/Receiver), whose text is the catalogue's (or a conformance drill's, which says it is
+/// one), and whose detail is a
 /// <see cref="GatewayFault"/> element. The SOAP 1.1 <c>faultcode</c> is unqualified, as WCF clients require.
 /// </summary>
 internal static class SoapFaultXml
@@ -27,7 +28,7 @@ internal static class SoapFaultXml
             writer.WriteElementString("faultcode", "s:" + party);
             writer.WriteStartElement("faultstring");
             writer.WriteAttributeString("xml", "lang", null, Language);
-            writer.WriteString(refusal.Code.Text);
+            writer.WriteString(refusal.Text);
             writer.WriteEndElement();
             writer.WriteStartElement("detail");
             WriteDetail(writer, refusal, correlationId);
@@ -41,7 +42,7 @@ internal static class SoapFaultXml
             writer.WriteStartElement("s", "Reason", env);
             writer.WriteStartElement("s", "Text", env);
             writer.WriteAttributeString("xml", "lang", null, Language);
-            writer.WriteString(refusal.Code.Text);
+            writer.WriteString(refusal.Text);
             writer.WriteEndElement();
             writer.WriteEndElement();
             writer.WriteStartElement("s", "Detail", env);
@@ -57,7 +58,7 @@ internal static class SoapFaultXml
         var ns = ContractNamespace.V1;
         writer.WriteStartElement(GatewayFault.ElementName, ns);
         writer.WriteElementString(nameof(GatewayFault.Code), ns, refusal.Code.Value);
-        writer.WriteElementString(nameof(GatewayFault.Text), ns, refusal.Code.Text);
+        writer.WriteElementString(nameof(GatewayFault.Text), ns, refusal.Text);
         writer.WriteElementString(nameof(GatewayFault.CorrelationId), ns, correlationId);
         writer.WriteElementString(nameof(GatewayFault.Retryable), ns, XmlConvert.ToString(refusal.Code.Retryable));
         if (refusal.Fields.Count > 0)

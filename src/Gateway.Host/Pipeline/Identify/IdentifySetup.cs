@@ -23,6 +23,7 @@ internal static class IdentifySetup
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(tls));
         services.AddSingleton(trustBundle);
         services.AddSingleton<ClientCertificates>();
+        services.AddSingleton<CallerIdentity>();
         if (tls.ServerCertificatePath is { } serverPfx)
         {
             var serverCertificate = LoadServerCertificate(serverPfx, tls.ServerCertificatePassword);

@@ -6,7 +6,7 @@ using Gateway.Domain.Agreements;
 using Gateway.Domain.Conformance;
 using Gateway.IntegrationTests.Support;
 
-namespace Gateway.IntegrationTests.Host.Pipeline.Observe;
+namespace Gateway.IntegrationTests.Host.Pipeline.Conformance;
 
 /// <summary>
 /// The observe stage on the real gateway: real calls in the Test environment, through the WCF client over mutual TLS,

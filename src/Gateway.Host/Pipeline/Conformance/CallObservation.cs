@@ -8,7 +8,7 @@ using Gateway.Domain.Conformance;
 using Gateway.Domain.Registrations;
 using Gateway.Host.Soap;
 
-namespace Gateway.Host.Pipeline.Observe;
+namespace Gateway.Host.Pipeline.Conformance;
 
 /// <summary>
 /// What the conformance judgement needs to know of one call, read from the request element the pipeline parsed and
@@ -47,6 +47,9 @@ internal static class CallObservation
             NextCursor = (call.Answer?.Part as RegistrationPage)?.NextCursor,
         };
     }
+
+    /// <summary>The request id of a write, or null.</summary>
+    public static string? RequestIdOf(SoapCall call) => Text(call.Payload, "RequestId");
 
     /// <summary>
     /// The write's content without its request id: its request element with the RequestId left out, written without

@@ -1,0 +1,102 @@
+using Gateway.Data.Conformance;
+using Gateway.Domain.Agreements;
+using Gateway.Domain.Conformance;
+using Gateway.Domain.Faults;
+using Gateway.Host.Pipeline.Faults;
+
+namespace Gateway.Host.Pipeline.Conformance;
+
+/// <summary>
+/// The conformance stage, in the Test environment only: records each admitted call with its outcome for the
+/// conformance scenarios (<see cref="ConformanceCatalogue"/>) before the answer leaves, so a caller that has its answer
+/// has its call counted; and, for an IT system whose drills are switched on, runs the drill that is due
+/// (<see cref="ConformanceDrills"/>): refuses a write in an outage, corrects a registration first so that the caller's
+/// correction is stale, or withholds the answer of a stored registration. Calls under Production agreements pass
+/// straight through and pay nothing.
+/// </summary>
+internal sealed class ConformanceMiddleware(RequestDelegate next, ConformanceStore store, ConformanceStanding standing, StaleVersionDrill stale, ConformanceLog log)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.Features.Get<SoapCall>() is not { Admission.Agreement.Environment: GatewayEnvironment.Test } call)
+        {
+            await next(context);
+            return;
+        }
+
+        var cancellationToken = context.RequestAborted;
+        var drill = await DueAsync(call, cancellationToken);
+
+        // The answer is held back until the call is recorded; a drill may replace it.
+        var body = context.Response.Body;
+        var answer = new MemoryStream();
+        context.Response.Body = answer;
+        try
+        {
+            switch (drill)
+            {
+                case ConformanceDrill.Outage:
+                    await SoapFaultResponse.WriteAsync(context, call, Drilled(drill.Value));
+                    break;
+                case ConformanceDrill.StaleVersion:
+                    drill = await stale.RunAsync(call, cancellationToken) ? drill : null;
+                    await next(context);
+                    break;
+                default:
+                    await next(context);
+                    if (drill == ConformanceDrill.LostAnswer && call is { Refusal: null, Answer: not null })
+                    {
+                        // Stored, and the answer lost on its way: the caller hears only that the gateway was unavailable.
+                        await answer.DisposeAsync();
+                        answer = new MemoryStream();
+                        context.Response.Body = answer;
+                        await SoapFaultResponse.WriteAsync(context, call, Drilled(drill.Value));
+                    }
+                    else
+                    {
+                        drill = null;
+                    }
+
+                    break;
+            }
+        }
+        finally
+        {
+            context.Response.Body = body;
+        }
+
+        await using (answer)
+        {
+            await RecordAsync(call, drill, cancellationToken);
+            answer.Position = 0;
+            await answer.CopyToAsync(body, cancellationToken);
+        }
+    }
+
+    private static Refusal Drilled(ConformanceDrill drill) => new(FaultCodes.StoreUnavailable) { DrillText = ConformanceDrills.FaultText(drill) };
+
+    private async Task<ConformanceDrill?> DueAsync(SoapCall call, CancellationToken cancellationToken)
+    {
+        if (!await store.DrillsOnAsync(call.ItSystemId, cancellationToken))
+        {
+            return null;
+        }
+
+        var target = await standing.TargetAsync(call.ItSystemId, cancellationToken);
+        var calls = await store.ObservationsAsync(call.ItSystemId, cancellationToken);
+        return ConformanceDrills.Due(target, calls, call.Operation!.Name, CallObservation.RequestIdOf(call));
+    }
+
+    private async Task RecordAsync(SoapCall call, ConformanceDrill? drill, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.RecordAsync(call.ItSystemId, CallObservation.Of(call) with { Drill = drill }, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The caller's answer stands; the call only goes unseen by the conformance judgement.
+            log.NotRecorded(call.CorrelationId, exception);
+        }
+    }
+}
