@@ -2,6 +2,8 @@ using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Gateway.Certificates;
+using Gateway.Cli;
+using Gateway.Conformance;
 using Gateway.Host.Hosting;
 using Gateway.Host.Sandbox;
 using Gateway.IntegrationTests.Support;
@@ -14,7 +16,8 @@ namespace Gateway.IntegrationTests.Host.Sandbox;
 
 /// <summary>
 /// The configuration-free start: an embedded PostgreSQL, a Test sandbox with its own CA, certificates and Active
-/// agreement, and a sandbox.json from which a partner makes a first authenticated call: the docs' samples as they stand.
+/// agreement, and a sandbox.json from which a partner makes a first authenticated call: the docs' samples as they stand,
+/// and the conformance kit as the README runs it.
 /// </summary>
 [TestFixture]
 public sealed class SandboxTests
@@ -25,15 +28,7 @@ public sealed class SandboxTests
         var folder = Path.Combine(Path.GetTempPath(), "gateway-sandbox-" + Guid.NewGuid().ToString("N")[..12]);
         try
         {
-            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Gateway:EmbeddedDatabase:DataDirectory"] = folder });
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseUrls("https://127.0.0.1:0");
-            builder.AddGateway();
-            await using var app = builder.Build();
-            app.UseGateway();
-            await app.PrepareGatewayAsync();
-            await app.StartAsync();
+            await using var app = await StartSandboxAsync(folder);
 
             using var description = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "sandbox", "sandbox.json")));
             var root = description.RootElement;
@@ -75,6 +70,55 @@ public sealed class SandboxTests
                 Directory.Delete(folder, recursive: true);
             }
         }
+    }
+
+    [Test]
+    public async Task FreshSandbox_TheConformanceKit_PassesEveryScenarioAndGatewayctlShowsTheSystemCertified()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "gateway-sandbox-" + Guid.NewGuid().ToString("N")[..12]);
+        try
+        {
+            await using var app = await StartSandboxAsync(folder);
+            var description = Path.Combine(folder, "sandbox", "sandbox.json");
+            var output = new StringWriter();
+
+            var kit = await ConformanceKit.RunAsync(["run", "--sandbox", description, "--junit", Path.Combine(folder, "junit.xml")], output, output, CancellationToken.None);
+
+            var system = JsonDocument.Parse(await File.ReadAllTextAsync(description)).RootElement.GetProperty("itSystemId").GetString()!;
+            var status = new StringWriter();
+            var gatewayctl = await Gatewayctl.RunAsync(
+                ["--connection-string", (await File.ReadAllTextAsync(Path.Combine(folder, "connection-string"))).Trim(), "conformance", "status", system], status, status);
+            Assert.Multiple(() =>
+            {
+                Assert.That(kit, Is.Zero, output.ToString);
+                Assert.That(output.ToString(), Does.Contain("Certified: every required scenario is passed."));
+                Assert.That(File.Exists(Path.Combine(folder, "junit.xml")), Is.True);
+                Assert.That(gatewayctl, Is.Zero, status.ToString);
+                Assert.That(status.ToString(), Does.Contain("(Sandbox case system), conformance catalogue 1 (contract 1.3): certified"));
+            });
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    // The gateway as `dotnet run --project src/Gateway.Host` starts it with no configuration, in its own data folder.
+    private static async Task<WebApplication> StartSandboxAsync(string folder)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Gateway:EmbeddedDatabase:DataDirectory"] = folder });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("https://127.0.0.1:0");
+        builder.AddGateway();
+        var app = builder.Build();
+        app.UseGateway();
+        await app.PrepareGatewayAsync();
+        await app.StartAsync();
+        return app;
     }
 
     private static bool Chains(X509Certificate2? server, X509Certificate2 ca)
