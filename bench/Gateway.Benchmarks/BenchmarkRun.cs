@@ -8,6 +8,7 @@ using Gateway.Benchmarks.Requests;
 using Gateway.Benchmarks.Sealing;
 using Gateway.Contracts;
 using Gateway.Data.Database;
+using Gateway.Domain.Agreements;
 using Npgsql;
 
 namespace Gateway.Benchmarks;
@@ -26,6 +27,10 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter output)
     private const string TlsBarePing = "bare SOAP Ping, mTLS";
     private const string TlsInsertRegister = "bare SOAP + INSERT RegisterInterview, mTLS";
     private const string GatewayPing = "gateway Ping, mTLS + authorization";
+
+    // The same calls on a gateway of the Test environment, which records every call for conformance before answering it.
+    private const string TestPing = "Test gateway Ping (recorded for conformance)";
+    private const string TestRegister = "Test gateway RegisterInterview (recorded for conformance)";
 
     // The scenarios the report's notes explain (ScenarioNotes). GatewayList's name states RegistrationPageRequests.PageSize.
     internal const string GatewayRegister = "gateway RegisterInterview, mTLS + authorization";
@@ -50,6 +55,8 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter output)
         new(GatewayRead, FixedPost),
         new(GatewayCorrect, TlsInsertRegister),
         new(GatewayList, FixedPost),
+        new(TestPing, GatewayPing),
+        new(TestRegister, GatewayRegister),
     ];
 
     private readonly List<ScenarioResult> _results = [];
@@ -82,7 +89,7 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter output)
 
             output.WriteLine("Starting the gateway and the baselines on 127.0.0.1");
             using var certificates = BenchCertificates.Create(Path.Combine(folder.FullName, "certificates"));
-            await using var gateway = await GatewayServer.StartAsync(postgres.ConnectionString, certificates, cancellationToken);
+            await using var gateway = await GatewayServer.StartAsync(postgres.ConnectionString, GatewayEnvironment.Production, certificates, cancellationToken);
             await using var fixedXml = await FixedXmlServer.StartAsync(cancellationToken);
             await using var bare = await BareSoapServer.StartAsync<CannedContactCourseService>(_ => { }, cancellationToken);
             await using var inserting = await BareSoapServer.StartAsync<InsertingContactCourseService>(s => s.AddSingleton(database), cancellationToken);
@@ -115,6 +122,14 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter output)
             await MeasureAsync(load, Correct(GatewayCorrect, gateway.Endpoint, envelopes, toCorrect), cancellationToken);
             var feedVersions = await FeedVersionsAsync(database, cancellationToken);
             await MeasureAsync(load, new(GatewayList, () => new RegistrationFeedReader(gateway.Endpoint, envelopes.ListRegistrations)), cancellationToken);
+
+            // The cost of conformance observation: a second gateway, of the Test environment, on a database of its own.
+            await using (var testGateway = await GatewayServer.StartAsync(
+                await SecondDatabaseAsync(database, postgres.ConnectionString, cancellationToken), GatewayEnvironment.Test, certificates, cancellationToken))
+            {
+                await MeasureAsync(load, Ping(TestPing, testGateway.Endpoint, envelopes), cancellationToken);
+                await MeasureAsync(load, Register(TestRegister, testGateway.Endpoint, envelopes), cancellationToken);
+            }
 
             // Stopped first, so that its background sealer does not take turns with the one timed here.
             output.WriteLine("  stopping the gateway, then timing one pass of the access-log sealer");
@@ -239,6 +254,17 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter output)
     }
 
     // The versions ListRegistrations pages through: everything the sandbox authority wrote (the run has no other).
+    // A database of its own on the same PostgreSQL, so that the second gateway's agreements (the samples' fixed ids) do not meet the first's.
+    private static async Task<string> SecondDatabaseAsync(NpgsqlDataSource database, string connectionString, CancellationToken cancellationToken)
+    {
+        await using (var create = database.CreateCommand("create database gateway_test"))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return new NpgsqlConnectionStringBuilder(connectionString) { Database = "gateway_test" }.ConnectionString;
+    }
+
     private static async Task<long> FeedVersionsAsync(NpgsqlDataSource database, CancellationToken cancellationToken)
     {
         await using var count = database.CreateCommand("select count(*) from registration_version");

@@ -10,19 +10,20 @@ namespace Gateway.Benchmarks.Hosting;
 /// <summary>
 /// The real gateway, in-process, composed as <c>Program.cs</c> composes it: HTTPS with client certificates trusted
 /// through the run's CA, and the sandbox's identifiers (authority 999, its agreement) registered for the load
-/// client's certificate, so the documented samples are admitted as they stand.
+/// client's certificate, so the documented samples are admitted as they stand. A Production gateway is what operators
+/// run for real; a Test gateway also records every call for conformance.
 /// </summary>
 internal static class GatewayServer
 {
-    /// <summary>Starts the gateway on the given database.</summary>
-    public static async Task<RunningServer> StartAsync(string connectionString, BenchCertificates certificates, CancellationToken cancellationToken)
+    /// <summary>Starts the gateway of <paramref name="environment"/> on the given database, with an Active agreement of that environment.</summary>
+    public static async Task<RunningServer> StartAsync(string connectionString, GatewayEnvironment environment, BenchCertificates certificates, CancellationToken cancellationToken)
     {
         var builder = LoopbackHost.CreateBuilder(
             new Dictionary<string, string?>
             {
                 // The product limits its embedded database to 16 connections (GatewayDatabase); do the same here.
                 ["ConnectionStrings:Gateway"] = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 16 }.ConnectionString,
-                ["Gateway:Environment"] = "Test",
+                ["Gateway:Environment"] = environment.ToString(),
                 ["Gateway:Tls:ServerCertificatePath"] = certificates.ServerPfx,
                 ["Gateway:Tls:ServerCertificatePassword"] = BenchCertificates.Password,
                 ["Gateway:Tls:ClientCaBundlePath"] = certificates.CaPem,
@@ -35,7 +36,7 @@ internal static class GatewayServer
         {
             app.UseGateway();
             await app.PrepareGatewayAsync(cancellationToken);
-            await RegisterCallerAsync(app.Services, certificates, cancellationToken);
+            await RegisterCallerAsync(app.Services, environment, certificates, cancellationToken);
         }
         catch
         {
@@ -46,7 +47,8 @@ internal static class GatewayServer
         return await RunningServer.StartAsync(app, GatewayOptions.ServicePath, cancellationToken);
     }
 
-    private static async Task RegisterCallerAsync(IServiceProvider services, BenchCertificates certificates, CancellationToken cancellationToken)
+    // The benchmark approves its own agreement, in Production too: it measures calls, not the approval.
+    private static async Task RegisterCallerAsync(IServiceProvider services, GatewayEnvironment environment, BenchCertificates certificates, CancellationToken cancellationToken)
     {
         var trials = services.GetRequiredService<TrialConnections>();
         var system = await trials.SystemAsync("Benchmark case system", SandboxIdentity.VendorCvr, certificates.Client, "benchmark", cancellationToken);
@@ -56,7 +58,7 @@ internal static class GatewayServer
             ItSystemId = system,
             CaseTypes = new HashSet<CaseType> { CaseType.Kontanthjaelp, CaseType.Starthjaelp },
             ReadScope = ReadScope.AllCitizens,
-            Environment = GatewayEnvironment.Test,
+            Environment = environment,
             ValidFrom = new DateOnly(2005, 9, 1),
         }, "benchmark", "Benchmark caller", cancellationToken);
     }
