@@ -209,6 +209,39 @@ public sealed partial class PublishedContractTests
     private static IEnumerable<Uri> SchemaUrls(string document) =>
         SchemaUrl().Matches(document).Select(m => new Uri(m.Groups[1].Value));
 
+    /// <summary>Every sample in docs/samples: its operation element or its fault's detail, and its CallContext header, valid against the files on disk.</summary>
+    [TestCaseSource(nameof(SampleFiles))]
+    public void Sample_AsPublished_IsValidAgainstTheFilesOnDisk(string file)
+    {
+        var envelope = XDocument.Load(Repository.PathOf("docs", "samples", file)).Root!;
+        var body = envelope.Elements().Single(e => e.Name.LocalName == "Body").Elements().Single();
+        var payload = body.Name.LocalName == "Fault"
+            ? body.Elements().Single(e => e.Name.LocalName is "detail" or "Detail").Elements().Single()
+            : body;
+        var headers = envelope.Elements().Where(e => e.Name.LocalName == "Header").Elements(XName.Get("CallContext", ContractNamespace.V1));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Validate(payload), Is.Empty, file);
+            foreach (var header in headers)
+            {
+                Assert.That(Validate(header), Is.Empty, file + " CallContext");
+            }
+        });
+    }
+
+    [TestCase("RegisterInterview.LostAnswer.response.xml", Gateway.Domain.Conformance.ConformanceDrill.LostAnswer)]
+    [TestCase("RegisterInterview.Outage.response.xml", Gateway.Domain.Conformance.ConformanceDrill.Outage)]
+    public void DrillSample_AsPublished_CarriesTheTextTheGatewaySends(string file, Gateway.Domain.Conformance.ConformanceDrill drill)
+    {
+        var text = XDocument.Load(Repository.PathOf("docs", "samples", file)).Descendants(XName.Get("Text", ContractNamespace.V1)).Single().Value;
+        Assert.That(text, Is.EqualTo(Gateway.Domain.Conformance.ConformanceDrills.FaultText(drill)));
+    }
+
+    private static IEnumerable<TestCaseData> SampleFiles() =>
+        Directory.GetFiles(Repository.PathOf("docs", "samples"), "*.xml").Select(Path.GetFileName).Order(StringComparer.Ordinal)
+            .Select(f => new TestCaseData(f!).SetName($"Sample_{f!.Replace('.', '_')}_IsValid"));
+
     private List<string> Validate(XElement element)
     {
         var errors = new List<string>();
