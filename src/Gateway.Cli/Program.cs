@@ -9,6 +9,7 @@ using Gateway.Cli.Certificates;
 using Gateway.Cli.Conformance;
 using Gateway.Cli.Execution;
 using Gateway.Cli.Schema;
+using Gateway.Cli.Supervision;
 using Gateway.Cli.Systems;
 
 namespace Gateway.Cli;
@@ -39,6 +40,7 @@ public static class Gatewayctl
             CertificatesGroup.Create(context),
             AgreementsGroup.Create(context),
             ConformanceGroup.Create(context),
+            SupervisionGroup.Create(context),
             AuditGroup.Create(context),
             CertificateAuthorityGroup.Create(context),
         };

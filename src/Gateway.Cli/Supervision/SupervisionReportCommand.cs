@@ -1,0 +1,70 @@
+using System.CommandLine;
+using Gateway.Cli.Execution;
+using Gateway.Data.Supervision;
+using Gateway.Domain.Identifiers;
+using Gateway.Domain.Registrations;
+using Gateway.Domain.Supervision;
+
+namespace Gateway.Cli.Supervision;
+
+/// <summary>
+/// <c>gatewayctl supervision report --authority KIND:CODE --from DATE --to DATE [--format table|csv] [--output FILE]</c>:
+/// every figure of <see cref="SupervisionFigures"/> with its definition; <c>--json</c> for JSON.
+/// </summary>
+public static class SupervisionReportCommand
+{
+    /// <summary>The command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var authority = new Option<AuthorityId>("--authority")
+        {
+            Description = "The responsible authority: Municipality:CODE or EmploymentServiceUnit:CODE (an other actor's registrations count for its principal)",
+            HelpName = "KIND:CODE",
+            Required = true,
+            CustomParser = ValueParsers.Authority,
+        };
+        var from = new Option<DateOnly>("--from") { Description = "First day of the period", HelpName = "YYYY-MM-DD", Required = true, CustomParser = r => ValueParsers.Date(r) ?? default };
+        var to = new Option<DateOnly>("--to") { Description = "Last day of the period; overdue is judged on this day", HelpName = "YYYY-MM-DD", Required = true, CustomParser = r => ValueParsers.Date(r) ?? default };
+        var format = new Option<string>("--format") { Description = "table (default) or csv; --json gives JSON", HelpName = "FORMAT", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv");
+        var output = new Option<string>("--output") { Description = "Write the report to this file instead of standard output", HelpName = "FILE" };
+        var overdue = new Option<int>("--overdue-months") { Description = $"Months after the last interview a citizen is overdue (default {SupervisionFigures.DefaultOverdueAfterMonths})", HelpName = "N", DefaultValueFactory = _ => SupervisionFigures.DefaultOverdueAfterMonths, CustomParser = ValueParsers.Positive };
+        var limit = new Option<int>("--next-contact-months") { Description = "The next-contact limit in months (default 3, as Gateway:Registration:NextContactWarningMonths)", HelpName = "N", DefaultValueFactory = _ => new RegistrationPolicy().NextContactWarningMonths, CustomParser = ValueParsers.Positive };
+        var command = new Command("report", "The supervision figures of one authority for a period, each with its definition") { authority, from, to, format, output, overdue, limit };
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var run = context.Begin(parseResult);
+            var who = parseResult.GetRequiredValue(authority);
+            var (first, last) = (parseResult.GetValue(from), parseResult.GetValue(to));
+            if (who.Kind is not (Contracts.CodeLists.AuthorityKind.Municipality or Contracts.CodeLists.AuthorityKind.EmploymentServiceUnit))
+            {
+                return Task.FromResult(run.Output.Usage("--authority must be a municipality or an Employment Service unit: the authority responsible for the registrations. An other actor's registrations count for its principal."));
+            }
+
+            if (last < first)
+            {
+                return Task.FromResult(run.Output.Usage($"--to ({last:yyyy-MM-dd}) is before --from ({first:yyyy-MM-dd})."));
+            }
+
+            return run.WithDatabaseAsync(async dataSource =>
+            {
+                var report = await new SupervisionStore(dataSource, TimeProvider.System).ReportAsync(
+                    who, first, last, parseResult.GetValue(overdue), parseResult.GetValue(limit), cancellationToken);
+                Action<TextWriter, SupervisionReport> human = parseResult.GetValue(format) == "csv" ? SupervisionText.Csv : SupervisionText.Table;
+                if (parseResult.GetValue(output) is not { } file)
+                {
+                    return run.Output.Result(report, human);
+                }
+
+                await using (var writer = new StreamWriter(file))
+                {
+                    new Output.CommandOutput(writer, TextWriter.Null, run.Output.Json).Result(report, human);
+                }
+
+                run.Output.Note($"Wrote the report to {Path.GetFullPath(file)}.");
+                return ExitCodes.Success;
+            });
+        });
+        return command;
+    }
+}

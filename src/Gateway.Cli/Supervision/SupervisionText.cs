@@ -1,0 +1,88 @@
+using System.Globalization;
+using Gateway.Cli.Output;
+using Gateway.Domain.Supervision;
+
+namespace Gateway.Cli.Supervision;
+
+/// <summary>The supervision report as people read it (a table with the definitions) and as spreadsheets read it (CSV); <c>--json</c> bypasses this.</summary>
+public static class SupervisionText
+{
+    /// <summary>The table, figure by figure, each followed by its definition.</summary>
+    public static void Table(TextWriter writer, SupervisionReport report)
+    {
+        writer.WriteLine($"Supervision report / Tilsynsrapport: {report.Authority}, {HumanText.Day(report.From)} to {HumanText.Day(report.To)}, computed {HumanText.Time(report.ComputedAt)}");
+        writer.WriteLine();
+        var table = new TextTable("FIGURE", "FIGUR", "VALUE", "SHARE");
+        foreach (var (figure, key, count, of) in Rows(report))
+        {
+            table.Add(key is null ? figure.English : $"  {key}", key is null ? figure.Danish : "", of is null ? count.ToString(CultureInfo.InvariantCulture) : $"{count} of {of}", of is null ? "" : Percent(count, of.Value));
+        }
+
+        table.WriteTo(writer, "No figures.");
+        writer.WriteLine();
+        writer.WriteLine("Definitions:");
+        foreach (var figure in SupervisionFigures.All)
+        {
+            writer.WriteLine($"- {figure.English} ({figure.Id}): {figure.Definition}");
+        }
+
+        writer.WriteLine($"  Overdue interval {report.OverdueAfterMonths} months; next-contact limit {report.NextContactLimitMonths} months.");
+    }
+
+    /// <summary>One line per number: figure id, breakdown key, count, out of, share; the period and authority on every line.</summary>
+    public static void Csv(TextWriter writer, SupervisionReport report)
+    {
+        writer.WriteLine("authority,from,to,figure,key,count,of,share");
+        foreach (var (figure, key, count, of) in Rows(report))
+        {
+            writer.WriteLine(string.Join(',',
+                report.Authority.ToString(), HumanText.Day(report.From), HumanText.Day(report.To), figure.Id, Quote(key ?? ""),
+                count.ToString(CultureInfo.InvariantCulture), of?.ToString(CultureInfo.InvariantCulture) ?? "",
+                of is { } total && total > 0 ? ((double)count / total).ToString("0.0000", CultureInfo.InvariantCulture) : ""));
+        }
+    }
+
+    // Every number of the report, in figure order: the figure, the breakdown key (null for the figure's own total), the count, and what it is out of.
+    private static IEnumerable<(SupervisionFigure Figure, string? Key, int Count, int? Of)> Rows(SupervisionReport r)
+    {
+        yield return (SupervisionFigures.Interviews, null, r.Interviews, null);
+        foreach (var b in r.ByTypeAndForm)
+        {
+            yield return (SupervisionFigures.Interviews, $"{b.Type} / {b.Form}", b.Interviews, null);
+        }
+
+        yield return (SupervisionFigures.InCourse, null, r.CitizensInCourse, null);
+        yield return (SupervisionFigures.Overdue, null, r.OverdueCitizens, null);
+        yield return (SupervisionFigures.Late, null, r.Late.Count, r.Late.Of);
+        yield return (SupervisionFigures.NextContactBeyond, null, r.NextContactBeyondLimit.Count, r.NextContactBeyondLimit.Of);
+        foreach (var (item, share) in r.MissingMandatory)
+        {
+            yield return (SupervisionFigures.MissingItems, item, share.Count, share.Of);
+        }
+
+        foreach (var (item, share) in r.VoluntaryUptake)
+        {
+            yield return (SupervisionFigures.VoluntaryUptake, item, share.Count, share.Of);
+        }
+
+        foreach (var (category, count) in r.MatchCategories)
+        {
+            yield return (SupervisionFigures.MatchCategories, $"category {category}", count, r.Interviews);
+        }
+
+        yield return (SupervisionFigures.MatchMovement, "closer", r.MatchMovement.Closer, null);
+        yield return (SupervisionFigures.MatchMovement, "further", r.MatchMovement.Further, null);
+        yield return (SupervisionFigures.MatchMovement, "unchanged", r.MatchMovement.Unchanged, null);
+        foreach (var month in r.Monthly)
+        {
+            yield return (SupervisionFigures.Monthly, $"{month.First:yyyy-MM} interviews", month.Interviews, null);
+            yield return (SupervisionFigures.Monthly, $"{month.First:yyyy-MM} late", month.Late, month.Interviews);
+        }
+    }
+
+    private static string Percent(int count, int of) => of == 0 ? "-" : ((double)count / of).ToString("0.0 %", CultureInfo.InvariantCulture);
+
+    private static string Quote(string value) => value.Contains(',', StringComparison.Ordinal) || value.Contains('"', StringComparison.Ordinal)
+        ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+        : value;
+}

@@ -1,0 +1,102 @@
+using Gateway.Domain.Registrations;
+
+namespace Gateway.Data.Supervision;
+
+/// <summary>
+/// The SQL of the supervision figures, one query per figure of <see cref="Domain.Supervision.SupervisionFigures"/> and in
+/// its order, over the same base sets: <c>live</c>, the latest version of every registration the authority is
+/// responsible for, cancelled ones left out; <c>in_period</c>, those whose interview was held in the period, with the
+/// late flag of their first version (lateness is judged when a registration is first received); <c>citizen_last</c>,
+/// each citizen's latest registration held by the end of the period. Parameters: <c>@kind</c>, <c>@code</c>,
+/// <c>@from</c>, <c>@to</c>, <c>@overdue</c> and <c>@limit</c> (months).
+/// </summary>
+internal static class SupervisionQueries
+{
+    private const string Base = """
+        with latest as (
+            select distinct on (v.registration_id) v.registration_id, v.change, v.held_on, v.match_category, v.next_contact_on,
+                   v.received_at, v.items, r.cpr
+            from registration_version v
+            join registration r on r.id = v.registration_id
+            where v.responsible_kind = @kind and v.responsible_code = @code
+            order by v.registration_id, v.version desc
+        ),
+        live as (select * from latest where change <> 'Cancelled'),
+        in_period as (
+            select l.*, first.late
+            from live l
+            join registration_version first on first.registration_id = l.registration_id and first.version = 1
+            where l.held_on between @from and @to
+        ),
+        citizen_last as (
+            select distinct on (cpr) cpr, held_on, next_contact_on, items
+            from live
+            where held_on <= @to
+            order by cpr, held_on desc, received_at desc
+        )
+        """;
+
+    /// <summary>Whether the registration's <c>items</c> hold the item, as <see cref="ItemRequirements.IsPresent"/> decides it in the domain.</summary>
+    public static string Present(RegistrationItem item) => item switch
+    {
+        RegistrationItem.EmploymentGoals => "jsonb_array_length(coalesce(items->'EmploymentGoals', '[]')) > 0",
+        RegistrationItem.RoughMatch => "jsonb_typeof(items->'RoughMatch') = 'object'",
+        RegistrationItem.FurtherCourse => "(jsonb_array_length(coalesce(items->'FurtherCourse'->'Agreements', '[]')) > 0 or btrim(coalesce(items->'FurtherCourse'->>'NoAgreementReason', '')) <> '')",
+        RegistrationItem.Offers => "jsonb_array_length(coalesce(items->'Offers', '[]')) > 0",
+        RegistrationItem.NextContact => "(items->'NextContact'->>'PlannedOn' is not null or items->'NextContact'->>'EndReason' is not null)",
+        RegistrationItem.JobSearchBehaviour => "jsonb_typeof(items->'JobSearchBehaviour') = 'object'",
+        RegistrationItem.CitizenComments => "coalesce(items->>'CitizenComments', '') <> ''",
+        // Items 1-4 and 9 are required elements of the contract: a registration always holds them.
+        _ => "true",
+    };
+
+    /// <summary>Every figure of the report, in one round trip.</summary>
+    public static string Report(IEnumerable<RegistrationItem> mandatory, IEnumerable<RegistrationItem> voluntary) => $"""
+        {Base}
+        select items->>'Type' as Type, items->>'Form' as Form, count(*)::int as Interviews from in_period group by 1, 2 order by 1, 2;
+
+        {Base}
+        select count(*) filter (where held_on >= @from or next_contact_on >= @from)::int from citizen_last;
+
+        {Base}
+        select count(*)::int from citizen_last
+        where held_on < @to - make_interval(months => @overdue) and items->'NextContact'->>'EndReason' is null;
+
+        {Base}
+        select count(*)::int as Total,
+               count(*) filter (where late)::int as Late,
+               count(*) filter (where next_contact_on > held_on + make_interval(months => @limit))::int as Beyond
+        from in_period;
+
+        {Base}
+        select {Counts(mandatory)} from in_period;
+
+        {Base}
+        select {Counts(voluntary)} from in_period;
+
+        {Base}
+        select match_category::int as Category, count(*)::int as Interviews from in_period group by 1 order by 1;
+
+        {Base}
+        , ordered as (
+            select cpr, first_value(match_category) over w as first, last_value(match_category) over w as last, count(*) over (partition by cpr) as interviews
+            from in_period
+            window w as (partition by cpr order by held_on, received_at rows between unbounded preceding and unbounded following)
+        ),
+        citizen as (select distinct cpr, first, last from ordered where interviews >= 2)
+        select count(*) filter (where last < first)::int as Closer, count(*) filter (where last > first)::int as Further,
+               count(*) filter (where last = first)::int as Unchanged
+        from citizen;
+
+        {Base}
+        select date_trunc('month', held_on)::date as First, count(*)::int as Interviews, count(*) filter (where late)::int as Late
+        from in_period group by 1 order by 1;
+        """;
+
+    // One column per item, named after it: how many registrations in the period hold it. With no items, a constant.
+    private static string Counts(IEnumerable<RegistrationItem> items)
+    {
+        var columns = items.Select(i => $"count(*) filter (where {Present(i)})::int as \"{i}\"").ToList();
+        return columns.Count == 0 ? "0 as \"none\"" : string.Join(", ", columns);
+    }
+}

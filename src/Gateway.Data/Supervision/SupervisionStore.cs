@@ -1,0 +1,79 @@
+using Dapper;
+using Gateway.Contracts.CodeLists;
+using Gateway.Data.Database;
+using Gateway.Domain.Identifiers;
+using Gateway.Domain.Registrations;
+using Gateway.Domain.Supervision;
+
+namespace Gateway.Data.Supervision;
+
+/// <summary>Computes the supervision report in the database (<see cref="SupervisionQueries"/>), in one round trip of one snapshot.</summary>
+public sealed class SupervisionStore(GatewayDataSource dataSource, TimeProvider clock)
+{
+    /// <summary>
+    /// The report for <paramref name="authority"/> (a municipality or an Employment Service unit: the authority responsible
+    /// for the registrations) from <paramref name="from"/> to <paramref name="to"/>, both included.
+    /// </summary>
+    public Task<SupervisionReport> ReportAsync(
+        AuthorityId authority, DateOnly from, DateOnly to, int overdueAfterMonths, int nextContactLimitMonths, CancellationToken cancellationToken) =>
+        StoreFailures.Translate(async () =>
+        {
+            if (authority.Kind is not (AuthorityKind.Municipality or AuthorityKind.EmploymentServiceUnit))
+            {
+                throw new ArgumentException("Supervision figures are for a municipality or an Employment Service unit: the authority responsible for the registrations.", nameof(authority));
+            }
+
+            var items = Enum.GetValues<RegistrationItem>();
+            var mandatory = items.Where(i => ItemRequirements.For(i, authority.Kind) == Requirement.Mandatory).ToList();
+            var voluntary = items.Where(i => ItemRequirements.For(i, authority.Kind) == Requirement.Voluntary || (authority.Kind == AuthorityKind.Municipality && i == RegistrationItem.CitizenComments)).ToList();
+            if (authority.Kind != AuthorityKind.Municipality)
+            {
+                voluntary.Clear();
+            }
+
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+            var computedAt = clock.GetUtcNow();
+            await using var results = await connection.QueryMultipleAsync(new CommandDefinition(SupervisionQueries.Report(mandatory, voluntary), new
+            {
+                kind = authority.Kind.ToString(),
+                code = authority.Code,
+                from,
+                to,
+                overdue = overdueAfterMonths,
+                limit = nextContactLimitMonths,
+            }, transaction, cancellationToken: cancellationToken));
+
+            var breakdown = (await results.ReadAsync<SupervisionReport.Breakdown>()).ToList();
+            var inCourse = await results.ReadSingleAsync<int>();
+            var overdue = await results.ReadSingleAsync<int>();
+            var totals = await results.ReadSingleAsync<(int Total, int Late, int Beyond)>();
+            var present = (IDictionary<string, object>)await results.ReadSingleAsync();
+            var uptake = (IDictionary<string, object>)await results.ReadSingleAsync();
+            var categories = (await results.ReadAsync<(int Category, int Interviews)>()).ToDictionary(c => c.Category, c => c.Interviews);
+            var movement = await results.ReadSingleAsync<SupervisionReport.Movement>();
+            var monthly = (await results.ReadAsync<(DateTime First, int Interviews, int Late)>()).Select(m => new SupervisionReport.Month(DateOnly.FromDateTime(m.First), m.Interviews, m.Late)).ToList();
+            await transaction.CommitAsync(cancellationToken);
+
+            return new SupervisionReport
+            {
+                Authority = authority,
+                From = from,
+                To = to,
+                ComputedAt = computedAt,
+                OverdueAfterMonths = overdueAfterMonths,
+                NextContactLimitMonths = nextContactLimitMonths,
+                Interviews = totals.Total,
+                ByTypeAndForm = breakdown,
+                CitizensInCourse = inCourse,
+                OverdueCitizens = overdue,
+                Late = new(totals.Late, totals.Total),
+                NextContactBeyondLimit = new(totals.Beyond, totals.Total),
+                MissingMandatory = mandatory.ToDictionary(i => i.ToString(), i => new SupervisionReport.Share(totals.Total - (int)present[i.ToString()], totals.Total)),
+                VoluntaryUptake = voluntary.ToDictionary(i => i.ToString(), i => new SupervisionReport.Share((int)uptake[i.ToString()], totals.Total)),
+                MatchCategories = Enumerable.Range(1, 5).ToDictionary(c => c, c => categories.GetValueOrDefault(c)),
+                MatchMovement = movement,
+                Monthly = monthly,
+            };
+        });
+}

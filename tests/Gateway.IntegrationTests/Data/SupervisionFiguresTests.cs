@@ -1,0 +1,162 @@
+using Gateway.Contracts.CodeLists;
+using Gateway.Contracts.Types;
+using Gateway.Data.Supervision;
+using Gateway.Domain.Identifiers;
+using Gateway.Domain.Supervision;
+using Gateway.IntegrationTests.Support;
+
+namespace Gateway.IntegrationTests.Data;
+
+/// <summary>
+/// Each supervision figure on a small data set registered through the real gateway (WCF client, PostgreSQL), whose
+/// expected numbers are worked out here: a correction counts once, a cancellation not at all, an other actor's
+/// registration counts for its principal, another authority's never; overdue exactly at the boundary is not overdue,
+/// an end reason ends the course; lateness is the first version's.
+/// </summary>
+[TestFixture]
+public sealed class SupervisionFiguresTests
+{
+    private static readonly DateTime Today = SampleRegistrations.Today;
+    private TestGateway _gateway = null!;
+    private SupervisionReport _report = null!;
+
+    [OneTimeSetUp]
+    public async Task RegisterTheDataSet()
+    {
+        _gateway = await TestGateway.StartAsync();
+        var municipality = _gateway.Client();
+
+        // A: held two weeks ago (late, category 4), then today (in time, category 3, corrected to 2): closer to work.
+        var a = TestCitizens.Next();
+        await municipality.RegisterInterview(Registration(a, Today.AddDays(-14), MatchCategory.LavGradAfMatch));
+        var aToday = await municipality.RegisterInterview(Registration(a, Today, MatchCategory.DelvisMatch));
+        await municipality.CorrectInterview("a-correct", aToday.RegistrationId, 1, "Forkert kategori.", Registration(a, Today, MatchCategory.HoejGradAfMatch));
+        // B: last seen 100 days ago, no end reason: overdue.
+        await municipality.RegisterInterview(Registration(TestCitizens.Next(), Today.AddDays(-100), MatchCategory.IntetMatch));
+        // C: 95 days ago, but the course ended: not overdue.
+        var ended = Registration(TestCitizens.Next(), Today.AddDays(-95), MatchCategory.IntetMatch);
+        ended.NextContact = new NextContact { EndReason = CourseEndReason.Selvforsoergelse, EndReasonSpecified = true };
+        await municipality.RegisterInterview(ended);
+        // D: registered and cancelled: counts nowhere.
+        var d = await municipality.RegisterInterview(Registration(TestCitizens.Next(), Today.AddDays(-5), MatchCategory.DelvisMatch));
+        await municipality.CancelInterview("d-cancel", d.RegistrationId, 1, "Forkert borger.");
+        // E: today, every item, next contact four months out: beyond the limit, and the voluntary items used.
+        var complete = SampleRegistrations.Complete(TestCitizens.Next());
+        complete.Interview.HeldOn = Today;
+        complete.MatchCategory = MatchCategory.DelvisMatch;
+        complete.NextContact = new NextContact { PlannedOn = Today.AddMonths(4), PlannedOnSpecified = true };
+        await municipality.RegisterInterview(complete);
+        // F: exactly three months ago: at the boundary, not overdue.
+        await municipality.RegisterInterview(Registration(TestCitizens.Next(), Today.AddMonths(-3), MatchCategory.UmiddelbartMatch));
+        // G: an other actor acting for the municipality: counts for the municipality.
+        await _gateway.Client(As.OtherActor).RegisterInterview(Registration(TestCitizens.Next(), Today, MatchCategory.DelvisMatch));
+        // H: the Employment Service unit's own case: never the municipality's.
+        await _gateway.Client(As.EmploymentServiceUnit).RegisterInterview(SampleRegistrations.Complete(TestCitizens.Next(), CaseType.Dagpenge));
+
+        _report = await new SupervisionStore(_gateway.Store, TimeProvider.System).ReportAsync(
+            new AuthorityId(AuthorityKind.Municipality, Callers.MunicipalityCode), DateOnly.FromDateTime(Today.AddDays(-120)), DateOnly.FromDateTime(Today),
+            SupervisionFigures.DefaultOverdueAfterMonths, 3, CancellationToken.None);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopGateway() => await _gateway.DisposeAsync();
+
+    [Test]
+    public void Interviews_CorrectedCountedOnceCancelledLeftOutOtherActorIncluded_AreSeven()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(_report.Interviews, Is.EqualTo(7));
+            Assert.That(_report.ByTypeAndForm.Sum(b => b.Interviews), Is.EqualTo(7));
+            Assert.That(_report.ByTypeAndForm.Single(b => b.Type == "Opfoelgningssamtale").Interviews, Is.EqualTo(1), "the complete registration's type");
+        });
+    }
+
+    [Test]
+    public void CitizensInCourse_EachCitizenOnce_AreSix() => Assert.That(_report.CitizensInCourse, Is.EqualTo(6));
+
+    [Test]
+    public void Overdue_OnlyTheCitizenLastSeenMoreThanThreeMonthsAgoWithoutEndReason_IsOne() => Assert.That(_report.OverdueCitizens, Is.EqualTo(1));
+
+    [Test]
+    public void Late_JudgedOnTheFirstVersion_IsFourOfSeven() => Assert.That(_report.Late, Is.EqualTo(new SupervisionReport.Share(4, 7)));
+
+    [Test]
+    public void NextContactBeyondTheLimit_OnlyTheFourMonthsOut_IsOneOfSeven() =>
+        Assert.That(_report.NextContactBeyondLimit, Is.EqualTo(new SupervisionReport.Share(1, 7)));
+
+    [Test]
+    public void Items_MandatoryNeverMissingAndVoluntaryOnlyInTheCompleteOne_AreCounted()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(_report.MissingMandatory.Values.Select(s => s.Count), Is.All.Zero);
+            Assert.That(_report.MissingMandatory.Keys, Does.Contain("NextContact").And.Not.Contain("RoughMatch"));
+            Assert.That(_report.VoluntaryUptake, Is.EqualTo(new Dictionary<string, SupervisionReport.Share>
+            {
+                ["RoughMatch"] = new(1, 7),
+                ["JobSearchBehaviour"] = new(1, 7),
+                ["CitizenComments"] = new(1, 7),
+            }));
+        });
+    }
+
+    [Test]
+    public void MatchCategories_LatestVersionOfEach_AreDistributed() =>
+        Assert.That(_report.MatchCategories, Is.EqualTo(new Dictionary<int, int> { [1] = 1, [2] = 1, [3] = 2, [4] = 1, [5] = 2 }));
+
+    [Test]
+    public void MatchMovement_TheCitizenSeenTwice_MovedCloser() =>
+        Assert.That(_report.MatchMovement, Is.EqualTo(new SupervisionReport.Movement(1, 0, 0)));
+
+    [Test]
+    public void Monthly_AddsUpToThePeriod()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(_report.Monthly.Sum(m => m.Interviews), Is.EqualTo(7));
+            Assert.That(_report.Monthly.Sum(m => m.Late), Is.EqualTo(4));
+            Assert.That(_report.Monthly.Select(m => m.First.Day), Is.All.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Gatewayctl_TableCsvAndJson_GiveTheSameNumbers()
+    {
+        string[] period = ["supervision", "report", "--authority", $"Municipality:{Callers.MunicipalityCode}",
+            "--from", DateOnly.FromDateTime(Today.AddDays(-120)).ToString("yyyy-MM-dd"), "--to", DateOnly.FromDateTime(Today).ToString("yyyy-MM-dd")];
+        var (json, csv, table) = (new StringWriter(), new StringWriter(), new StringWriter());
+        var errors = new StringWriter();
+
+        var exits = new[]
+        {
+            await Gateway.Cli.Gatewayctl.RunAsync(["--connection-string", _gateway.ConnectionString, "--json", .. period], json, errors),
+            await Gateway.Cli.Gatewayctl.RunAsync(["--connection-string", _gateway.ConnectionString, .. period, "--format", "csv"], csv, errors),
+            await Gateway.Cli.Gatewayctl.RunAsync(["--connection-string", _gateway.ConnectionString, .. period], table, errors),
+        };
+
+        var root = System.Text.Json.JsonDocument.Parse(json.ToString()).RootElement;
+        var lines = csv.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Multiple(() =>
+        {
+            Assert.That(exits, Is.All.Zero, errors.ToString);
+            Assert.That(root.GetProperty("interviews").GetInt32(), Is.EqualTo(_report.Interviews));
+            Assert.That(root.GetProperty("overdueCitizens").GetInt32(), Is.EqualTo(_report.OverdueCitizens));
+            Assert.That(root.GetProperty("late").GetProperty("count").GetInt32(), Is.EqualTo(_report.Late.Count));
+            Assert.That(lines[0], Is.EqualTo("authority,from,to,figure,key,count,of,share"));
+            Assert.That(lines.Single(l => l.Contains(",late-registrations,", StringComparison.Ordinal)), Does.EndWith($",{_report.Late.Count},{_report.Late.Of},0.5714"));
+            Assert.That(lines.Single(l => l.Contains(",overdue-citizens,", StringComparison.Ordinal)), Does.Contain($",{_report.OverdueCitizens},"));
+            Assert.That(table.ToString(), Does.Contain("Late registrations").And.Contain("For sent registrerede samtaler").And.Contain("4 of 7").And.Contain("57.1 %"));
+            Assert.That(table.ToString(), Does.Contain(SupervisionFigures.Overdue.Definition));
+        });
+    }
+
+    private static InterviewRegistration Registration(string cpr, DateTime heldOn, MatchCategory category)
+    {
+        var registration = SampleRegistrations.Minimal(cpr);
+        registration.Interview.HeldOn = heldOn;
+        registration.MatchCategory = category;
+        registration.NextContact = new NextContact { PlannedOn = heldOn.AddDays(21), PlannedOnSpecified = true };
+        return registration;
+    }
+}
