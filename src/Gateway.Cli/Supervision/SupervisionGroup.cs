@@ -11,5 +11,6 @@ public static class SupervisionGroup
         new("supervision", "Supervision figures (visitationstilsyn) per authority and period")
         {
             SupervisionReportCommand.Create(context),
+            SupervisionOverviewCommand.Create(context),
         };
 }

@@ -42,6 +42,38 @@ public static class SupervisionText
         }
     }
 
+    /// <summary>The overview as a table, one authority a line.</summary>
+    public static void Overview(TextWriter writer, IReadOnlyList<SupervisionOverviewLine> lines, DateOnly from, DateOnly to)
+    {
+        writer.WriteLine($"Supervision overview / Tilsynsoverblik, {HumanText.Day(from)} to {HumanText.Day(to)}");
+        writer.WriteLine();
+        var table = new TextTable("AUTHORITY", "NAME", "INTERVIEWS", "IN COURSE", "OVERDUE", "LATE", "MISSING ITEMS");
+        foreach (var l in lines)
+        {
+            table.Add(l.Authority.ToString(), l.Name, l.Interviews.ToString(CultureInfo.InvariantCulture), l.CitizensInCourse.ToString(CultureInfo.InvariantCulture),
+                $"{l.Overdue.Count} ({Percent(l.Overdue.Count, l.Overdue.Of)})", $"{l.Late.Count} ({Percent(l.Late.Count, l.Late.Of)})",
+                $"{l.MissingMandatory.Count} ({Percent(l.MissingMandatory.Count, l.MissingMandatory.Of)})");
+        }
+
+        table.WriteTo(writer, "No municipality or Employment Service unit is registered.");
+        writer.WriteLine();
+        writer.WriteLine($"OVERDUE is out of the citizens in a course; LATE and MISSING ITEMS are out of the interviews held. Definitions: `gatewayctl supervision report`.");
+    }
+
+    /// <summary>The overview as CSV.</summary>
+    public static void OverviewCsv(TextWriter writer, IReadOnlyList<SupervisionOverviewLine> lines)
+    {
+        writer.WriteLine("authority,name,interviews,citizens_in_course,overdue,overdue_share,late,late_share,missing_mandatory,missing_share");
+        foreach (var l in lines)
+        {
+            writer.WriteLine(string.Join(',', l.Authority.ToString(), Quote(l.Name), l.Interviews.ToString(CultureInfo.InvariantCulture),
+                l.CitizensInCourse.ToString(CultureInfo.InvariantCulture), l.Overdue.Count.ToString(CultureInfo.InvariantCulture), Fraction(l.Overdue),
+                l.Late.Count.ToString(CultureInfo.InvariantCulture), Fraction(l.Late), l.MissingMandatory.Count.ToString(CultureInfo.InvariantCulture), Fraction(l.MissingMandatory)));
+        }
+    }
+
+    private static string Fraction(SupervisionReport.Share share) => share.Fraction.ToString("0.0000", CultureInfo.InvariantCulture);
+
     // Every number of the report, in figure order: the figure, the breakdown key (null for the figure's own total), the count, and what it is out of.
     private static IEnumerable<(SupervisionFigure Figure, string? Key, int Count, int? Of)> Rows(SupervisionReport r)
     {

@@ -72,6 +72,9 @@ internal static class SupervisionQueries
         select {Counts(mandatory)} from in_period;
 
         {Base}
+        select count(*) filter (where not ({string.Join(" and ", mandatory.Select(Present).DefaultIfEmpty("true"))}))::int from in_period;
+
+        {Base}
         select {Counts(voluntary)} from in_period;
 
         {Base}

@@ -11,6 +11,30 @@ namespace Gateway.Data.Supervision;
 public sealed class SupervisionStore(GatewayDataSource dataSource, TimeProvider clock)
 {
     /// <summary>
+    /// One line per registered municipality and Employment Service unit, from the same figures as
+    /// <see cref="ReportAsync"/>, in the order of the authority register.
+    /// </summary>
+    public async Task<IReadOnlyList<SupervisionOverviewLine>> OverviewAsync(
+        DateOnly from, DateOnly to, int overdueAfterMonths, int nextContactLimitMonths, CancellationToken cancellationToken)
+    {
+        var lines = new List<SupervisionOverviewLine>();
+        foreach (var authority in await new Agreements.AuthorityStore(dataSource).ListAuthoritiesAsync(cancellationToken))
+        {
+            if (authority.Authority.Kind is not (AuthorityKind.Municipality or AuthorityKind.EmploymentServiceUnit))
+            {
+                continue;
+            }
+
+            var report = await ReportAsync(authority.Authority, from, to, overdueAfterMonths, nextContactLimitMonths, cancellationToken);
+            lines.Add(new SupervisionOverviewLine(
+                authority.Authority, authority.Name, report.Interviews, report.CitizensInCourse,
+                new(report.OverdueCitizens, report.CitizensInCourse), report.Late, new(report.AnyMandatoryMissing, report.Interviews)));
+        }
+
+        return lines;
+    }
+
+    /// <summary>
     /// The report for <paramref name="authority"/> (a municipality or an Employment Service unit: the authority responsible
     /// for the registrations) from <paramref name="from"/> to <paramref name="to"/>, both included.
     /// </summary>
@@ -49,6 +73,7 @@ public sealed class SupervisionStore(GatewayDataSource dataSource, TimeProvider 
             var overdue = await results.ReadSingleAsync<int>();
             var totals = await results.ReadSingleAsync<(int Total, int Late, int Beyond)>();
             var present = (IDictionary<string, object>)await results.ReadSingleAsync();
+            var anyMissing = await results.ReadSingleAsync<int>();
             var uptake = (IDictionary<string, object>)await results.ReadSingleAsync();
             var categories = (await results.ReadAsync<(int Category, int Interviews)>()).ToDictionary(c => c.Category, c => c.Interviews);
             var movement = await results.ReadSingleAsync<SupervisionReport.Movement>();
@@ -73,6 +98,7 @@ public sealed class SupervisionStore(GatewayDataSource dataSource, TimeProvider 
                 VoluntaryUptake = voluntary.ToDictionary(i => i.ToString(), i => new SupervisionReport.Share((int)uptake[i.ToString()], totals.Total)),
                 MatchCategories = Enumerable.Range(1, 5).ToDictionary(c => c, c => categories.GetValueOrDefault(c)),
                 MatchMovement = movement,
+                AnyMandatoryMissing = anyMissing,
                 Monthly = monthly,
             };
         });

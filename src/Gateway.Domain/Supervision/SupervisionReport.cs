@@ -44,6 +44,9 @@ public sealed record SupervisionReport
     /// <summary><see cref="SupervisionFigures.MissingItems"/>: per mandatory item, by its name.</summary>
     public required IReadOnlyDictionary<string, Share> MissingMandatory { get; init; }
 
+    /// <summary>Interviews in the period whose registration lacks at least one mandatory item (the overview's headline of <see cref="SupervisionFigures.MissingItems"/>).</summary>
+    public required int AnyMandatoryMissing { get; init; }
+
     /// <summary><see cref="SupervisionFigures.VoluntaryUptake"/>: per voluntary item, by its name; empty for an Employment Service unit.</summary>
     public required IReadOnlyDictionary<string, Share> VoluntaryUptake { get; init; }
 
@@ -74,3 +77,14 @@ public sealed record SupervisionReport
     /// <summary>One calendar month.</summary>
     public sealed record Month(DateOnly First, int Interviews, int Late);
 }
+
+/// <summary>One line of the supervision overview: an authority's headline shares for the period, to see who needs a closer look.</summary>
+/// <param name="Authority">The responsible authority.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Interviews">Interviews held in the period.</param>
+/// <param name="CitizensInCourse">Citizens in a contact course.</param>
+/// <param name="Overdue">Overdue citizens, out of the citizens in a course.</param>
+/// <param name="Late">Late registrations, out of the interviews.</param>
+/// <param name="MissingMandatory">Interviews whose registration lacks at least one mandatory item, out of the interviews.</param>
+public sealed record SupervisionOverviewLine(
+    AuthorityId Authority, string Name, int Interviews, int CitizensInCourse, SupervisionReport.Share Overdue, SupervisionReport.Share Late, SupervisionReport.Share MissingMandatory);

@@ -151,6 +151,29 @@ public sealed class SupervisionFiguresTests
         });
     }
 
+    [Test]
+    public async Task Overview_OneLinePerResponsibleAuthority_HasTheReportsShares()
+    {
+        var lines = await new SupervisionStore(_gateway.Store, TimeProvider.System).OverviewAsync(
+            DateOnly.FromDateTime(Today.AddDays(-120)), DateOnly.FromDateTime(Today), SupervisionFigures.DefaultOverdueAfterMonths, 3, CancellationToken.None);
+        var csv = new StringWriter();
+        var errors = new StringWriter();
+        var exit = await Gateway.Cli.Gatewayctl.RunAsync(["--connection-string", _gateway.ConnectionString, "supervision", "overview",
+            "--from", DateOnly.FromDateTime(Today.AddDays(-120)).ToString("yyyy-MM-dd"), "--to", DateOnly.FromDateTime(Today).ToString("yyyy-MM-dd"), "--format", "csv", "--sort", "late"], csv, errors);
+
+        var municipality = lines.Single(l => l.Authority.Code == Callers.MunicipalityCode);
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines.Select(l => l.Authority.Kind), Is.All.AnyOf(AuthorityKind.Municipality, AuthorityKind.EmploymentServiceUnit), "other actors report through their principals");
+            Assert.That(municipality.Interviews, Is.EqualTo(_report.Interviews));
+            Assert.That(municipality.Overdue, Is.EqualTo(new SupervisionReport.Share(_report.OverdueCitizens, _report.CitizensInCourse)));
+            Assert.That(municipality.Late, Is.EqualTo(_report.Late));
+            Assert.That(lines.Single(l => l.Authority.Kind == AuthorityKind.EmploymentServiceUnit).Interviews, Is.EqualTo(1));
+            Assert.That(exit, Is.Zero, errors.ToString);
+            Assert.That(csv.ToString().Split('\n')[1], Does.StartWith($"Municipality:{Callers.MunicipalityCode},"), "sorted by the late share, largest first");
+        });
+    }
+
     private static InterviewRegistration Registration(string cpr, DateTime heldOn, MatchCategory category)
     {
         var registration = SampleRegistrations.Minimal(cpr);
