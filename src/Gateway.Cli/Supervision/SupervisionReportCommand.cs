@@ -8,7 +8,7 @@ using Gateway.Domain.Supervision;
 namespace Gateway.Cli.Supervision;
 
 /// <summary>
-/// <c>gatewayctl supervision report --authority KIND:CODE --from DATE --to DATE [--format table|csv] [--output FILE]</c>:
+/// <c>gatewayctl supervision report --authority KIND:CODE --from DATE --to DATE [--format table|csv|html] [--output FILE]</c>:
 /// every figure of <see cref="SupervisionFigures"/> with its definition; <c>--json</c> for JSON.
 /// </summary>
 public static class SupervisionReportCommand
@@ -25,8 +25,8 @@ public static class SupervisionReportCommand
         };
         var from = new Option<DateOnly>("--from") { Description = "First day of the period", HelpName = "YYYY-MM-DD", Required = true, CustomParser = r => ValueParsers.Date(r) ?? default };
         var to = new Option<DateOnly>("--to") { Description = "Last day of the period; overdue is judged on this day", HelpName = "YYYY-MM-DD", Required = true, CustomParser = r => ValueParsers.Date(r) ?? default };
-        var format = new Option<string>("--format") { Description = "table (default) or csv; --json gives JSON", HelpName = "FORMAT", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "csv");
+        var format = new Option<string>("--format") { Description = "table (default), csv, or html (a self-contained page with charts); --json gives JSON", HelpName = "FORMAT", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv", "html");
         var output = new Option<string>("--output") { Description = "Write the report to this file instead of standard output", HelpName = "FILE" };
         var overdue = new Option<int>("--overdue-months") { Description = $"Months after the last interview a citizen is overdue (default {SupervisionFigures.DefaultOverdueAfterMonths})", HelpName = "N", DefaultValueFactory = _ => SupervisionFigures.DefaultOverdueAfterMonths, CustomParser = ValueParsers.Positive };
         var limit = new Option<int>("--next-contact-months") { Description = "The next-contact limit in months (default 3, as Gateway:Registration:NextContactWarningMonths)", HelpName = "N", DefaultValueFactory = _ => new RegistrationPolicy().NextContactWarningMonths, CustomParser = ValueParsers.Positive };
@@ -50,7 +50,12 @@ public static class SupervisionReportCommand
             {
                 var report = await new SupervisionStore(dataSource, TimeProvider.System).ReportAsync(
                     who, first, last, parseResult.GetValue(overdue), parseResult.GetValue(limit), cancellationToken);
-                Action<TextWriter, SupervisionReport> human = parseResult.GetValue(format) == "csv" ? SupervisionText.Csv : SupervisionText.Table;
+                Action<TextWriter, SupervisionReport> human = parseResult.GetValue(format) switch
+                {
+                    "csv" => SupervisionText.Csv,
+                    "html" => SupervisionHtml.Write,
+                    _ => SupervisionText.Table,
+                };
                 if (parseResult.GetValue(output) is not { } file)
                 {
                     return run.Output.Result(report, human);

@@ -92,8 +92,10 @@ internal static class SupervisionQueries
         from citizen;
 
         {Base}
-        select date_trunc('month', held_on)::date as First, count(*)::int as Interviews, count(*) filter (where late)::int as Late
-        from in_period group by 1 order by 1;
+        , months as (select generate_series(date_trunc('month', @from::date), date_trunc('month', @to::date), interval '1 month')::date as first)
+        select m.first as First, count(p.registration_id)::int as Interviews, count(p.registration_id) filter (where p.late)::int as Late
+        from months m left join in_period p on date_trunc('month', p.held_on)::date = m.first
+        group by m.first order by m.first;
         """;
 
     // One column per item, named after it: how many registrations in the period hold it. With no items, a constant.

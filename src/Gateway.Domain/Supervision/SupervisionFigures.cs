@@ -51,7 +51,7 @@ public static class SupervisionFigures
 
     /// <summary>The monthly trend.</summary>
     public static readonly SupervisionFigure Monthly = new("monthly", "Per month", "Pr. måned",
-        "For each calendar month of the period: the interviews held in it and the late registrations among them.");
+        "For each calendar month the period touches, empty ones included: the interviews held in it (within the period) and the late registrations among them.");
 
     /// <summary>Every figure, in report order.</summary>
     public static IReadOnlyList<SupervisionFigure> All { get; } =

@@ -117,6 +117,7 @@ public sealed class SupervisionFiguresTests
             Assert.That(_report.Monthly.Sum(m => m.Interviews), Is.EqualTo(7));
             Assert.That(_report.Monthly.Sum(m => m.Late), Is.EqualTo(4));
             Assert.That(_report.Monthly.Select(m => m.First.Day), Is.All.EqualTo(1));
+            Assert.That(_report.Monthly.Select(m => m.First), Is.EqualTo(MonthsOf(Today.AddDays(-120), Today)), "every month the period touches, empty ones too");
         });
     }
 
@@ -172,6 +173,48 @@ public sealed class SupervisionFiguresTests
             Assert.That(exit, Is.Zero, errors.ToString);
             Assert.That(csv.ToString().Split('\n')[1], Does.StartWith($"Municipality:{Callers.MunicipalityCode},"), "sorted by the late share, largest first");
         });
+    }
+
+    [Test]
+    public void HtmlReport_InARealBrowser_RendersTheFiguresAndSizedChartsAndFetchesNothing()
+    {
+        var page = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"supervision-{Guid.NewGuid():N}.html");
+        using (var writer = new StreamWriter(page))
+        {
+            Gateway.Cli.Supervision.SupervisionHtml.Write(writer, _report);
+        }
+
+        using var browser = HeadlessChromium.Start();
+        browser.Navigate().GoToUrl(new Uri(page).AbsoluteUri);
+
+        var monthly = browser.FindElement(OpenQA.Selenium.By.Id("monthly-chart"));
+        var match = browser.FindElement(OpenQA.Selenium.By.Id("match-chart"));
+        var fetched = browser.ExecuteScript("return performance.getEntriesByType('resource').length;");
+        var problems = browser.Manage().Logs.GetLog(OpenQA.Selenium.LogType.Browser).Where(e => e.Level >= OpenQA.Selenium.LogLevel.Warning).Select(e => e.Message).ToList();
+        var screenshot = Path.ChangeExtension(page, ".png");
+        browser.GetScreenshot().SaveAsFile(screenshot);
+        TestContext.AddTestAttachment(screenshot, "The supervision report as Chromium renders it");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(browser.Title, Does.Contain("Tilsynsrapport").And.Contain($"Municipality:{Callers.MunicipalityCode}"));
+            Assert.That(browser.FindElement(OpenQA.Selenium.By.Id("late-registrations")).Text, Does.Contain("4 / 7").And.Contain("57.1 %").And.Contain("For sent registrerede samtaler"));
+            Assert.That((monthly.Size.Width, monthly.Size.Height), Is.EqualTo((640, 220)));
+            Assert.That((match.Size.Width, match.Size.Height), Is.EqualTo((640, 220)));
+            Assert.That(monthly.FindElements(OpenQA.Selenium.By.CssSelector("rect.bar")), Has.Count.EqualTo(_report.Monthly.Count));
+            Assert.That(match.FindElements(OpenQA.Selenium.By.CssSelector("rect.bar")), Has.Count.EqualTo(5));
+            Assert.That(fetched, Is.Zero, "the page fetches nothing");
+            Assert.That(problems, Is.Empty, "the browser reported no error");
+            Assert.That(new FileInfo(screenshot).Length, Is.GreaterThan(10_000));
+        });
+    }
+
+    private static IEnumerable<DateOnly> MonthsOf(DateTime from, DateTime to)
+    {
+        for (var month = new DateOnly(from.Year, from.Month, 1); month <= DateOnly.FromDateTime(to); month = month.AddMonths(1))
+        {
+            yield return month;
+        }
     }
 
     private static InterviewRegistration Registration(string cpr, DateTime heldOn, MatchCategory category)
