@@ -13,8 +13,16 @@ public static class SupervisionText
         writer.WriteLine($"Supervision report / Tilsynsrapport: {report.Authority}, {HumanText.Day(report.From)} to {HumanText.Day(report.To)}, computed {HumanText.Time(report.ComputedAt)}");
         writer.WriteLine();
         var table = new TextTable("FIGURE", "FIGUR", "VALUE", "SHARE");
+        SupervisionFigure? current = null;
         foreach (var (figure, key, count, of) in Rows(report))
         {
+            if (key is not null && figure != current)
+            {
+                // A figure reported only by its parts gets a line of its own above them.
+                table.Add(figure.English, figure.Danish, "", "");
+            }
+
+            current = figure;
             table.Add(key is null ? figure.English : $"  {key}", key is null ? figure.Danish : "", of is null ? count.ToString(CultureInfo.InvariantCulture) : $"{count} of {of}", of is null ? "" : Percent(count, of.Value));
         }
 
