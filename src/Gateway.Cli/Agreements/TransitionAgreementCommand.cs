@@ -57,11 +57,21 @@ public static class TransitionAgreementCommand
                             report.Missing.Select(r => $"{r.Scenario.Id} ({r.State}): {r.Scenario.Title}"));
                     }
 
-                    conformanceOverride = ConformanceGate.OverrideNote(report, overrideReason);
-                    run.Output.Note($"Conformance gate overridden: {conformanceOverride}");
+                    conformanceOverride = ConformanceGate.OverrideNote(action, report, overrideReason);
+                }
+                else if (overrideReason is not null)
+                {
+                    run.Output.Note(ConformanceGate.Guards(agreement, action)
+                        ? "--override-conformance was not needed: the IT system has passed every required scenario; nothing is recorded about it."
+                        : $"--override-conformance was not needed: the conformance gate applies only to approving or resuming a Production agreement; nothing is recorded about it.");
                 }
 
                 var result = await store.TransitionAsync(agreementId, action, run.Operator, parseResult.GetRequiredValue(reason), cancellationToken, conformanceOverride);
+                if (result is { Agreement: not null } && conformanceOverride is not null)
+                {
+                    run.Output.Note($"Conformance gate overridden: {conformanceOverride}");
+                }
+
                 return result switch
                 {
                     null => run.Output.Refuse(AgreementsGroup.Unknown(agreementId)),

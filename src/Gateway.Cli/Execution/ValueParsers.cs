@@ -146,6 +146,11 @@ public static class ValueParsers
         {
             result.AddError($"{Name(result)} must not be blank.");
         }
+        else if (value.Any(char.IsControl))
+        {
+            // Reasons are printed back by show and history: a control character there could steer the operator's terminal.
+            result.AddError($"{Name(result)} must be one line of text without control characters (tabs, line breaks, escape sequences).");
+        }
 
         return value.Trim();
     }

@@ -15,7 +15,7 @@ public sealed class ConformanceStore(GatewayDataSource dataSource)
         id as Sequence, observed_at as At, agreement_id as AgreementId, operation as Operation, soap_version as SoapVersion,
         outcome as Outcome, call_id as CallId, system_call as SystemCall, request_id as RequestId, content_key as ContentKey,
         registration_id as RegistrationId, version as Version, case_type as CaseType, all_items as AllItems,
-        citizen_key as CitizenKey, cursor_given as Cursor, next_cursor as NextCursor, drill as Drill
+        array_to_string(answer_registrations, ',') as AnswerRegistrations, cursor_given as Cursor, next_cursor as NextCursor, drill as Drill
         """;
 
     /// <summary>
@@ -33,9 +33,9 @@ public sealed class ConformanceStore(GatewayDataSource dataSource)
                 begin;
                 set local synchronous_commit to off;
                 insert into conformance_observation (it_system_id, catalogue_version, agreement_id, operation, soap_version, outcome, call_id,
-                    system_call, request_id, content_key, registration_id, version, case_type, all_items, citizen_key, cursor_given, next_cursor, drill)
+                    system_call, request_id, content_key, registration_id, version, case_type, all_items, answer_registrations, cursor_given, next_cursor, drill)
                 values (@itSystemId, @CatalogueVersion, @AgreementId, @Operation, @SoapVersion, @Outcome, @CallId,
-                    @SystemCall, @RequestId, @ContentKey, @RegistrationId, @Version, @CaseType, @AllItems, @CitizenKey, @Cursor, @NextCursor, @Drill);
+                    @SystemCall, @RequestId, @ContentKey, @RegistrationId, @Version, @CaseType, @AllItems, @AnswerRegistrations, @Cursor, @NextCursor, @Drill);
                 commit;
                 """, new
             {
@@ -53,7 +53,7 @@ public sealed class ConformanceStore(GatewayDataSource dataSource)
                 call.Version,
                 CaseType = call.CaseType?.ToString(),
                 call.AllItems,
-                call.CitizenKey,
+                AnswerRegistrations = call.AnswerRegistrations.ToArray(),
                 call.Cursor,
                 call.NextCursor,
                 Drill = call.Drill?.ToString(),
@@ -118,7 +118,7 @@ public sealed class ConformanceStore(GatewayDataSource dataSource)
 
     private sealed record Row(
         long Sequence, DateTime At, Guid AgreementId, string Operation, string SoapVersion, string Outcome, string CallId, bool SystemCall,
-        string? RequestId, string? ContentKey, Guid? RegistrationId, int? Version, string? CaseType, bool AllItems, string? CitizenKey,
+        string? RequestId, string? ContentKey, Guid? RegistrationId, int? Version, string? CaseType, bool AllItems, string AnswerRegistrations,
         string? Cursor, string? NextCursor, string? Drill)
     {
         public ObservedCall ToCall() => new()
@@ -137,7 +137,7 @@ public sealed class ConformanceStore(GatewayDataSource dataSource)
             Version = Version,
             CaseType = CaseType is null ? null : Enum.Parse<CaseType>(CaseType),
             AllItems = AllItems,
-            CitizenKey = CitizenKey,
+            AnswerRegistrations = [.. AnswerRegistrations.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse)],
             Cursor = Cursor,
             NextCursor = NextCursor,
             Drill = Drill is null ? null : Enum.Parse<ConformanceDrill>(Drill),

@@ -62,7 +62,7 @@ public static class ConformanceCatalogue
 
         new ConformanceScenario(
             "readback.contact-course", "The contact course is read back after a registration", 6, [Register, ReadCourse], true,
-            "A GetContactCourse of a citizen the system registered earlier is answered without a fault.",
+            "A GetContactCourse is answered with a registration the system made earlier: the system read back its own citizen.",
             "Read back with GetContactCourse the citizen of a registration the system made.")
         { Evaluate = ScenarioChecks.ReadsBackCourse },
 
@@ -86,14 +86,14 @@ public static class ConformanceCatalogue
 
         new ConformanceScenario(
             "retry.lost-answer", "A write whose answer was lost is sent again with the same request id", 5, [Register], true,
-            "After the Test environment stored a registration and answered Server.Unavailable on purpose, the same write is sent again with the same RequestId and content, and its first receipt is accepted. Sending it under a new request id stores it twice and fails the scenario.",
+            "After the Test environment stored a registration and answered Server.Unavailable on purpose, the same write is sent again with the same RequestId and content, and its first receipt is accepted; and the content is never sent again under another request id. Sending it under a new request id, before or after the proper retry, stores it twice and fails the scenario.",
             "Register an interview with drills on: the Test environment stores it and withholds the answer. Retry it as after a timeout.",
             ConformanceDrill.LostAnswer)
         { Evaluate = ScenarioChecks.RetriesLostAnswer },
 
         new ConformanceScenario(
             "conflict.stale-version", "A stale correction is redone from the latest version", 6, [Correct, ReadInterview], true,
-            "After the Test environment corrected a registration itself on purpose and the system's correction was answered Client.Conflict.StaleVersion, the system reads the registration with GetInterview and corrects its latest version. Sending the stale correction again fails the scenario.",
+            "After the Test environment corrected a registration itself on purpose and the system's correction was answered Client.Conflict.StaleVersion, the system reads the registration with GetInterview and corrects its latest version. Correcting it again without reading it first (the stale version again, or a guessed one) fails the scenario.",
             "Correct a registration with drills on: the Test environment corrects it first. Read it again and correct its latest version.",
             ConformanceDrill.StaleVersion)
         { Evaluate = ScenarioChecks.RedoesStaleCorrection },
@@ -106,7 +106,7 @@ public static class ConformanceCatalogue
 
         new ConformanceScenario(
             "reconcile.outage", "After an outage, the feed is paged from the last cursor and what is missing is sent once", 6, [Register, List], true,
-            "After the Test environment refused writes with Server.Unavailable for a window on purpose, the system calls ListRegistrations with the last cursor it had before the window (none, if it had none), and every write refused in the window is stored, each exactly once.",
+            "After the Test environment refused writes with Server.Unavailable for a window on purpose, the system calls ListRegistrations with the last cursor it had before the window (none, if it had none), and every write refused in the window is stored, each exactly once: under its own request id at any time, under a new one only after that ListRegistrations. Storing one twice, or sending one under a new request id before reading the feed, fails the scenario.",
             "Page ListRegistrations once, then register with drills on: a window of refused writes follows. Reconcile from your cursor and send what is missing.",
             ConformanceDrill.Outage)
         { Evaluate = ScenarioChecks.ReconcilesAfterOutage },

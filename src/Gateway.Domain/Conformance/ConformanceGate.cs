@@ -14,7 +14,7 @@ public static class ConformanceGate
     public static bool Guards(Agreement agreement, AgreementAction action) =>
         agreement.Environment == GatewayEnvironment.Production && action is AgreementAction.Approve or AgreementAction.Resume;
 
-    /// <summary>What the history records for an override: the scenarios that were missing, and the operator's reason.</summary>
-    public static string OverrideNote(ConformanceReport report, string reason) =>
-        $"Approved without conformance (catalogue {ConformanceCatalogue.Version}); missing: {string.Join(", ", report.Missing.Select(r => r.Scenario.Id))}. Reason: {reason}";
+    /// <summary>What the history records for an override of <paramref name="action"/>: the scenarios that were missing, and the operator's reason.</summary>
+    public static string OverrideNote(AgreementAction action, ConformanceReport report, string reason) =>
+        $"{(action == AgreementAction.Resume ? "Resumed" : "Approved")} without conformance (catalogue {ConformanceCatalogue.Version}); missing: {string.Join(", ", report.Missing.Select(r => r.Scenario.Id))}. Reason: {reason}";
 }

@@ -6,7 +6,11 @@ namespace Gateway.Domain.Conformance;
 /// One real call of an IT system in the Test environment, as the gateway saw it: what was asked and how it ended.
 /// The conformance scenarios are judged on these (<see cref="ConformanceCatalogue"/>), never on what a partner reports.
 /// </summary>
-/// <remarks>A citizen appears only as <see cref="CitizenKey"/>, a one-way key, so that readback can be matched to a registration without the CPR number being kept here.</remarks>
+/// <remarks>
+/// Nothing personal is kept: no CPR number and nothing derived from one (a readback is matched to its registration
+/// by the registration ids the answer held). What the partner wrote that only needs comparing (request ids, cursors)
+/// is kept as a hash, so an observation has a bounded size whatever a refused call carried.
+/// </remarks>
 public sealed record ObservedCall
 {
     /// <summary>The order in which the gateway saw the calls; evaluation follows it.</summary>
@@ -33,7 +37,7 @@ public sealed record ObservedCall
     /// <summary>Whether the call was marked as a system call rather than made for a case worker.</summary>
     public required bool SystemCall { get; init; }
 
-    /// <summary>A write's request id.</summary>
+    /// <summary>A write's request id, as a hash: equal request ids have equal hashes.</summary>
     public string? RequestId { get; init; }
 
     /// <summary>A write's content, without its request id, as a hash: two writes with the same one asked for the same thing.</summary>
@@ -51,13 +55,13 @@ public sealed record ObservedCall
     /// <summary>Whether a registration or correction held every item of § 2 stk. 2, the voluntary and optional ones too.</summary>
     public bool AllItems { get; init; }
 
-    /// <summary>The one-way key of the citizen a registration or a GetContactCourse named.</summary>
-    public string? CitizenKey { get; init; }
+    /// <summary>For a GetContactCourse that succeeded: the registrations its answer held.</summary>
+    public IReadOnlyList<Guid> AnswerRegistrations { get; init; } = [];
 
-    /// <summary>The cursor a ListRegistrations call gave; null when it started from the beginning.</summary>
+    /// <summary>The cursor a ListRegistrations call gave, as a hash; null when it started from the beginning.</summary>
     public string? Cursor { get; init; }
 
-    /// <summary>The cursor a ListRegistrations page answered with.</summary>
+    /// <summary>The cursor a ListRegistrations page answered with, as a hash.</summary>
     public string? NextCursor { get; init; }
 
     /// <summary>The drill the Test environment ran on this call on purpose, if any (<see cref="ConformanceDrill"/>).</summary>

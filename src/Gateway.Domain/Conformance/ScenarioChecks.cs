@@ -17,19 +17,19 @@ internal static class ScenarioChecks
     public static ScenarioResult FirstSuccess(ConformanceScenario scenario, IReadOnlyList<ObservedCall> calls, Func<ObservedCall, bool> shows) =>
         calls.FirstOrDefault(c => c.Succeeded && shows(c)) is { } call ? ScenarioResult.Passed(scenario, call) : ScenarioResult.NotYet(scenario);
 
-    /// <summary>A GetContactCourse of a citizen registered earlier.</summary>
+    /// <summary>A GetContactCourse whose answer holds a registration the system made earlier.</summary>
     public static ScenarioResult ReadsBackCourse(ConformanceScenario scenario, IReadOnlyList<ObservedCall> calls)
     {
-        var registered = new Dictionary<string, ObservedCall>(StringComparer.Ordinal);
-        foreach (var call in calls.Where(c => c.Succeeded && c.CitizenKey is not null))
+        var registered = new Dictionary<Guid, ObservedCall>();
+        foreach (var call in calls.Where(c => c.Succeeded))
         {
-            if (call.Operation == Register)
+            if (call.Operation == Register && call.RegistrationId is { } id)
             {
-                registered.TryAdd(call.CitizenKey!, call);
+                registered.TryAdd(id, call);
             }
-            else if (call.Operation == ConformanceCatalogue.ReadCourse && registered.TryGetValue(call.CitizenKey!, out var registration))
+            else if (call.Operation == ConformanceCatalogue.ReadCourse && call.AnswerRegistrations.FirstOrDefault(registered.ContainsKey) is var found && found != Guid.Empty)
             {
-                return ScenarioResult.Passed(scenario, registration, call);
+                return ScenarioResult.Passed(scenario, registered[found], call);
             }
         }
 
@@ -69,20 +69,18 @@ internal static class ScenarioChecks
                 continue;
             }
 
-            var sameContent = calls.Skip(i + 1).Where(c => c.Operation == lost.Operation && c.ContentKey == lost.ContentKey);
-            foreach (var retry in sameContent)
+            var sameContent = calls.Skip(i + 1).Where(c => c.Operation == lost.Operation && c.ContentKey == lost.ContentKey && c.Succeeded).ToList();
+            // The same content stored under another request id, before or after the proper retry, is stored twice.
+            if (sameContent.FirstOrDefault(c => c.RequestId != requestId) is { } duplicate)
             {
-                if (retry.RequestId == requestId && retry.Succeeded && retry.RegistrationId == lost.RegistrationId)
-                {
-                    return ScenarioResult.Passed(scenario, lost, retry);
-                }
+                failure ??= ScenarioResult.Failed(scenario,
+                    "The write was sent again under a new request id, so it was stored twice; a retry must reuse the request id.", lost, duplicate);
+                continue;
+            }
 
-                if (retry.RequestId != requestId && retry.Succeeded)
-                {
-                    failure ??= ScenarioResult.Failed(scenario,
-                        "The write was sent again under a new request id, so it was stored twice; a retry must reuse the request id.", lost, retry);
-                    break;
-                }
+            if (sameContent.FirstOrDefault(c => c.RegistrationId == lost.RegistrationId) is { } retry)
+            {
+                return ScenarioResult.Passed(scenario, lost, retry);
             }
         }
 
@@ -114,10 +112,11 @@ internal static class ScenarioChecks
                 {
                     return ScenarioResult.Passed(scenario, stale, read, next);
                 }
-                else if (next.Operation is Correct or Cancel && read is null && next.Version == stale.Version)
+                else if (next.Operation is Correct or Cancel && read is null)
                 {
-                    failure ??= ScenarioResult.Failed(scenario,
-                        "The stale correction was sent again without reading the registration; read it with GetInterview and correct its latest version.", stale, next);
+                    failure ??= ScenarioResult.Failed(scenario, next.Version == stale.Version
+                        ? "The stale correction was sent again without reading the registration; read it with GetInterview and correct its latest version."
+                        : "The registration was corrected again without reading it first, guessing its version; read it with GetInterview and decide on its latest version.", stale, next);
                     break;
                 }
             }
@@ -189,6 +188,14 @@ internal static class ScenarioChecks
             if (stored.Count == 0)
             {
                 return ScenarioResult.NotYet(scenario);
+            }
+
+            // A retry under the write's own request id is always safe; under a new one it must follow the feed's answer.
+            var refusedIds = window.Where(c => c.ContentKey == content).Select(c => c.RequestId).ToHashSet();
+            if (!refusedIds.Contains(stored[0].RequestId) && (reconciled is null || stored[0].Sequence < reconciled.Sequence))
+            {
+                return ScenarioResult.Failed(scenario,
+                    "A write refused in the outage was sent again under a new request id before the feed was read from the last cursor; reconcile first, then send only what is missing.", window[^1], stored[0]);
             }
 
             evidence.Add(stored[0]);

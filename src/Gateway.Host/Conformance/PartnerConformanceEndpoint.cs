@@ -17,8 +17,9 @@ namespace Gateway.Host.Conformance;
 /// <c>off</c> switches its drills. The caller is identified by its client certificate exactly as a SOAP call is, and
 /// sees and switches only its own IT system. A Production gateway answers 404 for the whole path.
 /// </summary>
-internal sealed class PartnerConformanceEndpoint(
-    RequestDelegate next, CallerIdentity identity, ConformanceStanding standing, ConformanceStore store, ItSystemStore systems, IOptions<GatewayOptions> options)
+internal sealed partial class PartnerConformanceEndpoint(
+    RequestDelegate next, CallerIdentity identity, ConformanceStanding standing, ConformanceStore store, ItSystemStore systems, IOptions<GatewayOptions> options,
+    ILogger<PartnerConformanceEndpoint> logger)
 {
     /// <summary>The path under which the endpoint answers.</summary>
     public const string BasePath = "/conformance/v1";
@@ -62,6 +63,22 @@ internal sealed class PartnerConformanceEndpoint(
             return;
         }
 
+        try
+        {
+            await AnswerAsync(context, resource);
+        }
+        catch (Exception ex) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            // As on the SOAP path: a coded refusal (the store unavailable) keeps its code, anything else is Server.Internal,
+            // logged with the exception; the caller gets the code and the text, never the exception.
+            var refusal = ex is GatewayException coded ? coded.Refusal : new Refusal(FaultCodes.Internal);
+            Failed(logger, refusal.Code.Value, ex);
+            await RefuseAsync(context, refusal.Code.Retryable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError, refusal.Code.Value, refusal.Text);
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext context, string resource)
+    {
         var identified = await identity.IdentifyAsync(context);
         if (identified.IsRefused)
         {
@@ -75,20 +92,27 @@ internal sealed class PartnerConformanceEndpoint(
         {
             if (await ReadSwitchAsync(context) is not { } on)
             {
-                await RefuseAsync(context, StatusCodes.Status400BadRequest, "Client.Request.DrillSwitch", "Send the body on or off (text/plain).");
+                await RefuseAsync(context, StatusCodes.Status400BadRequest, "Client.Request.DrillSwitch", "Send the body on or off, as text/plain.");
                 return;
             }
 
-            await store.SwitchDrillsAsync(system, on, $"it-system:{system}", "Switched by the IT system itself (PUT /conformance/v1/drills).", cancellationToken);
+            // Recorded when it changes something: a partner repeating the same switch adds no row.
+            if (await store.DrillsOnAsync(system, cancellationToken) != on)
+            {
+                await store.SwitchDrillsAsync(system, on, $"it-system:{system}", "Switched by the IT system itself (PUT /conformance/v1/drills).", cancellationToken);
+            }
         }
 
         var name = (await systems.ListItSystemsAsync(cancellationToken)).First(s => s.Id == system).Name;
         await WriteAsync(context, StatusCodes.Status200OK, await standing.StatusAsync(system, name, cancellationToken));
     }
 
+    // The body is "on" or "off" in text/plain, optionally followed by a line break (as curl --data-binary @file sends it).
     private static async Task<bool?> ReadSwitchAsync(HttpContext context)
     {
-        if (context.Request.ContentLength is > MaxSwitchBytes)
+        if (context.Request.ContentLength is > MaxSwitchBytes
+            || !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type)
+            || !type.MediaType.Equals("text/plain", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
@@ -101,7 +125,7 @@ internal sealed class PartnerConformanceEndpoint(
             length += read;
         }
 
-        return length > MaxSwitchBytes ? null : System.Text.Encoding.ASCII.GetString(buffer, 0, length).Trim() switch
+        return length > MaxSwitchBytes ? null : System.Text.Encoding.ASCII.GetString(buffer, 0, length).TrimEnd('\r', '\n') switch
         {
             "on" => true,
             "off" => false,
@@ -118,4 +142,7 @@ internal sealed class PartnerConformanceEndpoint(
         context.Response.ContentType = "application/json; charset=utf-8";
         await JsonSerializer.SerializeAsync(context.Response.Body, value, Json, context.RequestAborted);
     }
+
+    [LoggerMessage(EventId = 1302, Level = LogLevel.Error, Message = "A conformance read or drill switch failed: {FaultCode}")]
+    private static partial void Failed(ILogger logger, string faultCode, Exception exception);
 }

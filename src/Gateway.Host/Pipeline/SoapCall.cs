@@ -33,6 +33,12 @@ internal sealed class SoapCall(string correlationId)
     /// <summary>The operation resolved from the payload.</summary>
     public ServiceOperation? Operation { get; set; }
 
+    /// <summary>
+    /// What must happen right before the operation runs, once every check has admitted the call (the StaleVersion
+    /// drill's own correction); null for nothing. The dispatch stage runs it.
+    /// </summary>
+    public Func<CancellationToken, Task>? BeforeDispatch { get; set; }
+
     /// <summary>The operation's answer, once the dispatch stage has it.</summary>
     public Soap.OperationResponse? Answer { get; set; }
 

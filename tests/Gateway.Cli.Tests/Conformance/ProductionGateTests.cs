@@ -58,6 +58,52 @@ public sealed class ProductionGateTests : CliFixture
     }
 
     [Test]
+    public async Task Approve_WithAControlCharacterInTheOverride_IsAUsageErrorAndChangesNothing()
+    {
+        var system = await NewSystemAsync();
+        var id = await RequestForAsync(system, "Production");
+
+        var result = await Cli.RunAsync("agreements", "approve", id.ToString(), "--reason", "ok", "--override-conformance", "because\u001b[2J");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString);
+            Assert.That(result.Stderr, Does.Contain("control characters"));
+            Assert.That(await StatusOf(id), Is.EqualTo("Requested"));
+        });
+    }
+
+    [Test]
+    public async Task Resume_WithTheOverride_IsRecordedAsAResumption()
+    {
+        var system = await NewSystemAsync();
+        var id = await RequestForAsync(system, "Production");
+        await Succeeds("agreements", "approve", id.ToString(), "--reason", "Signed", "--override-conformance", "Deadline");
+        await Succeeds("agreements", "suspend", id.ToString(), "--reason", "Incident");
+
+        var resumed = await Cli.RunAsync("agreements", "resume", id.ToString(), "--reason", "Fixed", "--override-conformance", "Kit booked");
+
+        Assert.That(resumed.ExitCode, Is.Zero, resumed.ToString);
+        Assert.That((await HistoryOf(id))[^1].GetProperty("conformanceOverride").GetString(), Does.StartWith("Resumed without conformance").And.EndWith("Reason: Kit booked"));
+    }
+
+    [Test]
+    public async Task Override_OfATestAgreement_IsSaidToBeNeedlessAndNotRecorded()
+    {
+        var system = await NewSystemAsync();
+        var id = await RequestForAsync(system, "Test");
+
+        var result = await Cli.RunAsync("agreements", "approve", id.ToString(), "--reason", "Trial", "--override-conformance", "Why not");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(result.ExitCode, Is.Zero, result.ToString);
+            Assert.That(result.Stderr, Does.Contain("was not needed").And.Not.Contain("Conformance gate overridden"));
+            Assert.That((await HistoryOf(id))[^1].GetProperty("conformanceOverride").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
+        });
+    }
+
+    [Test]
     public async Task Approve_ProductionForACertifiedSystem_NeedsNoOverride()
     {
         var system = await NewSystemAsync();

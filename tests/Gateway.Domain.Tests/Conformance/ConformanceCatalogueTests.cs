@@ -79,8 +79,8 @@ public class ConformanceCatalogueTests
     public void Readback_OfAnotherCitizen_DoesNotPass()
     {
         var calls = Calls(
-            Register("c1") with { CitizenKey = "A" },
-            Call("GetContactCourse", "c2") with { CitizenKey = "B" });
+            Register("c1") with { RegistrationId = First },
+            Call("GetContactCourse", "c2") with { AnswerRegistrations = [Second] });
 
         Assert.That(State("readback.contact-course", calls), Is.EqualTo(ScenarioState.NotYet));
     }
@@ -212,18 +212,41 @@ public class ConformanceCatalogueTests
     }
 
     [Test]
-    public void Outage_WithoutPagingTheFeed_IsNotYetPassed()
+    public void Outage_RefusedWriteResentUnderANewRequestIdWithoutPagingTheFeed_Fails()
     {
         var calls = Calls(
             Call("ListRegistrations", "c1") with { NextCursor = "cur-1" },
             Down("c2", "a"),
             Register("c3", "r3") with { ContentKey = "a" });
 
+        Assert.That(State("reconcile.outage", calls), Is.EqualTo(ScenarioState.Failed));
+    }
+
+    [Test]
+    public void Outage_BlindResendThenARoutinePollFromTheCursor_Fails()
+    {
+        var calls = Calls(
+            Call("ListRegistrations", "c1") with { NextCursor = "cur-1" },
+            Down("c2", "a"),
+            Register("c3", "r3") with { ContentKey = "a" },
+            Call("ListRegistrations", "c4") with { Cursor = "cur-1", NextCursor = "cur-2" });
+
+        Assert.That(Result("reconcile.outage", calls).Note, Does.Contain("before the feed was read"));
+    }
+
+    [Test]
+    public void Outage_RetriedUnderItsOwnRequestIdWithoutPagingTheFeed_IsNotYetPassed()
+    {
+        var calls = Calls(
+            Call("ListRegistrations", "c1") with { NextCursor = "cur-1" },
+            Down("c2", "a"),
+            Register("c3", "down-c2") with { ContentKey = "a" });
+
         Assert.That(State("reconcile.outage", calls), Is.EqualTo(ScenarioState.NotYet));
     }
 
     [Test]
-    public void Outage_PagedFromTheBeginningInsteadOfTheLastCursor_IsNotYetPassed()
+    public void Outage_PagedFromTheBeginningInsteadOfTheLastCursor_IsNotPassed()
     {
         var calls = Calls(
             Call("ListRegistrations", "c1") with { NextCursor = "cur-1" },
@@ -231,7 +254,25 @@ public class ConformanceCatalogueTests
             Call("ListRegistrations", "c3") with { NextCursor = "cur-2" },
             Register("c4", "r4") with { ContentKey = "a" });
 
-        Assert.That(State("reconcile.outage", calls), Is.EqualTo(ScenarioState.NotYet));
+        Assert.That(State("reconcile.outage", calls), Is.Not.EqualTo(ScenarioState.Passed));
+    }
+
+    [Test]
+    public void LostAnswer_RetriedRightThenSentAgainUnderANewRequestId_Fails()
+    {
+        var calls = Calls(Lost("c1", "r1"), Register("c2", "r1"), Register("c3", "r9") with { RegistrationId = Second });
+
+        Assert.That(State("retry.lost-answer", calls), Is.EqualTo(ScenarioState.Failed));
+    }
+
+    [Test]
+    public void StaleCorrection_RedoneWithAGuessedVersionWithoutReading_Fails()
+    {
+        var calls = Calls(
+            Stale("c1"),
+            Call("CorrectInterview", "c2") with { RegistrationId = First, Version = 2, ContentKey = "k-guess" });
+
+        Assert.That(Result("conflict.stale-version", calls).Note, Does.Contain("without reading it first"));
     }
 
     [Test]
@@ -273,9 +314,9 @@ public class ConformanceCatalogueTests
     private static List<ObservedCall> WellBehaved() => Calls(
         Call("Ping", "p1"),
         Call("Ping", "p2") with { SystemCall = true, SoapVersion = "1.2" },
-        Register("r1") with { CitizenKey = "A", CaseType = CaseType.Kontanthjaelp, AllItems = true },
+        Register("r1") with { CaseType = CaseType.Kontanthjaelp, AllItems = true },
         Register("r2", "q2") with { CaseType = CaseType.Starthjaelp, RegistrationId = Second, ContentKey = "k-start" },
-        Call("GetContactCourse", "g1") with { CitizenKey = "A" },
+        Call("GetContactCourse", "g1") with { AnswerRegistrations = [First] },
         Call("GetInterview", "g2") with { RegistrationId = First },
         Call("CorrectInterview", "k1") with { RegistrationId = First, Version = 1, ContentKey = "k-correct" },
         Call("CancelInterview", "x1") with { RegistrationId = Second, Version = 1, ContentKey = "k-cancel" },
@@ -318,7 +359,6 @@ public class ConformanceCatalogueTests
         RegistrationId = First,
         Version = 1,
         CaseType = CaseType.Kontanthjaelp,
-        CitizenKey = "A",
     };
 
     private static ObservedCall Lost(string callId, string requestId) =>

@@ -96,6 +96,28 @@ public sealed class MisbehavingClientTests
         });
     }
 
+    [Test]
+    public async Task StaleDrill_OnACorrectionTheSchemaRefuses_ChangesNothing()
+    {
+        var (system, client) = await ConnectAsync();
+        var receipt = await PassLostAnswerAsync(client);
+        var body = (await File.ReadAllTextAsync(Repository.PathOf("docs", "samples", "CorrectInterview.xml")))
+            .Replace("0f5a4db0-c5e0-4a11-8d00-000000000001", system.AgreementId.ToString(), StringComparison.Ordinal)
+            .Replace("00000000-0000-0000-0000-000000000000", receipt.RegistrationId.ToString(), StringComparison.Ordinal)
+            .Replace("<CaseType>Kontanthjaelp</CaseType>", "<CaseType>NoSuchCase</CaseType>", StringComparison.Ordinal);
+        using var http = _gateway.CreateHttp(system.Certificate);
+
+        using var response = await http.SendAsync(SoapRequests.Post("/soap/v1/ContactCourse", body));
+
+        var fault = await SoapRequests.ReadFaultAsync(response);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(fault.Code, Is.EqualTo("Client.Validation.SchemaViolation"));
+            Assert.That((await client.GetInterview(receipt.RegistrationId)).CurrentVersion, Is.EqualTo(1), "the drill did not correct on a refused call");
+            Assert.That((await ResultAsync(system, "conflict.stale-version")).State, Is.EqualTo(ScenarioState.NotYet));
+        });
+    }
+
     private async Task<(KitSystem System, IContactCourseService Client)> ConnectAsync()
     {
         var system = await KitSystem.ConnectAsync(_gateway, "Careless system");

@@ -74,6 +74,36 @@ public sealed class PartnerConformanceEndpointTests
         });
     }
 
+    [TestCase("on\n", "text/plain", HttpStatusCode.OK, TestName = "Drills_OnWithAFinalLineBreak_IsAccepted")]
+    [TestCase(" on", "text/plain", HttpStatusCode.BadRequest, TestName = "Drills_OnWithALeadingSpace_IsRefused")]
+    [TestCase("on\u0000", "text/plain", HttpStatusCode.BadRequest, TestName = "Drills_OnWithAControlCharacter_IsRefused")]
+    [TestCase("on", "application/json", HttpStatusCode.BadRequest, TestName = "Drills_OnAsJson_IsRefused")]
+    public async Task Drills_Body_IsOnOrOffAsPlainText(string body, string mediaType, HttpStatusCode status)
+    {
+        var system = await KitSystem.ConnectAsync(_gateway, "Strict partner");
+        using var http = _gateway.CreateHttp(system.Certificate);
+
+        using var response = await http.PutAsync("/conformance/v1/drills", new StringContent(body, Encoding.ASCII, mediaType));
+
+        Assert.That(response.StatusCode, Is.EqualTo(status));
+    }
+
+    [Test]
+    public async Task Drills_TheSameSwitchAgain_RecordsNothingMore()
+    {
+        var system = await KitSystem.ConnectAsync(_gateway, "Repeating partner");
+        using var http = _gateway.CreateHttp(system.Certificate);
+
+        for (var i = 0; i < 5; i++)
+        {
+            using var _ = await http.PutAsync("/conformance/v1/drills", new StringContent("on", Encoding.ASCII, "text/plain"));
+        }
+
+        await using var count = _gateway.DataSource.CreateCommand("select count(*) from conformance_drill_switch where it_system_id = $1");
+        count.Parameters.AddWithValue(system.Id);
+        Assert.That(await count.ExecuteScalarAsync(), Is.EqualTo(1));
+    }
+
     [TestCase("POST", "/conformance/v1/status", HttpStatusCode.MethodNotAllowed, TestName = "Path_StatusWithPost_IsNotAllowed")]
     [TestCase("GET", "/conformance/v1/drills", HttpStatusCode.MethodNotAllowed, TestName = "Path_DrillsWithGet_IsNotAllowed")]
     [TestCase("GET", "/conformance/v1/status?x=1", HttpStatusCode.NotFound, TestName = "Path_StatusWithAQuery_IsNotFound")]

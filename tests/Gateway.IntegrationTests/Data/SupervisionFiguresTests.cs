@@ -110,7 +110,7 @@ public sealed class SupervisionFiguresTests
         Assert.That(_report.MatchMovement, Is.EqualTo(new SupervisionReport.Movement(1, 0, 0)));
 
     [Test]
-    public void Monthly_AddsUpToThePeriod()
+    public void Monthly_EveryMonthOfThePeriod_AddsUpToTheTotals()
     {
         Assert.Multiple(() =>
         {

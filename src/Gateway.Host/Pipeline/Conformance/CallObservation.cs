@@ -12,7 +12,10 @@ namespace Gateway.Host.Pipeline.Conformance;
 
 /// <summary>
 /// What the conformance judgement needs to know of one call, read from the request element the pipeline parsed and
-/// from the answer it sent. A refused request may be invalid against the XSD, so nothing here trusts its shape.
+/// from the answer it sent. A refused request may be invalid against the XSD, so nothing here trusts its shape; what
+/// the caller wrote is kept only as a hash (request id, cursors, content) or as an id the gateway gave, and the call id,
+/// which the authorize stage checked (1-64 printable characters) and which is the evidence partners look up (it is
+/// stored with every registration too).
 /// </summary>
 internal static class CallObservation
 {
@@ -36,20 +39,20 @@ internal static class CallObservation
             Outcome = call.Refusal?.Code.Value ?? ConformanceCatalogue.Success,
             CallId = admitted.Context.CallId,
             SystemCall = admitted.Context.IsSystemCall,
-            RequestId = Text(payload, "RequestId"),
+            RequestId = Hash(Text(payload, "RequestId")),
             ContentKey = operation is ConformanceCatalogue.Register or ConformanceCatalogue.Correct or ConformanceCatalogue.Cancel ? ContentKey(payload) : null,
             RegistrationId = receipt?.RegistrationId ?? (Guid.TryParse(Text(payload, "RegistrationId"), out var id) ? id : null),
             Version = receipt?.Version ?? (int.TryParse(Text(payload, "Version"), out var version) ? version : null),
             CaseType = Enum.TryParse<CaseType>(Text(registration, "CaseType"), out var caseType) ? caseType : null,
             AllItems = succeeded && registration is not null && HoldsEveryItem(payload),
-            CitizenKey = CitizenKey(Text(registration, "Cpr") ?? Text(payload, "Cpr")),
-            Cursor = operation == ConformanceCatalogue.List ? Text(payload, "Cursor") : null,
-            NextCursor = (call.Answer?.Part as RegistrationPage)?.NextCursor,
+            AnswerRegistrations = (call.Answer?.Part as ContactCourse)?.Registrations.Select(r => r.RegistrationId).ToList() ?? [],
+            Cursor = operation == ConformanceCatalogue.List ? Hash(Text(payload, "Cursor")) : null,
+            NextCursor = Hash((call.Answer?.Part as RegistrationPage)?.NextCursor),
         };
     }
 
-    /// <summary>The request id of a write, or null.</summary>
-    public static string? RequestIdOf(SoapCall call) => Text(call.Payload, "RequestId");
+    /// <summary>The request id of a write, as stored (a hash), or null.</summary>
+    public static string? RequestIdOf(SoapCall call) => Hash(Text(call.Payload, "RequestId"));
 
     /// <summary>
     /// The write's content without its request id: its request element with the RequestId left out, written without
@@ -67,9 +70,8 @@ internal static class CallObservation
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(content.ToString(SaveOptions.DisableFormatting))));
     }
 
-    // A one-way key, so that a readback can be matched to its registration without the CPR number being kept.
-    private static string? CitizenKey(string? cpr) =>
-        cpr is null ? null : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes("conformance-citizen:" + cpr.Trim())));
+    // Equal texts, equal hashes: all the judgement asks of request ids and cursors.
+    private static string? Hash(string? text) => text is null ? null : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     private static bool HoldsEveryItem(XElement payload)
     {

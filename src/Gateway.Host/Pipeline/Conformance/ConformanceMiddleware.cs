@@ -39,8 +39,11 @@ internal sealed class ConformanceMiddleware(RequestDelegate next, ConformanceSto
                     await SoapFaultResponse.WriteAsync(context, call, Drilled(drill.Value));
                     break;
                 case ConformanceDrill.StaleVersion:
-                    drill = await stale.RunAsync(call, cancellationToken) ? drill : null;
+                    // Only for a call every later check admits: a correction the XSD refuses must not change anything.
+                    var corrected = false;
+                    call.BeforeDispatch = async token => corrected = await stale.RunAsync(call, token);
                     await next(context);
+                    drill = corrected ? drill : null;
                     break;
                 default:
                     await next(context);

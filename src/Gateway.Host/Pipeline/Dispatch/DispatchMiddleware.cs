@@ -17,6 +17,11 @@ internal sealed class DispatchMiddleware(RequestDelegate next, ContactCourseEndp
             return;
         }
 
+        if (call.BeforeDispatch is { } before)
+        {
+            await before(context.RequestAborted);
+        }
+
         var outcome = await endpoint.InvokeAsync(operation, new OperationRequest(payload), admitted, context.RequestAborted);
         if (outcome.IsRefused)
         {

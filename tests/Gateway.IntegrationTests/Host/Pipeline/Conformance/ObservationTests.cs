@@ -95,6 +95,29 @@ public sealed class ObservationTests
     }
 
     [Test]
+    public async Task Observations_OfARefusedCallWithAHugeRequestIdHoldingACpr_KeepOnlyItsHash()
+    {
+        var cpr = TestCitizens.Next();
+        var body = (await File.ReadAllTextAsync(Repository.PathOf("docs", "samples", "RegisterInterview.xml")))
+            .Replace("<RequestId>sample-registerinterview-1</RequestId>", $"<RequestId>{cpr}{new string('x', 200_000)}</RequestId>", StringComparison.Ordinal);
+
+        using var response = await _gateway.Http.SendAsync(SoapRequests.Post("/soap/v1/ContactCourse", body));
+
+        await using var command = _gateway.DataSource.CreateCommand(
+            "select length(o::text), o::text like '%' || $1 || '%', length(request_id) from conformance_observation o order by id desc limit 1");
+        command.Parameters.AddWithValue(cpr);
+        await using var row = await command.ExecuteReaderAsync();
+        await row.ReadAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That((int)response.StatusCode, Is.EqualTo(500));
+            Assert.That(row.GetInt32(0), Is.LessThan(2_000), "an observation's size does not grow with what the caller sent");
+            Assert.That(row.GetBoolean(1), Is.False, "no CPR number");
+            Assert.That(row.GetInt32(2), Is.EqualTo(64), "the request id as a SHA-256 hash");
+        });
+    }
+
+    [Test]
     public async Task Calls_UnderAProductionAgreement_AreNotRecorded()
     {
         await using var production = await TestGateway.StartAsync(new Dictionary<string, string?> { ["Gateway:Environment"] = "Production" });
