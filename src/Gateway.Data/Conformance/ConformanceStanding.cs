@@ -31,6 +31,17 @@ public sealed class ConformanceStanding(GatewayDataSource dataSource)
     public Task<ConformanceReport> ForAgreementAsync(Agreement agreement, CancellationToken cancellationToken) =>
         JudgeAsync(agreement.ItSystemId, ConformanceTarget.Of([agreement]), cancellationToken);
 
+    /// <summary>
+    /// Judged against what <paramref name="agreement"/> (of another installation, a Production one) allows, on the calls
+    /// that this database, a Test installation's, recorded for the IT system of the same name and vendor: IT systems
+    /// are registered in each installation with ids of its own. Null when this database has no such IT system.
+    /// </summary>
+    public async Task<ConformanceReport?> ForAgreementElsewhereAsync(Agreement agreement, string systemName, string vendorCvr, CancellationToken cancellationToken)
+    {
+        var here = (await new ItSystemStore(dataSource).ListItSystemsAsync(cancellationToken)).FirstOrDefault(s => s.Name == systemName && s.VendorCvr == vendorCvr);
+        return here is null ? null : await JudgeAsync(here.Id, ConformanceTarget.Of([agreement]), cancellationToken);
+    }
+
     private async Task<ConformanceReport> JudgeAsync(Guid itSystemId, ConformanceTarget target, CancellationToken cancellationToken) =>
         ConformanceCatalogue.Evaluate(target, await new ConformanceStore(dataSource).ObservationsAsync(itSystemId, cancellationToken));
 }

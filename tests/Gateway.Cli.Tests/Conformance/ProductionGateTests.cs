@@ -2,6 +2,7 @@ using Gateway.Cli.Tests.Support;
 using Gateway.Data.Conformance;
 using Gateway.Data.Database;
 using Gateway.Domain.Conformance;
+using Gateway.TestSupport;
 
 namespace Gateway.Cli.Tests.Conformance;
 
@@ -191,6 +192,48 @@ public sealed class ProductionGateTests : CliFixture
         Assert.That(result.Stderr, Does.Contain("gatewayctl systems list"));
     }
 
+    [Test]
+    public async Task Approve_WithTheTestInstallationsDatabase_JudgesTheSameSystemThere()
+    {
+        // Production here; Test an installation of its own, where the system of the same name and vendor made its calls.
+        var testDatabase = await TestPostgres.CreateEmptyDatabaseAsync();
+        var test = new GatewayctlRunner(testDatabase);
+        Assert.That((await test.RunAsync("migrate")).ExitCode, Is.Zero);
+        Assert.That((await test.RunAsync("authorities", "add", "--kind", "Municipality", "--code", "101", "--name", "Copenhagen")).ExitCode, Is.Zero);
+        var name = $"Separate installations {Interlocked.Increment(ref _systems)}";
+        var inTest = Guid.Parse((await test.RunAsync("systems", "add", "--name", name, "--vendor-cvr", "12345674")).Stdout.Trim());
+        var production = Guid.Parse((await Succeeds("systems", "add", "--name", name, "--vendor-cvr", "12345674")).Stdout.Trim());
+        var id = await RequestForAsync(production, "Production");
+
+        var before = await Cli.RunAsync("agreements", "approve", id.ToString(), "--reason", "Signed", "--conformance-database", testDatabase);
+        var trial = (await test.JsonAsync("agreements", "request", "--authority", Municipality, "--system", inTest.ToString(), "--environment", "Test",
+            "--operations", "Ping", "--reason", "Trial")).Json.GetProperty("id").GetGuid();
+        await RecordPingsAsync(testDatabase, inTest, trial);
+        var after = await Cli.RunAsync("agreements", "approve", id.ToString(), "--reason", "Kit passed in Test", "--conformance-database", testDatabase);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(before.ExitCode, Is.EqualTo(1), before.ToString);
+            Assert.That(before.Stderr, Does.Contain("Test installation's calls").And.Contain("operation.Ping (NotYet)"));
+            Assert.That(after.ExitCode, Is.Zero, after.ToString);
+            Assert.That(await StatusOf(id), Is.EqualTo("Active"));
+        });
+    }
+
+    [Test]
+    public async Task Approve_WithATestDatabaseThatLacksTheSystem_IsRefusedNamingTheFix()
+    {
+        var testDatabase = await TestPostgres.CreateEmptyDatabaseAsync();
+        Assert.That((await new GatewayctlRunner(testDatabase).RunAsync("migrate")).ExitCode, Is.Zero);
+        var system = await NewSystemAsync();
+        var id = await RequestForAsync(system, "Production");
+
+        var result = await Cli.RunAsync("agreements", "approve", id.ToString(), "--reason", "Signed", "--conformance-database", testDatabase);
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString);
+        Assert.That(result.Stderr, Does.Contain("has no IT system named").And.Contain("register it there under the same name and vendor"));
+    }
+
     private async Task<Guid> NewSystemAsync() =>
         Guid.Parse((await Succeeds("systems", "add", "--name", $"Gate system {Interlocked.Increment(ref _systems)}", "--vendor-cvr", "12345674")).Stdout.Trim());
 
@@ -200,10 +243,11 @@ public sealed class ProductionGateTests : CliFixture
             "--operations", "Ping", "--reason", "Contract 2025-17", .. extra])).Json.GetProperty("id").GetGuid();
 
     // What the gateway records when the system pings in the Test environment, once for a case worker and once as a system call.
-    private async Task CertifyForPingAsync(Guid system)
+    private async Task CertifyForPingAsync(Guid system) => await RecordPingsAsync(ConnectionString, system, await RequestForAsync(system, "Test"));
+
+    private static async Task RecordPingsAsync(string connectionString, Guid system, Guid trial)
     {
-        var trial = await RequestForAsync(system, "Test");
-        await using var dataSource = GatewayDataSource.Create(ConnectionString);
+        await using var dataSource = GatewayDataSource.Create(connectionString);
         var store = new ConformanceStore(dataSource);
         foreach (var (callId, systemCall) in new[] { ("kit-ping-1", false), ("kit-ping-2", true) })
         {
