@@ -49,6 +49,13 @@ public static class ConformanceDrills
         return null;
     }
 
+    /// <summary>Whether every drill scenario that applies to <paramref name="target"/> is passed: the drills have nothing left to do.</summary>
+    public static bool AllPassed(ConformanceTarget target, IReadOnlyList<ObservedCall> calls)
+    {
+        var report = ConformanceCatalogue.Evaluate(target, calls);
+        return Order.All(o => report.Results.FirstOrDefault(r => r.Scenario.Id == o.Scenario) is not { } result || result.State == ScenarioState.Passed);
+    }
+
     /// <summary>The text of the fault a drill answers with: it says that it is a drill, and what a well-behaved system does.</summary>
     public static string FaultText(ConformanceDrill drill) => drill switch
     {

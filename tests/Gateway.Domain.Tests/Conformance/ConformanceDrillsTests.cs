@@ -102,6 +102,21 @@ public class ConformanceDrillsTests
     }
 
     [Test]
+    public void AllPassed_NoCallsYet_IsFalse() => Assert.That(ConformanceDrills.AllPassed(Everything, []), Is.False);
+
+    [Test]
+    public void AllPassed_TargetThatNeedsNoDrill_IsTrue()
+    {
+        var readOnly = new ConformanceTarget(new HashSet<string>(["GetContactCourse", "Ping"]), new HashSet<CaseType>());
+
+        Assert.That(ConformanceDrills.AllPassed(readOnly, []), Is.True);
+    }
+
+    [Test]
+    public void AllPassed_LostAnswerAndStalePassedButNoOutageYet_IsFalse() =>
+        Assert.That(ConformanceDrills.AllPassed(Everything, StalePassed()), Is.False);
+
+    [Test]
     public void FaultText_OfEachAnsweringDrill_SaysItIsADrill()
     {
         Assert.Multiple(() =>

@@ -34,6 +34,8 @@ public sealed class ConformanceKitTests
         var kit = new KitRun(connection, progress);
 
         var status = await kit.RunAsync(CancellationToken.None);
+        await connection.Soap11().Ping();
+        var drillsAfter = await new ConformanceStore(_gateway.Store).DrillsOnAsync(system.Id, CancellationToken.None);
 
         var states = status.GetProperty("scenarios").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!, s => s.GetProperty("state").GetString());
         Assert.Multiple(() =>
@@ -42,6 +44,7 @@ public sealed class ConformanceKitTests
             Assert.That(states.Where(s => s.Value != "Passed").Select(s => s.Key), Is.Empty, progress.ToString);
             Assert.That(status.GetProperty("certified").GetBoolean(), Is.True);
             Assert.That(progress.ToString(), Does.Contain("Conformance drill LostAnswer").And.Contain("Conformance drill Outage").And.Contain("was stale"));
+            Assert.That(drillsAfter, Is.False, "with every drill passed, the gateway switched them off");
         });
     }
 
