@@ -61,7 +61,14 @@ public static class GatewayComposition
         var dataSource = app.Services.GetRequiredService<GatewayDataSource>();
         var applied = await SchemaMigrator.ApplyAsync(dataSource, cancellationToken);
         await TransactionIds.EnsureAheadOfStoredAsync(dataSource, cancellationToken);
-        app.Services.GetRequiredService<StartupLog>().Migrated(database.Description, app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.Environment, applied);
+        var environment = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.Environment;
+        var startup = app.Services.GetRequiredService<StartupLog>();
+        startup.Migrated(database.Description, environment, applied);
+        if (environment is { } mine)
+        {
+            var active = await new Data.Agreements.AgreementStore(dataSource).ListAgreementsAsync(AgreementStatus.Active, cancellationToken);
+            startup.SharedWithOtherEnvironment(mine, active.Count(a => a.Environment != mine));
+        }
         if (app.Services.GetService<SandboxProvisioner>() is { } sandbox)
         {
             await sandbox.ProvisionAsync(cancellationToken);
