@@ -45,6 +45,9 @@ public sealed class ConformanceKitTests
             Assert.That(status.GetProperty("certified").GetBoolean(), Is.True);
             Assert.That(progress.ToString(), Does.Contain("Conformance drill LostAnswer").And.Contain("Conformance drill Outage").And.Contain("was stale"));
             Assert.That(drillsAfter, Is.False, "with every drill passed, the gateway switched them off");
+            Assert.That(_gateway.Log.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error).Select(e => $"{e.Category}[{e.EventId.Id}]"), Is.Empty,
+                "a drill's Server.Unavailable is no failure of the gateway's");
+            Assert.That(_gateway.Log.Entries.Count(e => e.EventId.Id == 1303), Is.GreaterThanOrEqualTo(5), "LostAnswer, StaleVersion and three Outage refusals, each logged as a drill");
         });
     }
 

@@ -36,7 +36,8 @@ internal sealed class ConformanceMiddleware(RequestDelegate next, ConformanceSto
             switch (drill)
             {
                 case ConformanceDrill.Outage:
-                    await SoapFaultResponse.WriteAsync(context, call, Drilled(drill.Value));
+                    log.Drilled(call.CorrelationId, drill.Value);
+                    await SoapFaultResponse.WriteAsync(context, call, Drilled(drill.Value), logged: true);
                     break;
                 case ConformanceDrill.StaleVersion:
                     // Only for a call every later check admits: a correction the XSD refuses must not change anything.
@@ -44,6 +45,11 @@ internal sealed class ConformanceMiddleware(RequestDelegate next, ConformanceSto
                     call.BeforeDispatch = async token => corrected = await stale.RunAsync(call, token);
                     await next(context);
                     drill = corrected ? drill : null;
+                    if (corrected)
+                    {
+                        log.Drilled(call.CorrelationId, ConformanceDrill.StaleVersion);
+                    }
+
                     break;
                 default:
                     await next(context);
@@ -53,7 +59,8 @@ internal sealed class ConformanceMiddleware(RequestDelegate next, ConformanceSto
                         await answer.DisposeAsync();
                         answer = new MemoryStream();
                         context.Response.Body = answer;
-                        await SoapFaultResponse.WriteAsync(context, call, Drilled(drill.Value));
+                        log.Drilled(call.CorrelationId, drill.Value);
+                        await SoapFaultResponse.WriteAsync(context, call, Drilled(drill.Value), logged: true);
                     }
                     else
                     {
