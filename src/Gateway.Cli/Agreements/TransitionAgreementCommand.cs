@@ -112,7 +112,7 @@ public static class TransitionAgreementCommand
             return (await new ConformanceStanding(here).ForAgreementAsync(agreement, cancellationToken), "judged on this database's Test calls");
         }
 
-        var system = (await new ItSystemStore(here).ListItSystemsAsync(cancellationToken)).First(s => s.Id == agreement.ItSystemId);
+        var system = (await new ItSystemStore(here).FindItSystemAsync(agreement.ItSystemId, cancellationToken))!;
         Data.Database.GatewayDataSource test;
         try
         {

@@ -27,7 +27,7 @@ public static class ConformanceGroup
     /// <summary>Runs <paramref name="work"/> for the IT system <paramref name="id"/>, or refuses an id no IT system has.</summary>
     public static async Task<int> ForSystemAsync(
         CommandRun run, GatewayDataSource dataSource, Guid id, Func<ItSystemRecord, Task<int>> work, CancellationToken cancellationToken) =>
-        (await new ItSystemStore(dataSource).ListItSystemsAsync(cancellationToken)).FirstOrDefault(s => s.Id == id) is { } system
+        await new ItSystemStore(dataSource).FindItSystemAsync(id, cancellationToken) is { } system
             ? await work(system)
             : run.Output.Refuse($"No IT system {id}; `gatewayctl systems list` shows the registered ones.");
 }

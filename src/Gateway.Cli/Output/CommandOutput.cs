@@ -27,6 +27,23 @@ public sealed class CommandOutput(TextWriter stdout, TextWriter stderr, bool jso
         return ExitCodes.Success;
     }
 
+    /// <summary>As <see cref="Result{T}"/>, but into <paramref name="file"/> when one is given (an <c>--output FILE</c>), with a note that says where.</summary>
+    public async Task<int> ResultAsync<T>(T value, Action<TextWriter, T> human, string? file)
+    {
+        if (file is null)
+        {
+            return Result(value, human);
+        }
+
+        await using (var writer = new StreamWriter(file))
+        {
+            new CommandOutput(writer, TextWriter.Null, Json).Result(value, human);
+        }
+
+        Note($"Wrote {Path.GetFullPath(file)}.");
+        return ExitCodes.Success;
+    }
+
     /// <summary>A note for people beside the result (standard error, so that scripts reading standard output are not disturbed).</summary>
     public void Note(string message) => stderr.WriteLine(message);
 

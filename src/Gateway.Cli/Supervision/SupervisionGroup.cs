@@ -13,4 +13,17 @@ public static class SupervisionGroup
             SupervisionReportCommand.Create(context),
             SupervisionOverviewCommand.Create(context),
         };
+
+    /// <summary>The period's first day.</summary>
+    public static Option<DateOnly> From() => new("--from") { Description = "First day of the period", HelpName = "YYYY-MM-DD", Required = true, CustomParser = r => ValueParsers.Date(r) ?? default };
+
+    /// <summary>The period's last day.</summary>
+    public static Option<DateOnly> To() => new("--to") { Description = "Last day of the period; overdue is judged on this day", HelpName = "YYYY-MM-DD", Required = true, CustomParser = r => ValueParsers.Date(r) ?? default };
+
+    /// <summary>Where to write the result instead of standard output.</summary>
+    public static Option<string> Output() => new("--output") { Description = "Write the result to this file instead of standard output", HelpName = "FILE" };
+
+    /// <summary>What is wrong with the period, or null.</summary>
+    public static string? PeriodProblem(DateOnly first, DateOnly last) =>
+        last < first ? $"--to ({last:yyyy-MM-dd}) is before --from ({first:yyyy-MM-dd})." : null;
 }

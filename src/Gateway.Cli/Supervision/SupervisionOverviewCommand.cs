@@ -15,26 +15,25 @@ public static class SupervisionOverviewCommand
     /// <summary>The command.</summary>
     public static Command Create(CliContext context)
     {
-        var from = new Option<DateOnly>("--from") { Description = "First day of the period", HelpName = "YYYY-MM-DD", Required = true, CustomParser = r => ValueParsers.Date(r) ?? default };
-        var to = new Option<DateOnly>("--to") { Description = "Last day of the period", HelpName = "YYYY-MM-DD", Required = true, CustomParser = r => ValueParsers.Date(r) ?? default };
+        var (from, to) = (SupervisionGroup.From(), SupervisionGroup.To());
         var sort = new Option<string>("--sort") { Description = "overdue (default), late or missing: the share to sort by, largest first", HelpName = "SHARE", DefaultValueFactory = _ => "overdue" };
         sort.AcceptOnlyFromAmong("overdue", "late", "missing");
         var format = new Option<string>("--format") { Description = "table (default) or csv; --json gives JSON", HelpName = "FORMAT", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv");
-        var output = new Option<string>("--output") { Description = "Write the overview to this file instead of standard output", HelpName = "FILE" };
+        var output = SupervisionGroup.Output();
         var command = new Command("overview", "One line per authority for a period: overdue, late and missing-item shares") { from, to, sort, format, output };
         command.SetAction((parseResult, cancellationToken) =>
         {
             var run = context.Begin(parseResult);
             var (first, last) = (parseResult.GetValue(from), parseResult.GetValue(to));
-            if (last < first)
+            if (SupervisionGroup.PeriodProblem(first, last) is { } problem)
             {
-                return Task.FromResult(run.Output.Usage($"--to ({last:yyyy-MM-dd}) is before --from ({first:yyyy-MM-dd})."));
+                return Task.FromResult(run.Output.Usage(problem));
             }
 
             return run.WithDatabaseAsync(async dataSource =>
             {
-                var lines = await new SupervisionStore(dataSource, TimeProvider.System).OverviewAsync(
+                var lines = await new SupervisionStore(dataSource, context.Clock).OverviewAsync(
                     first, last, SupervisionFigures.DefaultOverdueAfterMonths, new RegistrationPolicy().NextContactWarningMonths, cancellationToken);
                 Func<SupervisionOverviewLine, double> key = parseResult.GetValue(sort) switch
                 {
@@ -46,18 +45,7 @@ public static class SupervisionOverviewCommand
                 Action<TextWriter, IReadOnlyList<SupervisionOverviewLine>> human = parseResult.GetValue(format) == "csv"
                     ? SupervisionText.OverviewCsv
                     : (writer, value) => SupervisionText.Overview(writer, value, first, last);
-                if (parseResult.GetValue(output) is not { } file)
-                {
-                    return run.Output.Result<IReadOnlyList<SupervisionOverviewLine>>(sorted, human);
-                }
-
-                await using (var writer = new StreamWriter(file))
-                {
-                    new Output.CommandOutput(writer, TextWriter.Null, run.Output.Json).Result<IReadOnlyList<SupervisionOverviewLine>>(sorted, human);
-                }
-
-                run.Output.Note($"Wrote the overview to {Path.GetFullPath(file)}.");
-                return ExitCodes.Success;
+                return await run.Output.ResultAsync<IReadOnlyList<SupervisionOverviewLine>>(sorted, human, parseResult.GetValue(output));
             });
         });
         return command;

@@ -23,11 +23,10 @@ public static class SupervisionReportCommand
             Required = true,
             CustomParser = ValueParsers.Authority,
         };
-        var from = new Option<DateOnly>("--from") { Description = "First day of the period", HelpName = "YYYY-MM-DD", Required = true, CustomParser = r => ValueParsers.Date(r) ?? default };
-        var to = new Option<DateOnly>("--to") { Description = "Last day of the period; overdue is judged on this day", HelpName = "YYYY-MM-DD", Required = true, CustomParser = r => ValueParsers.Date(r) ?? default };
+        var (from, to) = (SupervisionGroup.From(), SupervisionGroup.To());
         var format = new Option<string>("--format") { Description = "table (default), csv, or html (a self-contained page with charts); --json gives JSON", HelpName = "FORMAT", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "html");
-        var output = new Option<string>("--output") { Description = "Write the report to this file instead of standard output", HelpName = "FILE" };
+        var output = SupervisionGroup.Output();
         var overdue = new Option<int>("--overdue-months") { Description = $"Months after the last interview a citizen is overdue (default {SupervisionFigures.DefaultOverdueAfterMonths})", HelpName = "N", DefaultValueFactory = _ => SupervisionFigures.DefaultOverdueAfterMonths, CustomParser = ValueParsers.Positive };
         var limit = new Option<int>("--next-contact-months") { Description = "The next-contact limit in months (default 3, as Gateway:Registration:NextContactWarningMonths)", HelpName = "N", DefaultValueFactory = _ => new RegistrationPolicy().NextContactWarningMonths, CustomParser = ValueParsers.Positive };
         var command = new Command("report", "The supervision figures of one authority for a period, each with its definition") { authority, from, to, format, output, overdue, limit };
@@ -41,14 +40,14 @@ public static class SupervisionReportCommand
                 return Task.FromResult(run.Output.Usage("--authority must be a municipality or an Employment Service unit: the authority responsible for the registrations. An other actor's registrations count for its principal."));
             }
 
-            if (last < first)
+            if (SupervisionGroup.PeriodProblem(first, last) is { } problem)
             {
-                return Task.FromResult(run.Output.Usage($"--to ({last:yyyy-MM-dd}) is before --from ({first:yyyy-MM-dd})."));
+                return Task.FromResult(run.Output.Usage(problem));
             }
 
             return run.WithDatabaseAsync(async dataSource =>
             {
-                var report = await new SupervisionStore(dataSource, TimeProvider.System).ReportAsync(
+                var report = await new SupervisionStore(dataSource, context.Clock).ReportAsync(
                     who, first, last, parseResult.GetValue(overdue), parseResult.GetValue(limit), cancellationToken);
                 Action<TextWriter, SupervisionReport> human = parseResult.GetValue(format) switch
                 {
@@ -56,18 +55,7 @@ public static class SupervisionReportCommand
                     "html" => SupervisionHtml.Write,
                     _ => SupervisionText.Table,
                 };
-                if (parseResult.GetValue(output) is not { } file)
-                {
-                    return run.Output.Result(report, human);
-                }
-
-                await using (var writer = new StreamWriter(file))
-                {
-                    new Output.CommandOutput(writer, TextWriter.Null, run.Output.Json).Result(report, human);
-                }
-
-                run.Output.Note($"Wrote the report to {Path.GetFullPath(file)}.");
-                return ExitCodes.Success;
+                return await run.Output.ResultAsync(report, human, parseResult.GetValue(output));
             });
         });
         return command;

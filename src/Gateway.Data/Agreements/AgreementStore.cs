@@ -124,6 +124,27 @@ public sealed class AgreementStore(GatewayDataSource dataSource)
             return [.. rows.Select(AgreementRows.ToAgreement)];
         });
 
+    /// <summary>The agreements of one IT system in any of <paramref name="statuses"/>, oldest first.</summary>
+    public Task<IReadOnlyList<Agreement>> ListAgreementsOfSystemAsync(Guid itSystemId, IReadOnlyCollection<AgreementStatus> statuses, CancellationToken cancellationToken) =>
+        StoreFailures.Translate<IReadOnlyList<Agreement>>(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            var rows = await connection.QueryAsync<AgreementRows.Row>(new CommandDefinition(
+                AgreementRows.Select + " where a.it_system_id = @itSystemId and a.status = any(@statuses) order by a.created_at",
+                new { itSystemId, statuses = statuses.Select(s => s.ToString()).ToArray() }, cancellationToken: cancellationToken));
+            return [.. rows.Select(AgreementRows.ToAgreement)];
+        });
+
+    /// <summary>How many Active agreements there are for <paramref name="environment"/>.</summary>
+    public Task<int> CountActiveAsync(GatewayEnvironment environment, CancellationToken cancellationToken) =>
+        StoreFailures.Translate(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                "select count(*)::int from agreement where status = 'Active' and environment = @environment",
+                new { environment = environment.ToString() }, cancellationToken: cancellationToken));
+        });
+
     /// <summary>An agreement's status history, oldest first.</summary>
     public Task<IReadOnlyList<AgreementHistoryEntry>> HistoryAsync(Guid id, CancellationToken cancellationToken) =>
         StoreFailures.Translate<IReadOnlyList<AgreementHistoryEntry>>(async () =>

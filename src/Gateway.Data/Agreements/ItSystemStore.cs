@@ -20,6 +20,14 @@ public sealed class ItSystemStore(GatewayDataSource dataSource)
                 """, new { id = Guid.CreateVersion7(), name, vendorCvr, createdBy }, cancellationToken: cancellationToken));
         });
 
+    /// <summary>The IT system with <paramref name="id"/>, or null.</summary>
+    public Task<ItSystemRecord?> FindItSystemAsync(Guid id, CancellationToken cancellationToken) =>
+        FindAsync("id = @id", new { id }, cancellationToken);
+
+    /// <summary>The IT system registered under <paramref name="name"/> for the vendor <paramref name="vendorCvr"/>, or null.</summary>
+    public Task<ItSystemRecord?> FindItSystemAsync(string name, string vendorCvr, CancellationToken cancellationToken) =>
+        FindAsync("name = @name and vendor_cvr = @vendorCvr", new { name, vendorCvr }, cancellationToken);
+
     /// <summary>Every IT system.</summary>
     public Task<IReadOnlyList<ItSystemRecord>> ListItSystemsAsync(CancellationToken cancellationToken) =>
         StoreFailures.Translate<IReadOnlyList<ItSystemRecord>>(async () =>
@@ -27,5 +35,13 @@ public sealed class ItSystemStore(GatewayDataSource dataSource)
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             return [.. await connection.QueryAsync<ItSystemRecord>(new CommandDefinition(
                 "select id as Id, name as Name, vendor_cvr as VendorCvr from it_system order by name", cancellationToken: cancellationToken))];
+        });
+
+    private Task<ItSystemRecord?> FindAsync(string condition, object parameters, CancellationToken cancellationToken) =>
+        StoreFailures.Translate(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            return await connection.QuerySingleOrDefaultAsync<ItSystemRecord>(new CommandDefinition(
+                $"select id as Id, name as Name, vendor_cvr as VendorCvr from it_system where {condition}", parameters, cancellationToken: cancellationToken));
         });
 }

@@ -16,8 +16,7 @@ public sealed class ConformanceStanding(GatewayDataSource dataSource)
 
     /// <summary>What the system must show: what its requested, active and suspended agreements allow, in either environment.</summary>
     public async Task<ConformanceTarget> TargetAsync(Guid itSystemId, CancellationToken cancellationToken) =>
-        ConformanceTarget.Of((await new AgreementStore(dataSource).ListAgreementsAsync(null, cancellationToken))
-            .Where(a => a.ItSystemId == itSystemId && Live.Contains(a.Status)));
+        ConformanceTarget.Of(await new AgreementStore(dataSource).ListAgreementsOfSystemAsync(itSystemId, Live, cancellationToken));
 
     /// <summary>The status of <paramref name="itSystemId"/> named <paramref name="name"/>: its report, drills and last reset.</summary>
     public async Task<ConformanceStatus> StatusAsync(Guid itSystemId, string name, CancellationToken cancellationToken)
@@ -38,7 +37,7 @@ public sealed class ConformanceStanding(GatewayDataSource dataSource)
     /// </summary>
     public async Task<ConformanceReport?> ForAgreementElsewhereAsync(Agreement agreement, string systemName, string vendorCvr, CancellationToken cancellationToken)
     {
-        var here = (await new ItSystemStore(dataSource).ListItSystemsAsync(cancellationToken)).FirstOrDefault(s => s.Name == systemName && s.VendorCvr == vendorCvr);
+        var here = await new ItSystemStore(dataSource).FindItSystemAsync(systemName, vendorCvr, cancellationToken);
         return here is null ? null : await JudgeAsync(here.Id, ConformanceTarget.Of([agreement]), cancellationToken);
     }
 

@@ -4,7 +4,7 @@ namespace Gateway.Data.Supervision;
 
 /// <summary>
 /// The SQL of the supervision figures, one query per figure of <see cref="Domain.Supervision.SupervisionFigures"/> and in
-/// its order, over the same base sets: <c>live</c>, the latest version of every registration the authority is
+/// its order, over the same base sets (<see cref="BaseSets"/>): <c>live</c>, the latest version of every registration the authority is
 /// responsible for, cancelled ones left out; <c>in_period</c>, those whose interview was held in the period, with the
 /// late flag of their first version (lateness is judged when a registration is first received); <c>citizen_last</c>,
 /// each citizen's latest registration held by the end of the period. Parameters: <c>@kind</c>, <c>@code</c>,
@@ -12,28 +12,31 @@ namespace Gateway.Data.Supervision;
 /// </summary>
 internal static class SupervisionQueries
 {
-    private const string Base = """
-        with latest as (
-            select distinct on (v.registration_id) v.registration_id, v.change, v.held_on, v.match_category, v.next_contact_on,
-                   v.received_at, v.items, r.cpr
-            from registration_version v
-            join registration r on r.id = v.registration_id
-            where v.responsible_kind = @kind and v.responsible_code = @code
-            order by v.registration_id, v.version desc
-        ),
-        live as (select * from latest where change <> 'Cancelled'),
-        in_period as (
+    /// <summary>
+    /// The base sets, made once per report as temporary tables that end with its transaction; every figure's query
+    /// reads them.
+    /// </summary>
+    public const string BaseSets = """
+        create temp table live on commit drop as
+            select * from (
+                select distinct on (v.registration_id) v.registration_id, v.change, v.held_on, v.match_category, v.next_contact_on,
+                       v.received_at, v.items, r.cpr
+                from registration_version v
+                join registration r on r.id = v.registration_id
+                where v.responsible_kind = @kind and v.responsible_code = @code
+                order by v.registration_id, v.version desc
+            ) latest
+            where change <> 'Cancelled';
+        create temp table in_period on commit drop as
             select l.*, first.late
             from live l
             join registration_version first on first.registration_id = l.registration_id and first.version = 1
-            where l.held_on between @from and @to
-        ),
-        citizen_last as (
+            where l.held_on between @from and @to;
+        create temp table citizen_last on commit drop as
             select distinct on (cpr) cpr, held_on, next_contact_on, items
             from live
             where held_on <= @to
-            order by cpr, held_on desc, received_at desc
-        )
+            order by cpr, held_on desc, received_at desc;
         """;
 
     /// <summary>Whether the registration's <c>items</c> hold the item, as <see cref="ItemRequirements.IsPresent"/> decides it in the domain.</summary>
@@ -50,38 +53,29 @@ internal static class SupervisionQueries
         _ => "true",
     };
 
-    /// <summary>Every figure of the report, in one round trip.</summary>
+    /// <summary>Every figure of the report, in one round trip, once <see cref="BaseSets"/> has made the base sets.</summary>
     public static string Report(IEnumerable<RegistrationItem> mandatory, IEnumerable<RegistrationItem> voluntary) => $"""
-        {Base}
         select items->>'Type' as Type, items->>'Form' as Form, count(*)::int as Interviews from in_period group by 1, 2 order by 1, 2;
 
-        {Base}
         select count(*) filter (where held_on >= @from or next_contact_on >= @from)::int from citizen_last;
 
-        {Base}
         select count(*)::int from citizen_last
         where held_on < @to - make_interval(months => @overdue) and items->'NextContact'->>'EndReason' is null;
 
-        {Base}
         select count(*)::int as Total,
                count(*) filter (where late)::int as Late,
                count(*) filter (where next_contact_on > held_on + make_interval(months => @limit))::int as Beyond
         from in_period;
 
-        {Base}
         select {Counts(mandatory)} from in_period;
 
-        {Base}
         select count(*) filter (where not ({string.Join(" and ", mandatory.Select(Present).DefaultIfEmpty("true"))}))::int from in_period;
 
-        {Base}
         select {Counts(voluntary)} from in_period;
 
-        {Base}
         select match_category::int as Category, count(*)::int as Interviews from in_period group by 1 order by 1;
 
-        {Base}
-        , ordered as (
+        with ordered as (
             select cpr, first_value(match_category) over w as first, last_value(match_category) over w as last, count(*) over (partition by cpr) as interviews
             from in_period
             window w as (partition by cpr order by held_on, received_at rows between unbounded preceding and unbounded following)
@@ -91,8 +85,7 @@ internal static class SupervisionQueries
                count(*) filter (where last = first)::int as Unchanged
         from citizen;
 
-        {Base}
-        , months as (select generate_series(date_trunc('month', @from::date), date_trunc('month', @to::date), interval '1 month')::date as first)
+        with months as (select generate_series(date_trunc('month', @from::date), date_trunc('month', @to::date), interval '1 month')::date as first)
         select m.first as First, count(p.registration_id)::int as Interviews, count(p.registration_id) filter (where p.late)::int as Late
         from months m left join in_period p on date_trunc('month', p.held_on)::date = m.first
         group by m.first order by m.first;

@@ -7,7 +7,7 @@ using Gateway.Domain.Supervision;
 
 namespace Gateway.Data.Supervision;
 
-/// <summary>Computes the supervision report in the database (<see cref="SupervisionQueries"/>), in one round trip of one snapshot.</summary>
+/// <summary>Computes the supervision report in the database (<see cref="SupervisionQueries"/>) in one snapshot: the base sets once, then every figure in one round trip.</summary>
 public sealed class SupervisionStore(GatewayDataSource dataSource, TimeProvider clock)
 {
     /// <summary>
@@ -47,21 +47,16 @@ public sealed class SupervisionStore(GatewayDataSource dataSource, TimeProvider 
                 throw new ArgumentException("Supervision figures are for a municipality or an Employment Service unit: the authority responsible for the registrations.", nameof(authority));
             }
 
-            var items = Enum.GetValues<RegistrationItem>();
-            var mandatory = items.Where(i => ItemRequirements.For(i, authority.Kind) == Requirement.Mandatory).ToList();
-            var voluntary = items.Where(i => ItemRequirements.For(i, authority.Kind) == Requirement.Voluntary || (authority.Kind == AuthorityKind.Municipality && i == RegistrationItem.CitizenComments)).ToList();
-            if (authority.Kind != AuthorityKind.Municipality)
-            {
-                voluntary.Clear();
-            }
+            var mandatory = Enum.GetValues<RegistrationItem>().Where(i => ItemRequirements.For(i, authority.Kind) == Requirement.Mandatory).ToList();
+            IReadOnlyList<RegistrationItem> voluntary = authority.Kind == AuthorityKind.Municipality ? SupervisionFigures.VoluntaryForMunicipalities : [];
 
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
             var computedAt = clock.GetUtcNow();
+            await connection.ExecuteAsync(new CommandDefinition(SupervisionQueries.BaseSets,
+                new { kind = authority.Kind.ToString(), code = authority.Code, from, to }, transaction, cancellationToken: cancellationToken));
             await using var results = await connection.QueryMultipleAsync(new CommandDefinition(SupervisionQueries.Report(mandatory, voluntary), new
             {
-                kind = authority.Kind.ToString(),
-                code = authority.Code,
                 from,
                 to,
                 overdue = overdueAfterMonths,

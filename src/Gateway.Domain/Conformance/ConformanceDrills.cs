@@ -22,17 +22,18 @@ public static class ConformanceDrills
     ];
 
     /// <summary>
-    /// The drill to run on a call of <paramref name="operation"/> (a write's <paramref name="requestId"/>, if any) by a
-    /// system with <paramref name="target"/> and these earlier <paramref name="calls"/>, or null for none.
+    /// What to do on a call of <paramref name="operation"/> (a write's <paramref name="requestId"/>, if any) by a system with
+    /// <paramref name="target"/> and these earlier <paramref name="calls"/>: the drill to run, or none; and whether the
+    /// drills are done, every drill scenario that applies being passed. The calls are judged once.
     /// </summary>
-    public static ConformanceDrill? Due(ConformanceTarget target, IReadOnlyList<ObservedCall> calls, string operation, string? requestId)
+    public static DrillPlan Plan(ConformanceTarget target, IReadOnlyList<ObservedCall> calls, string operation, string? requestId)
     {
         var isWrite = operation is ConformanceCatalogue.Register or ConformanceCatalogue.Correct or ConformanceCatalogue.Cancel;
         var outages = calls.Count(c => c.Drill == ConformanceDrill.Outage);
         if (outages % OutageWrites != 0)
         {
             // An outage under way refuses every write until it is over.
-            return isWrite ? ConformanceDrill.Outage : null;
+            return new(isWrite ? ConformanceDrill.Outage : null, Done: false);
         }
 
         var report = ConformanceCatalogue.Evaluate(target, calls);
@@ -43,17 +44,10 @@ public static class ConformanceDrills
                 continue;
             }
 
-            return Armed(drill, result, calls) && Fits(drill, operation, requestId, calls) ? drill : null;
+            return new(Armed(drill, result, calls) && Fits(drill, operation, requestId, calls) ? drill : null, Done: false);
         }
 
-        return null;
-    }
-
-    /// <summary>Whether every drill scenario that applies to <paramref name="target"/> is passed: the drills have nothing left to do.</summary>
-    public static bool AllPassed(ConformanceTarget target, IReadOnlyList<ObservedCall> calls)
-    {
-        var report = ConformanceCatalogue.Evaluate(target, calls);
-        return Order.All(o => report.Results.FirstOrDefault(r => r.Scenario.Id == o.Scenario) is not { } result || result.State == ScenarioState.Passed);
+        return new(null, Done: true);
     }
 
     /// <summary>The text of the fault a drill answers with: it says that it is a drill, and what a well-behaved system does.</summary>
@@ -97,3 +91,8 @@ public static class ConformanceDrills
         _ => operation is ConformanceCatalogue.Register or ConformanceCatalogue.Correct or ConformanceCatalogue.Cancel,
     };
 }
+
+/// <summary>What <see cref="ConformanceDrills.Plan"/> decided for one call.</summary>
+/// <param name="Drill">The drill to run on it, or null.</param>
+/// <param name="Done">Whether every drill scenario that applies is passed: the drills have nothing left to do.</param>
+public sealed record DrillPlan(ConformanceDrill? Drill, bool Done);

@@ -1,3 +1,5 @@
+using Gateway.Domain.Registrations;
+
 namespace Gateway.Domain.Supervision;
 
 /// <summary>
@@ -10,6 +12,10 @@ namespace Gateway.Domain.Supervision;
 /// </summary>
 public static class SupervisionFigures
 {
+    /// <summary>The items whose uptake <see cref="VoluntaryUptake"/> counts: 6, 11 and 12, voluntary for municipalities (domain.md § 4).</summary>
+    public static IReadOnlyList<RegistrationItem> VoluntaryForMunicipalities { get; } =
+        [RegistrationItem.RoughMatch, RegistrationItem.JobSearchBehaviour, RegistrationItem.CitizenComments];
+
     /// <summary>How long after the last interview a citizen is overdue, by default (the individual contact course asks for an interview at least every three months).</summary>
     public const int DefaultOverdueAfterMonths = 3;
 

@@ -103,7 +103,7 @@ internal sealed partial class PartnerConformanceEndpoint(
             }
         }
 
-        var name = (await systems.ListItSystemsAsync(cancellationToken)).First(s => s.Id == system).Name;
+        var name = (await systems.FindItSystemAsync(system, cancellationToken))!.Name;
         await WriteAsync(context, StatusCodes.Status200OK, await standing.StatusAsync(system, name, cancellationToken));
     }
 

@@ -66,8 +66,8 @@ public static class GatewayComposition
         startup.Migrated(database.Description, environment, applied);
         if (environment is { } mine)
         {
-            var active = await new Data.Agreements.AgreementStore(dataSource).ListAgreementsAsync(AgreementStatus.Active, cancellationToken);
-            startup.SharedWithOtherEnvironment(mine, active.Count(a => a.Environment != mine));
+            var other = mine == GatewayEnvironment.Test ? GatewayEnvironment.Production : GatewayEnvironment.Test;
+            startup.SharedWithOtherEnvironment(mine, await new Data.Agreements.AgreementStore(dataSource).CountActiveAsync(other, cancellationToken));
         }
         if (app.Services.GetService<SandboxProvisioner>() is { } sandbox)
         {

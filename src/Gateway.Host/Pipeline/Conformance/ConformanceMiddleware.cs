@@ -94,14 +94,14 @@ internal sealed class ConformanceMiddleware(RequestDelegate next, ConformanceSto
 
         var target = await standing.TargetAsync(call.ItSystemId, cancellationToken);
         var calls = await store.ObservationsAsync(call.ItSystemId, cancellationToken);
-        if (ConformanceDrills.AllPassed(target, calls))
+        var plan = ConformanceDrills.Plan(target, calls, call.Operation!.Name, CallObservation.RequestIdOf(call));
+        if (plan.Done)
         {
             // Nothing left to drill: switched off, so that later Test calls stop re-reading every observation.
             await store.SwitchDrillsAsync(call.ItSystemId, false, "gateway", "Every drill scenario is passed; the gateway switched the drills off.", cancellationToken);
-            return null;
         }
 
-        return ConformanceDrills.Due(target, calls, call.Operation!.Name, CallObservation.RequestIdOf(call));
+        return plan.Drill;
     }
 
     private async Task RecordAsync(SoapCall call, ConformanceDrill? drill, CancellationToken cancellationToken)

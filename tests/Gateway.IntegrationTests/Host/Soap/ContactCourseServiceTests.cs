@@ -180,6 +180,25 @@ public sealed class ContactCourseServiceTests
     }
 
     [Test]
+    public async Task RegisterInterview_CitizenBornAfterTheInterview_IsRefusedAndNothingStored()
+    {
+        var before = await _gateway.CountAsync("registration");
+        // 01-01-36 with 7th digit 4: born 2036, after any interview held today.
+        var registration = SampleRegistrations.Minimal("0101364123");
+
+        var fault = Assert.ThrowsAsync<FaultException<GatewayFault>>(() => _client.RegisterInterview(registration))!;
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(fault.Detail.Code, Is.EqualTo("Client.Validation.RuleViolation"));
+            Assert.That(fault.Detail.CorrelationId, Is.Not.Empty);
+            Assert.That(fault.Detail.FieldErrors!.Select(f => (f.Field, f.Code)), Is.EqualTo(new[] { ("Registration/Cpr", "Cpr.BornAfterInterview") }));
+            Assert.That(fault.Detail.FieldErrors!.Single().Text, Does.Not.Contain("0101364123"));
+            Assert.That(await _gateway.CountAsync("registration"), Is.EqualTo(before));
+        });
+    }
+
+    [Test]
     public async Task RegisterInterview_BrokenRules_IsRefusedWithAFieldErrorEachAndNothingStored()
     {
         var before = await _gateway.CountAsync("registration");
