@@ -36,9 +36,6 @@ internal sealed class KitConnection : IDisposable
         }) { Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    /// <summary>The call ids the kit gave, in order: the evidence the gateway quotes back.</summary>
-    public List<string> CallIds { get; } = [];
-
     /// <summary>A client over SOAP 1.1 for a case worker, or marked as a system call.</summary>
     public IContactCourseService Soap11(bool systemCall = false) => Channel(
         new BasicHttpsBinding
@@ -104,12 +101,6 @@ internal sealed class KitConnection : IDisposable
 
     private CallContext Context(bool systemCall)
     {
-        var callId = $"kit-{Environment.ProcessId}-{Interlocked.Increment(ref _calls):D4}";
-        lock (CallIds)
-        {
-            CallIds.Add(callId);
-        }
-
         return new CallContext
         {
             AgreementId = _target.AgreementId,
@@ -117,7 +108,7 @@ internal sealed class KitConnection : IDisposable
             Principal = _target.Principal,
             CaseWorkerId = systemCall ? null : "kit-caseworker",
             SystemCall = systemCall ? new SystemCall() : null,
-            CallId = callId,
+            CallId = $"kit-{Environment.ProcessId}-{Interlocked.Increment(ref _calls):D4}",
         };
     }
 
