@@ -91,6 +91,43 @@ internal static class SupervisionQueries
         group by m.first order by m.first;
         """;
 
+    /// <summary>
+    /// The overdue list on <c>@asOf</c> (<see cref="Domain.Supervision.SupervisionFigures.Overdue"/>, as the report's overdue figure
+    /// judges it on its last day), as a temporary table that ends with the transaction. Parameters: <c>@kind</c>,
+    /// <c>@code</c>, <c>@asOf</c>, <c>@overdue</c> (months).
+    /// </summary>
+    public const string OverdueSet = """
+        create temp table overdue on commit drop as
+            select cpr, registration_id, held_on, next_contact_on
+            from (
+                select distinct on (cpr) cpr, registration_id, held_on, next_contact_on, items
+                from (
+                    select distinct on (v.registration_id) v.registration_id, v.change, v.held_on, v.next_contact_on,
+                           v.received_at, v.items, r.cpr
+                    from registration_version v
+                    join registration r on r.id = v.registration_id
+                    where v.responsible_kind = @kind and v.responsible_code = @code
+                    order by v.registration_id, v.version desc
+                ) latest
+                where change <> 'Cancelled' and held_on <= @asOf
+                order by cpr, held_on desc, received_at desc
+            ) citizen_last
+            where held_on < @asOf - make_interval(months => @overdue) and items->'NextContact'->>'EndReason' is null;
+        """;
+
+    /// <summary>
+    /// Once <see cref="OverdueSet"/> has made the list: its size, then one page of <c>@take</c> citizens after the
+    /// position <c>(@afterHeld, @afterId)</c>, most overdue first.
+    /// </summary>
+    public const string OverduePage = """
+        select count(*)::int from overdue;
+        select cpr as Cpr, registration_id as RegistrationId, held_on as LastInterviewOn, next_contact_on as NextContactOn
+        from overdue
+        where (held_on, registration_id) > (@afterHeld, @afterId)
+        order by held_on, registration_id
+        limit @take;
+        """;
+
     // One column per item, named after it: how many registrations in the period hold it. With no items, a constant.
     private static string Counts(IEnumerable<RegistrationItem> items)
     {

@@ -42,11 +42,7 @@ public sealed class SupervisionStore(GatewayDataSource dataSource, TimeProvider 
         AuthorityId authority, DateOnly from, DateOnly to, int overdueAfterMonths, int nextContactLimitMonths, CancellationToken cancellationToken) =>
         StoreFailures.Translate(async () =>
         {
-            if (authority.Kind is not (AuthorityKind.Municipality or AuthorityKind.EmploymentServiceUnit))
-            {
-                throw new ArgumentException("Supervision figures are for a municipality or an Employment Service unit: the authority responsible for the registrations.", nameof(authority));
-            }
-
+            RequireResponsible(authority);
             var mandatory = Enum.GetValues<RegistrationItem>().Where(i => ItemRequirements.For(i, authority.Kind) == Requirement.Mandatory).ToList();
             IReadOnlyList<RegistrationItem> voluntary = authority.Kind == AuthorityKind.Municipality ? SupervisionFigures.VoluntaryForMunicipalities : [];
 
@@ -97,4 +93,44 @@ public sealed class SupervisionStore(GatewayDataSource dataSource, TimeProvider 
                 Monthly = monthly,
             };
         });
+    /// <summary>
+    /// One page of the overdue list of <paramref name="authority"/> on <paramref name="asOf"/>: at most
+    /// <paramref name="pageSize"/> citizens after <paramref name="after"/> (from the start when null), most overdue first,
+    /// with the size of the whole list, in one snapshot.
+    /// </summary>
+    public Task<OverduePage> OverdueCitizensAsync(
+        AuthorityId authority, DateOnly asOf, int overdueAfterMonths, OverdueCursor? after, int pageSize, CancellationToken cancellationToken) =>
+        StoreFailures.Translate(async () =>
+        {
+            RequireResponsible(authority);
+            ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(SupervisionQueries.OverdueSet,
+                new { kind = authority.Kind.ToString(), code = authority.Code, asOf, overdue = overdueAfterMonths }, transaction, cancellationToken: cancellationToken));
+            await using var results = await connection.QueryMultipleAsync(new CommandDefinition(SupervisionQueries.OverduePage, new
+            {
+                afterHeld = after?.LastInterviewOn ?? DateOnly.MinValue,
+                afterId = after?.RegistrationId ?? Guid.Empty,
+                take = pageSize + 1,
+            }, transaction, cancellationToken: cancellationToken));
+            var total = await results.ReadSingleAsync<int>();
+            var rows = (await results.ReadAsync<OverdueRow>()).ToList();
+            await transaction.CommitAsync(cancellationToken);
+
+            var citizens = rows.Take(pageSize).Select(r => new OverdueCitizen(r.Cpr, r.RegistrationId, DateOnly.FromDateTime(r.LastInterviewOn), r.NextContactOn is { } next ? DateOnly.FromDateTime(next) : null)).ToList();
+            var next = rows.Count > pageSize ? new OverdueCursor(citizens[^1].LastInterviewOn, citizens[^1].RegistrationId) : (OverdueCursor?)null;
+            return new OverduePage(total, citizens, next);
+        });
+
+    private static void RequireResponsible(AuthorityId authority)
+    {
+        if (authority.Kind is not (AuthorityKind.Municipality or AuthorityKind.EmploymentServiceUnit))
+        {
+            throw new ArgumentException("Supervision figures are for a municipality or an Employment Service unit: the authority responsible for the registrations.", nameof(authority));
+        }
+    }
+
+    // Npgsql reads a date column as DateTime.
+    private sealed record OverdueRow(string Cpr, Guid RegistrationId, DateTime LastInterviewOn, DateTime? NextContactOn);
 }
