@@ -128,10 +128,11 @@ internal static class SupervisionQueries
         limit @take;
         """;
 
-    // One column per item, named after it: how many registrations in the period hold it. With no items, a constant.
+    // One column per item, named after it: how many registrations in the period hold it. With no items, an aggregate all
+    // the same: a bare constant would give one row per registration in the period, and the report reads exactly one.
     private static string Counts(IEnumerable<RegistrationItem> items)
     {
         var columns = items.Select(i => $"count(*) filter (where {Present(i)})::int as \"{i}\"").ToList();
-        return columns.Count == 0 ? "0 as \"none\"" : string.Join(", ", columns);
+        return columns.Count == 0 ? "count(*) filter (where false)::int as \"none\"" : string.Join(", ", columns);
     }
 }
