@@ -24,6 +24,12 @@ public static class ContactCourseActions
     /// <summary>Action of <see cref="IContactCourseService.ListRegistrations"/>.</summary>
     public const string ListRegistrations = ContractNamespace.V1 + "/ContactCourse/ListRegistrations";
 
+    /// <summary>Action of <see cref="IContactCourseService.GetSupervisionReport"/>.</summary>
+    public const string GetSupervisionReport = ContractNamespace.V1 + "/ContactCourse/GetSupervisionReport";
+
+    /// <summary>Action of <see cref="IContactCourseService.ListOverdueCitizens"/>.</summary>
+    public const string ListOverdueCitizens = ContractNamespace.V1 + "/ContactCourse/ListOverdueCitizens";
+
     /// <summary>Action of <see cref="IContactCourseService.Ping"/>.</summary>
     public const string Ping = ContractNamespace.V1 + "/ContactCourse/Ping";
 

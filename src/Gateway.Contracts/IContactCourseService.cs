@@ -71,6 +71,29 @@ public interface IContactCourseService
         [MessageParameter(Name = "Cursor")] string? cursor,
         [MessageParameter(Name = "MaxCount")] int? maxCount);
 
+    /// <summary>
+    /// Returns the supervision figures (visitationstilsyn) of a municipality or Employment Service unit for a period,
+    /// each with its definition (contract 1.4). An agreement reads the figures of the authority it calls for; a
+    /// supervisor's agreement, those of any authority.
+    /// </summary>
+    [OperationContract(Action = ContactCourseActions.GetSupervisionReport, ReplyAction = ContactCourseActions.GetSupervisionReport + "Response")]
+    [FaultContract(typeof(GatewayFault), Name = GatewayFault.ElementName, Namespace = ContractNamespace.V1)]
+    [return: MessageParameter(Name = "Report")]
+    Task<SupervisionReport> GetSupervisionReport([MessageParameter(Name = "Query")] SupervisionQuery query);
+
+    /// <summary>
+    /// Lists the overdue citizens of a municipality or Employment Service unit on the query's day, most overdue first,
+    /// after <c>cursor</c>, at most <c>maxCount</c> (100 when absent) (contract 1.4). CPR numbers are masked unless the
+    /// query asks for them and the agreement carries that scope.
+    /// </summary>
+    [OperationContract(Action = ContactCourseActions.ListOverdueCitizens, ReplyAction = ContactCourseActions.ListOverdueCitizens + "Response")]
+    [FaultContract(typeof(GatewayFault), Name = GatewayFault.ElementName, Namespace = ContractNamespace.V1)]
+    [return: MessageParameter(Name = "Page")]
+    Task<OverdueCitizenPage> ListOverdueCitizens(
+        [MessageParameter(Name = "Query")] OverdueQuery query,
+        [MessageParameter(Name = "Cursor")] string? cursor,
+        [MessageParameter(Name = "MaxCount")] int? maxCount);
+
     /// <summary>Answers with the server time and version; touches no data.</summary>
     [OperationContract(Action = ContactCourseActions.Ping, ReplyAction = ContactCourseActions.Ping + "Response")]
     [FaultContract(typeof(GatewayFault), Name = GatewayFault.ElementName, Namespace = ContractNamespace.V1)]

@@ -23,4 +23,9 @@ internal sealed class CannedContactCourseService : IContactCourseService
     public Task<InterviewHistory> GetInterview(Guid registrationId) => throw new NotSupportedException("Not measured against the baselines.");
 
     public Task<RegistrationPage> ListRegistrations(string? cursor, int? maxCount) => throw new NotSupportedException("Not measured against the baselines.");
+
+    public Task<SupervisionReport> GetSupervisionReport(SupervisionQuery query) => throw new NotSupportedException("Not measured against the baselines.");
+
+    public Task<OverdueCitizenPage> ListOverdueCitizens(OverdueQuery query, string? cursor, int? maxCount) =>
+        throw new NotSupportedException("Not measured against the baselines.");
 }

@@ -56,4 +56,8 @@ internal sealed class InsertingContactCourseService(NpgsqlDataSource dataSource,
     public Task<InterviewHistory> GetInterview(Guid registrationId) => _canned.GetInterview(registrationId);
 
     public Task<RegistrationPage> ListRegistrations(string? cursor, int? maxCount) => _canned.ListRegistrations(cursor, maxCount);
+
+    public Task<SupervisionReport> GetSupervisionReport(SupervisionQuery query) => _canned.GetSupervisionReport(query);
+
+    public Task<OverdueCitizenPage> ListOverdueCitizens(OverdueQuery query, string? cursor, int? maxCount) => _canned.ListOverdueCitizens(query, cursor, maxCount);
 }

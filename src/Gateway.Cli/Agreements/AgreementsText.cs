@@ -28,6 +28,7 @@ public static class AgreementsText
         ("Operations", string.Join(", ", agreement.Operations.Order(StringComparer.Ordinal))),
         ("Case types", string.Join(", ", agreement.CaseTypes.Order())),
         ("Read scope", agreement.ReadScope.ToString()),
+        ("Supervision", agreement.SupervisionScope + (agreement.OverdueCpr ? ", overdue lists with CPR numbers" : ", overdue lists masked")),
         ("Valid from", HumanText.Day(agreement.ValidFrom)),
         ("Valid to", agreement.ValidTo is { } to ? HumanText.Day(to) : "no end date"),
         ("Contact", agreement.Contact ?? "-"),

@@ -47,6 +47,14 @@ public static class RequestAgreementCommand
             CustomParser = ValueParsers.Enum<ReadScope>,
             DefaultValueFactory = _ => ReadScope.OwnCitizens,
         };
+        var supervisionScope = new Option<SupervisionScope>("--supervision-scope")
+        {
+            Description = "Whose supervision figures it may read: the authority it calls for (OwnAuthority), or every authority (AllAuthorities, a supervisor's agreement)",
+            HelpName = string.Join('|', Enum.GetNames<SupervisionScope>()),
+            CustomParser = ValueParsers.Enum<SupervisionScope>,
+            DefaultValueFactory = _ => SupervisionScope.OwnAuthority,
+        };
+        var overdueCpr = new Option<bool>("--overdue-cpr") { Description = "Let the overdue lists it reads name CPR numbers (default: masked)" };
         var environment = new Option<GatewayEnvironment>("--environment")
         {
             Description = "The environment it reaches",
@@ -61,7 +69,7 @@ public static class RequestAgreementCommand
         var reason = new Option<string>("--reason") { Description = "Why, recorded in the history", HelpName = "TEXT", Required = true, CustomParser = ValueParsers.Text };
         var command = new Command("request", "Request an agreement (status Requested); prints it")
         {
-            authority, system, principals, operations, caseTypes, readScope, environment, validFrom, validTo, contact, contractReference, reason,
+            authority, system, principals, operations, caseTypes, readScope, supervisionScope, overdueCpr, environment, validFrom, validTo, contact, contractReference, reason,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -74,6 +82,8 @@ public static class RequestAgreementCommand
                 // Unset collection options read as empty, not null; the parsers refuse an empty list given explicitly.
                 CaseTypes = parseResult.GetValue(caseTypes) is { Length: > 0 } types ? types.ToHashSet() : null,
                 ReadScope = parseResult.GetValue(readScope),
+                SupervisionScope = parseResult.GetValue(supervisionScope),
+                OverdueCpr = parseResult.GetValue(overdueCpr),
                 Environment = parseResult.GetValue(environment),
                 ValidFrom = parseResult.GetValue(validFrom) ?? run.Today,
                 ValidTo = parseResult.GetValue(validTo),

@@ -10,8 +10,9 @@ namespace Gateway.Data.AccessLog;
 /// <c>SHA-256(previous hash ‖ UTF-8(JSON array))</c>, the previous hash of link 1 being 32 zero bytes, and the array
 /// being, in this order: seq, id (numbers); xid (decimal string); recorded_at (<c>yyyy-MM-ddTHH:mm:ss.ffffffZ</c>, UTC);
 /// agreement_id, it_system_id; authority_kind, authority_code, principal_kind, principal_code, case_worker_id,
-/// call_id, operation, cpr; registration_id; outcome. Ids are lower-case UUIDs with hyphens; absent values are
-/// <c>null</c>.
+/// call_id, operation, cpr; registration_id; outcome; and, only for an entry that names one (a supervision read,
+/// from contract 1.4), subject_kind and subject_code. Ids are lower-case UUIDs with hyphens; absent values are
+/// <c>null</c>. Entries without a subject hash exactly as they did before subjects existed.
 /// </summary>
 /// <remarks>
 /// The JSON is written here by hand in the canonical form of RFC 8785 (no whitespace; strings escape only quote,
@@ -41,6 +42,12 @@ internal static class AccessLogChain
                      entry.Operation, entry.Cpr, entry.RegistrationId?.ToString("D"), entry.Outcome])
         {
             AppendString(json.Append(','), value);
+        }
+
+        if (entry.SubjectKind is not null)
+        {
+            AppendString(json.Append(','), entry.SubjectKind);
+            AppendString(json.Append(','), entry.SubjectCode);
         }
 
         var content = Encoding.UTF8.GetBytes(json.Append(']').ToString());

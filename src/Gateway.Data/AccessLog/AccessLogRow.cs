@@ -13,7 +13,8 @@ internal sealed class AccessLogRow
         e.id as Id, e.xid::text as Xid, e.recorded_at as RecordedAt, e.agreement_id as AgreementId, e.it_system_id as ItSystemId,
         e.authority_kind as AuthorityKind, e.authority_code as AuthorityCode, e.principal_kind as PrincipalKind,
         e.principal_code as PrincipalCode, e.case_worker_id as CaseWorkerId, e.call_id as CallId, e.operation as Operation,
-        e.cpr as Cpr, e.registration_id as RegistrationId, e.outcome as Outcome
+        e.cpr as Cpr, e.registration_id as RegistrationId, e.outcome as Outcome, e.subject_kind as SubjectKind,
+        e.subject_code as SubjectCode
         """;
 
     public long Id { get; init; }
@@ -47,6 +48,12 @@ internal sealed class AccessLogRow
     public Guid? RegistrationId { get; init; }
 
     public string Outcome { get; init; } = "";
+
+    /// <summary>For a supervision read: the kind of the authority read about.</summary>
+    public string? SubjectKind { get; init; }
+
+    /// <summary>For a supervision read: the code of the authority read about.</summary>
+    public string? SubjectCode { get; init; }
 
     /// <summary>Where the row stands in settled order.</summary>
     public SettledPosition Position => SettledPosition.Of(Xid, Id);

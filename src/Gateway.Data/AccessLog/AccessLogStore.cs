@@ -9,11 +9,11 @@ public sealed class AccessLogStore(GatewayDataSource dataSource) : IAccessLog
 {
     /// <summary>The column list of an insert into <c>access_log</c>, in the order of <see cref="InsertValues"/>.</summary>
     internal const string InsertColumns =
-        "(recorded_at, agreement_id, it_system_id, authority_kind, authority_code, principal_kind, principal_code, case_worker_id, call_id, operation, cpr, registration_id, outcome)";
+        "(recorded_at, agreement_id, it_system_id, authority_kind, authority_code, principal_kind, principal_code, case_worker_id, call_id, operation, cpr, registration_id, outcome, subject_kind, subject_code)";
 
     /// <summary>The values of one entry as Dapper parameters prefixed <c>Access</c> (see <see cref="Parameters"/>).</summary>
     internal const string InsertValues =
-        "@AccessRecordedAt, @AccessAgreementId, @AccessItSystemId, @AccessAuthorityKind, @AccessAuthorityCode, @AccessPrincipalKind, @AccessPrincipalCode, @AccessCaseWorkerId, @AccessCallId, @AccessOperation, @AccessCpr, @AccessRegistrationId, @AccessOutcome";
+        "@AccessRecordedAt, @AccessAgreementId, @AccessItSystemId, @AccessAuthorityKind, @AccessAuthorityCode, @AccessPrincipalKind, @AccessPrincipalCode, @AccessCaseWorkerId, @AccessCallId, @AccessOperation, @AccessCpr, @AccessRegistrationId, @AccessOutcome, @AccessSubjectKind, @AccessSubjectCode";
 
     /// <summary>Adds the parameters of <see cref="InsertValues"/> for <paramref name="entry"/>.</summary>
     internal static DynamicParameters Parameters(AccessEntry entry, DynamicParameters? into = null)
@@ -32,6 +32,8 @@ public sealed class AccessLogStore(GatewayDataSource dataSource) : IAccessLog
         parameters.Add("AccessCpr", entry.Cpr);
         parameters.Add("AccessRegistrationId", entry.RegistrationId);
         parameters.Add("AccessOutcome", entry.Outcome);
+        parameters.Add("AccessSubjectKind", entry.Subject?.Kind.ToString());
+        parameters.Add("AccessSubjectCode", entry.Subject?.Code);
         return parameters;
     }
 
@@ -48,7 +50,8 @@ public sealed class AccessLogStore(GatewayDataSource dataSource) : IAccessLog
             const string sql = $"""
                 insert into access_log {InsertColumns}
                 select * from unnest(@RecordedAt, @AgreementId, @ItSystemId, @AuthorityKind, @AuthorityCode, @PrincipalKind,
-                                     @PrincipalCode, @CaseWorkerId, @CallId, @Operation, @Cpr, @RegistrationId, @Outcome)
+                                     @PrincipalCode, @CaseWorkerId, @CallId, @Operation, @Cpr, @RegistrationId, @Outcome,
+                                     @SubjectKind, @SubjectCode)
                 """;
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(sql, new
@@ -66,6 +69,8 @@ public sealed class AccessLogStore(GatewayDataSource dataSource) : IAccessLog
                 Cpr = entries.Select(e => e.Cpr).ToArray(),
                 RegistrationId = entries.Select(e => e.RegistrationId).ToArray(),
                 Outcome = entries.Select(e => e.Outcome).ToArray(),
+                SubjectKind = entries.Select(e => e.Subject?.Kind.ToString()).ToArray(),
+                SubjectCode = entries.Select(e => e.Subject?.Code).ToArray(),
             }, cancellationToken: cancellationToken));
         });
 }

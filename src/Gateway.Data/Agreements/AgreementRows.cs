@@ -9,7 +9,8 @@ internal static class AgreementRows
 {
     public const string Select = """
         select a.id as Id, a.authority_kind as AuthorityKind, a.authority_code as AuthorityCode, a.it_system_id as ItSystemId,
-               a.operations as Operations, a.case_types as CaseTypes, a.read_scope as ReadScope, a.environment as Environment,
+               a.operations as Operations, a.case_types as CaseTypes, a.read_scope as ReadScope, a.supervision_scope as SupervisionScope,
+               a.overdue_cpr as OverdueCpr, a.environment as Environment,
                a.valid_from as ValidFrom, a.valid_to as ValidTo, a.status as Status, a.contact as Contact,
                a.contract_reference as ContractReference,
                coalesce((select array_agg(p.kind || ':' || p.code order by p.kind, p.code) from agreement_principal p where p.agreement_id = a.id), '{}') as Principals
@@ -25,6 +26,8 @@ internal static class AgreementRows
         Operations = row.Operations.ToHashSet(StringComparer.Ordinal),
         CaseTypes = row.CaseTypes.Select(Enum.Parse<CaseType>).ToHashSet(),
         ReadScope = Enum.Parse<ReadScope>(row.ReadScope),
+        SupervisionScope = Enum.Parse<SupervisionScope>(row.SupervisionScope),
+        OverdueCpr = row.OverdueCpr,
         Environment = Enum.Parse<GatewayEnvironment>(row.Environment),
         ValidFrom = row.ValidFrom,
         ValidTo = row.ValidTo,
@@ -57,6 +60,10 @@ internal static class AgreementRows
         public string[] CaseTypes { get; init; } = [];
 
         public string ReadScope { get; init; } = "";
+
+        public string SupervisionScope { get; init; } = "";
+
+        public bool OverdueCpr { get; init; }
 
         public string Environment { get; init; } = "";
 

@@ -22,9 +22,9 @@ public sealed class AgreementStore(GatewayDataSource dataSource)
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition("""
                 insert into agreement (id, authority_kind, authority_code, it_system_id, operations, case_types, read_scope,
-                                       environment, valid_from, valid_to, status, contact, contract_reference)
+                                       supervision_scope, overdue_cpr, environment, valid_from, valid_to, status, contact, contract_reference)
                 values (@Id, @AuthorityKind, @AuthorityCode, @ItSystemId, @Operations, @CaseTypes, @ReadScope,
-                        @Environment, @ValidFrom, @ValidTo, 'Requested', @Contact, @ContractReference)
+                        @SupervisionScope, @OverdueCpr, @Environment, @ValidFrom, @ValidTo, 'Requested', @Contact, @ContractReference)
                 """, new
             {
                 Id = agreementId,
@@ -34,6 +34,8 @@ public sealed class AgreementStore(GatewayDataSource dataSource)
                 Operations = request.Operations.Order(StringComparer.Ordinal).ToArray(),
                 CaseTypes = request.EffectiveCaseTypes().Select(c => c.ToString()).Order(StringComparer.Ordinal).ToArray(),
                 ReadScope = request.ReadScope.ToString(),
+                SupervisionScope = request.SupervisionScope.ToString(),
+                request.OverdueCpr,
                 Environment = request.Environment.ToString(),
                 request.ValidFrom,
                 request.ValidTo,

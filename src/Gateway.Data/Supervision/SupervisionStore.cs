@@ -8,8 +8,18 @@ using Gateway.Domain.Supervision;
 namespace Gateway.Data.Supervision;
 
 /// <summary>Computes the supervision report in the database (<see cref="SupervisionQueries"/>) in one snapshot: the base sets once, then every figure in one round trip.</summary>
-public sealed class SupervisionStore(GatewayDataSource dataSource, TimeProvider clock)
+public sealed class SupervisionStore(GatewayDataSource dataSource, TimeProvider clock) : ISupervisionStore
 {
+    /// <inheritdoc />
+    public Task<bool> IsRegisteredAsync(AuthorityId authority, CancellationToken cancellationToken) =>
+        StoreFailures.Translate(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "select exists (select 1 from authority where kind = @kind and code = @code)",
+                new { kind = authority.Kind.ToString(), code = authority.Code }, cancellationToken: cancellationToken));
+        });
+
     /// <summary>
     /// One line per registered municipality and Employment Service unit, from the same figures as
     /// <see cref="ReportAsync"/>, in the order of the authority register.
@@ -118,7 +128,7 @@ public sealed class SupervisionStore(GatewayDataSource dataSource, TimeProvider 
             var rows = (await results.ReadAsync<OverdueRow>()).ToList();
             await transaction.CommitAsync(cancellationToken);
 
-            var citizens = rows.Take(pageSize).Select(r => new OverdueCitizen(r.Cpr, r.RegistrationId, DateOnly.FromDateTime(r.LastInterviewOn), r.NextContactOn is { } next ? DateOnly.FromDateTime(next) : null)).ToList();
+            var citizens = rows.Take(pageSize).Select(r => new OverdueCitizen(r.Cpr, r.RegistrationId, r.LastInterviewOn, r.NextContactOn)).ToList();
             var next = rows.Count > pageSize ? new OverdueCursor(citizens[^1].LastInterviewOn, citizens[^1].RegistrationId) : (OverdueCursor?)null;
             return new OverduePage(total, citizens, next);
         });
@@ -131,6 +141,5 @@ public sealed class SupervisionStore(GatewayDataSource dataSource, TimeProvider 
         }
     }
 
-    // Npgsql reads a date column as DateTime.
-    private sealed record OverdueRow(string Cpr, Guid RegistrationId, DateTime LastInterviewOn, DateTime? NextContactOn);
+    private sealed record OverdueRow(string Cpr, Guid RegistrationId, DateOnly LastInterviewOn, DateOnly? NextContactOn);
 }

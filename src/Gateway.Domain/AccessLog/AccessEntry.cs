@@ -20,6 +20,7 @@ namespace Gateway.Domain.AccessLog;
 /// <param name="Cpr">The citizen whose data was read or written; null when the call named none.</param>
 /// <param name="RegistrationId">The registration concerned, if any.</param>
 /// <param name="Outcome"><see cref="AccessOutcome.Ok"/>, <see cref="AccessOutcome.Replayed"/>, or the fault code of the refusal.</param>
+/// <param name="Subject">For a supervision read: the authority whose figures or overdue list were read; null otherwise.</param>
 public sealed record AccessEntry(
     DateTimeOffset RecordedAt,
     Guid AgreementId,
@@ -31,7 +32,8 @@ public sealed record AccessEntry(
     string Operation,
     string? Cpr,
     Guid? RegistrationId,
-    string Outcome);
+    string Outcome,
+    AuthorityId? Subject = null);
 
 /// <summary>The outcomes an access-log entry records besides a fault code.</summary>
 public static class AccessOutcome
@@ -53,8 +55,8 @@ public static class AccessOutcome
 /// <param name="At">When the gateway handled it.</param>
 public sealed record Accessor(Agreement Agreement, CallerContext Context, string Operation, DateTimeOffset At)
 {
-    /// <summary>The entry for one citizen (or none) with the outcome.</summary>
-    public AccessEntry Entry(string? cpr, Guid? registrationId, string outcome) => new(
+    /// <summary>The entry for one citizen (or none) with the outcome; for a supervision read, the authority read about.</summary>
+    public AccessEntry Entry(string? cpr, Guid? registrationId, string outcome, AuthorityId? subject = null) => new(
         At, Agreement.Id, Agreement.ItSystemId, Context.ActingAuthority, Context.Principal,
-        Context.CaseWorkerId ?? Caller.SystemCaseWorker, Context.CallId, Operation, cpr, registrationId, outcome);
+        Context.CaseWorkerId ?? Caller.SystemCaseWorker, Context.CallId, Operation, cpr, registrationId, outcome, subject);
 }

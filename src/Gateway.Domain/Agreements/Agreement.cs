@@ -27,6 +27,12 @@ public sealed record Agreement
     /// <summary>Whose data it may read.</summary>
     public required ReadScope ReadScope { get; init; }
 
+    /// <summary>Whose supervision figures and overdue lists it may read.</summary>
+    public SupervisionScope SupervisionScope { get; init; } = SupervisionScope.OwnAuthority;
+
+    /// <summary>Whether the overdue lists it reads may name CPR numbers; without it they show masked ones.</summary>
+    public bool OverdueCpr { get; init; }
+
     /// <summary>The environment it reaches.</summary>
     public required GatewayEnvironment Environment { get; init; }
 

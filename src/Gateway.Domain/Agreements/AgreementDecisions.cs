@@ -1,5 +1,6 @@
 using Gateway.Contracts.CodeLists;
 using Gateway.Domain.Faults;
+using Gateway.Domain.Identifiers;
 
 namespace Gateway.Domain.Agreements;
 
@@ -45,6 +46,20 @@ public static class AgreementDecisions
     /// <summary>Whether the agreement may read a citizen who <paramref name="hasRegistrationFromResponsible"/> (a registration whose responsible authority is the caller's).</summary>
     public static Refusal? AdmitRead(Agreement agreement, bool hasRegistrationFromResponsible) =>
         agreement.ReadScope == ReadScope.AllCitizens || hasRegistrationFromResponsible ? null : new Refusal(FaultCodes.OutsideReadScope);
+
+    /// <summary>
+    /// Whether the agreement may read the supervision figures of <paramref name="subject"/>: any authority under
+    /// <see cref="SupervisionScope.AllAuthorities"/>; otherwise only the authority the call is made for (the principal an
+    /// other actor names, else the acting authority).
+    /// </summary>
+    public static Refusal? AdmitSupervision(Agreement agreement, CallerContext context, AuthorityId subject) =>
+        agreement.SupervisionScope == SupervisionScope.AllAuthorities || subject == (context.Principal ?? context.ActingAuthority)
+            ? null
+            : new Refusal(FaultCodes.OutsideSupervisionScope);
+
+    /// <summary>Whether the agreement's overdue lists may name CPR numbers, when the caller asks for them.</summary>
+    public static Refusal? AdmitOverdueCpr(Agreement agreement, bool asked) =>
+        !asked || agreement.OverdueCpr ? null : new Refusal(FaultCodes.CprNotInScope);
 
     // An other actor names one of its principals; anyone else names none.
     private static bool PrincipalFits(Agreement agreement, CallerContext context) =>

@@ -25,6 +25,12 @@ public sealed record AgreementRequest
     /// <summary>The read scope; default own citizens.</summary>
     public ReadScope ReadScope { get; init; } = ReadScope.OwnCitizens;
 
+    /// <summary>The supervision scope; default the authority's own figures.</summary>
+    public SupervisionScope SupervisionScope { get; init; } = SupervisionScope.OwnAuthority;
+
+    /// <summary>Whether overdue lists may name CPR numbers; default not.</summary>
+    public bool OverdueCpr { get; init; }
+
     /// <summary>The environment.</summary>
     public required GatewayEnvironment Environment { get; init; }
 

@@ -166,6 +166,16 @@ public static class FaultCodes
         "Client.AccessDenied.OutsideReadScope", false,
         "The connection agreement's read scope does not cover this citizen.");
 
+    /// <summary>The agreement's supervision scope does not cover the authority asked about (contract 1.4).</summary>
+    public static readonly FaultCode OutsideSupervisionScope = new(
+        "Client.AccessDenied.OutsideSupervisionScope", false,
+        "The connection agreement's supervision scope does not cover this authority: it reads the figures of the authority it calls for only.");
+
+    /// <summary>An overdue list with CPR numbers was asked for under an agreement that does not carry that scope (contract 1.4).</summary>
+    public static readonly FaultCode CprNotInScope = new(
+        "Client.AccessDenied.CprNotInScope", false,
+        "The connection agreement does not let the overdue list name CPR numbers; ask without IncludeCpr for the list with masked numbers.");
+
     /// <summary>The request id was used before, by the same agreement, for a write with other content.</summary>
     public static readonly FaultCode RequestIdReused = new(
         "Client.Conflict.RequestIdReused", false,
@@ -208,6 +218,7 @@ public static class FaultCodes
         CallContextMissing, CallContextInvalid,
         AgreementNotFound, AgreementNotApproved, AgreementSuspended, AgreementTerminated, AgreementExpired, AgreementNotYetValid,
         WrongEnvironment, OperationNotInAgreement, AuthorityNotInAgreement, NotActingForPrincipal, CaseTypeNotAllowed, OutsideReadScope,
+        OutsideSupervisionScope, CprNotInScope,
         RequestIdReused, StaleVersion, RegistrationCancelled, RegistrationNotFound,
         StoreUnavailable, Internal,
     ];

@@ -1,10 +1,12 @@
 using Gateway.Data.AccessLog;
 using Gateway.Data.Database;
 using Gateway.Data.Registrations;
+using Gateway.Data.Supervision;
 using Gateway.Domain.AccessLog;
 using Gateway.Domain.Agreements;
 using Gateway.Domain.Calendar;
 using Gateway.Domain.Registrations;
+using Gateway.Domain.Supervision;
 using Gateway.Host.Access;
 using Gateway.Host.Background;
 using Gateway.Host.Conformance;
@@ -99,6 +101,10 @@ public static class GatewayComposition
             .Validate(p => p.NextContactWarningMonths is >= 1 and <= 24, "Gateway:Registration:NextContactWarningMonths must be between 1 and 24.")
             .Validate(p => TimeZoneInfo.TryFindSystemTimeZoneById(p.TimeZone, out _), "Gateway:Registration:TimeZone names no time zone known to this machine.")
             .ValidateOnStart();
+        services.AddOptions<SupervisionPolicy>()
+            .Bind(configuration.GetSection($"{GatewayOptions.Section}:Supervision"))
+            .Validate(p => p.OverdueAfterMonths is >= 1 and <= 24, "Gateway:Supervision:OverdueAfterMonths must be between 1 and 24.")
+            .ValidateOnStart();
         // No Server header tells anyone what answers, and only HTTP/1.1 is offered: SOAP clients speak it, and HTTP/2's
         // stream resets and flow control are attack surface that no caller of this service needs.
         services.Configure<KestrelServerOptions>(kestrel =>
@@ -133,6 +139,11 @@ public static class GatewayComposition
         services.AddSingleton<GetInterview>();
         services.AddSingleton<ListRegistrations>();
         services.AddSingleton<GetContactCourse>();
+        services.AddSingleton<ISupervisionStore, SupervisionStore>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SupervisionPolicy>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<RegistrationPolicy>>().Value);
+        services.AddSingleton<GetSupervisionReport>();
+        services.AddSingleton<ListOverdueCitizens>();
         return services;
     }
 }

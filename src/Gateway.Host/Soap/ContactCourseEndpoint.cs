@@ -3,6 +3,7 @@ using Gateway.Contracts;
 using Gateway.Contracts.Types;
 using Gateway.Domain.Faults;
 using Gateway.Domain.Registrations;
+using Gateway.Domain.Supervision;
 using Gateway.Host.Pipeline;
 using Gateway.Host.Pipeline.Authorize;
 
@@ -20,6 +21,8 @@ internal sealed class ContactCourseEndpoint(
     GetInterview getInterview,
     ListRegistrations listRegistrations,
     GetContactCourse getContactCourse,
+    GetSupervisionReport getSupervisionReport,
+    ListOverdueCitizens listOverdueCitizens,
     TimeProvider clock)
 {
     private static readonly string Version =
@@ -35,6 +38,8 @@ internal sealed class ContactCourseEndpoint(
             nameof(IContactCourseService.GetContactCourse) => GetContactCourseAsync(request, admitted, cancellationToken),
             nameof(IContactCourseService.GetInterview) => GetInterviewAsync(request, admitted, cancellationToken),
             nameof(IContactCourseService.ListRegistrations) => ListAsync(request, admitted, cancellationToken),
+            nameof(IContactCourseService.GetSupervisionReport) => SupervisionReportAsync(request, admitted, cancellationToken),
+            nameof(IContactCourseService.ListOverdueCitizens) => OverdueAsync(request, admitted, cancellationToken),
             nameof(IContactCourseService.Ping) => Task.FromResult<Outcome<OperationResponse>>(
                 new OperationResponse(operation.Name, "Status", new ServiceStatus { ServerTime = clock.GetUtcNow().UtcDateTime, Version = Version })),
             _ => throw new InvalidOperationException($"The operation {operation.Name} has no handler in the SOAP adapter."),
@@ -79,6 +84,22 @@ internal sealed class ContactCourseEndpoint(
         var outcome = await listRegistrations.HandleAsync(admitted.Agreement, admitted.Context,
             request.OptionalText("Cursor"), request.OptionalInt("MaxCount"), cancellationToken);
         return Answer(outcome, ListRegistrations.Operation, "Page", ContractMapper.ToContract);
+    }
+
+    private async Task<Outcome<OperationResponse>> SupervisionReportAsync(OperationRequest request, Admission admitted, CancellationToken cancellationToken)
+    {
+        var query = request.Complex<SupervisionQuery>("Query");
+        var outcome = await getSupervisionReport.HandleAsync(admitted.Agreement, admitted.Context,
+            ContractMapper.ToAuthority(query.Authority), DateOnly.FromDateTime(query.From), DateOnly.FromDateTime(query.To), cancellationToken);
+        return Answer(outcome, GetSupervisionReport.Operation, "Report", ContractMapper.ToContract);
+    }
+
+    private async Task<Outcome<OperationResponse>> OverdueAsync(OperationRequest request, Admission admitted, CancellationToken cancellationToken)
+    {
+        var query = request.Complex<OverdueQuery>("Query");
+        var outcome = await listOverdueCitizens.HandleAsync(admitted.Agreement, admitted.Context,
+            ContractMapper.ToAuthority(query.Authority), DateOnly.FromDateTime(query.AsOf), query.IncludeCpr, request.OptionalText("Cursor"), request.OptionalInt("MaxCount"), cancellationToken);
+        return Answer(outcome, ListOverdueCitizens.Operation, "Page", ContractMapper.ToContract);
     }
 
     private static Outcome<OperationResponse> Answer<T>(Outcome<T> outcome, string operation, string part, Func<T, object> toContract) =>

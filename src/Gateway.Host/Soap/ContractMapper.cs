@@ -1,6 +1,8 @@
 using Gateway.Contracts.Types;
 using Gateway.Domain.Identifiers;
 using Gateway.Domain.Registrations;
+using Gateway.Domain.Supervision;
+using SupervisionReport = Gateway.Domain.Supervision.SupervisionReport;
 
 namespace Gateway.Host.Soap;
 
@@ -137,6 +139,56 @@ internal static class ContractMapper
         JobSearchBehaviour = i.JobSearchBehaviour is null ? null : new JobSearchBehaviour { Assessment = i.JobSearchBehaviour.Assessment, Text = i.JobSearchBehaviour.Text },
         CitizenComments = i.CitizenComments,
     };
+
+    public static AuthorityId ToAuthority(Authority authority) => new(authority.Kind, authority.Code);
+
+    public static Contracts.Types.SupervisionReport ToContract(SupervisionReport report) => new()
+    {
+        Authority = ToContract(report.Authority),
+        From = ToDateTime(report.From),
+        To = ToDateTime(report.To),
+        ComputedAt = report.ComputedAt.UtcDateTime,
+        OverdueAfterMonths = report.OverdueAfterMonths,
+        NextContactLimitMonths = report.NextContactLimitMonths,
+        Interviews = report.Interviews,
+        InterviewsByTypeAndForm = [.. report.ByTypeAndForm.Select(g => new InterviewGroup
+        {
+            Type = Enum.Parse<Contracts.CodeLists.InterviewType>(g.Type),
+            Form = Enum.Parse<Contracts.CodeLists.InterviewForm>(g.Form),
+            Interviews = g.Interviews,
+        })],
+        CitizensInCourse = report.CitizensInCourse,
+        OverdueCitizens = report.OverdueCitizens,
+        LateRegistrations = ToContract(report.Late),
+        NextContactBeyondLimit = ToContract(report.NextContactBeyondLimit),
+        AnyMandatoryItemMissing = new FigureShare { Count = report.AnyMandatoryMissing, Of = report.Interviews },
+        MissingMandatoryItems = [.. report.MissingMandatory.Select(m => new ItemShare { Item = m.Key, Count = m.Value.Count, Of = m.Value.Of })],
+        VoluntaryItemUptake = [.. report.VoluntaryUptake.Select(m => new ItemShare { Item = m.Key, Count = m.Value.Count, Of = m.Value.Of })],
+        MatchCategories = [.. report.MatchCategories.OrderBy(c => c.Key).Select(c => new CategoryCount { Category = (Contracts.CodeLists.MatchCategory)c.Key, Interviews = c.Value })],
+        MatchMovement = new MatchMovement { Closer = report.MatchMovement.Closer, Further = report.MatchMovement.Further, Unchanged = report.MatchMovement.Unchanged },
+        Months = [.. report.Monthly.Select(m => new MonthFigures { First = ToDateTime(m.First), Interviews = m.Interviews, Late = m.Late })],
+        Definitions = [.. SupervisionFigures.All.Select(f => new FigureDefinition { Figure = f.Id, Name = f.English, NameDa = f.Danish, Text = f.Definition })],
+    };
+
+    public static OverdueCitizenPage ToContract(OverdueList list) => new()
+    {
+        Authority = ToContract(list.Authority),
+        AsOf = ToDateTime(list.AsOf),
+        OverdueAfterMonths = list.OverdueAfterMonths,
+        Total = list.Page.Total,
+        Citizens = [.. list.Page.Citizens.Select(c => new Contracts.Types.OverdueCitizen
+        {
+            Cpr = list.WithCpr ? c.Cpr : null,
+            MaskedCpr = list.WithCpr ? null : Cpr.Mask(c.Cpr),
+            RegistrationId = c.RegistrationId,
+            LastInterviewOn = ToDateTime(c.LastInterviewOn),
+            NextContactOn = ToDateTime(c.NextContactOn.GetValueOrDefault()),
+            NextContactOnSpecified = c.NextContactOn.HasValue,
+        })],
+        NextCursor = list.Page.Next?.ToString(),
+    };
+
+    private static FigureShare ToContract(SupervisionReport.Share share) => new() { Count = share.Count, Of = share.Of };
 
     private static Authority ToContract(AuthorityId authority) => new() { Kind = authority.Kind, Code = authority.Code };
 

@@ -4,6 +4,7 @@ using Gateway.Data.Supervision;
 using Gateway.Domain.Identifiers;
 using Gateway.Domain.Supervision;
 using Gateway.IntegrationTests.Support;
+using SupervisionReport = Gateway.Domain.Supervision.SupervisionReport;
 
 namespace Gateway.IntegrationTests.Data;
 

@@ -163,6 +163,29 @@ public sealed class TestGateway : IAsyncDisposable
         });
     }
 
+    /// <summary>
+    /// A WCF client for Employment Service unit 1234 under a new Active supervisor's agreement: the supervision figures
+    /// of every authority, and the overdue lists with CPR numbers when <paramref name="overdueCpr"/>.
+    /// </summary>
+    public async Task<IContactCourseService> SupervisorClientAsync(bool overdueCpr)
+    {
+        var agreement = await Agreements.RequestAgreementAsync(new AgreementRequest
+        {
+            Authority = new AuthorityId(AuthorityKind.EmploymentServiceUnit, Callers.UnitCode),
+            ItSystemId = ItSystemId,
+            SupervisionScope = SupervisionScope.AllAuthorities,
+            OverdueCpr = overdueCpr,
+            Environment = GatewayEnvironment.Test,
+            ValidFrom = new DateOnly(2005, 9, 1),
+        }, "tests", "Supervisor's agreement", CancellationToken.None, activate: true);
+        return ClientWith(ClientCertificate, () =>
+        {
+            var context = Callers.ContextOf(As.EmploymentServiceUnit);
+            context.AgreementId = agreement.Id;
+            return context;
+        });
+    }
+
     /// <summary>HTTPS with the given client certificate (or none), trusting the test CA for the server.</summary>
     /// <remarks>
     /// The client sends its certificate alone, built offline: by default the client side would complete the chain
