@@ -12,12 +12,15 @@ public sealed class CommandOutput(TextWriter stdout, TextWriter stderr, bool jso
     /// <summary>Whether results are written as JSON.</summary>
     public bool Json { get; } = json;
 
+    /// <summary>Writes a value as JSON is written, whatever <c>--json</c> says: for a <c>--format json</c>.</summary>
+    public static void JsonOf<T>(TextWriter writer, T value) => writer.WriteLine(JsonSerializer.Serialize(value, JsonFormat.Options));
+
     /// <summary>Writes <paramref name="value"/>: as JSON, or through <paramref name="human"/>. Returns <see cref="ExitCodes.Success"/>.</summary>
     public int Result<T>(T value, Action<TextWriter, T> human)
     {
         if (Json)
         {
-            stdout.WriteLine(JsonSerializer.Serialize(value, JsonFormat.Options));
+            JsonOf(stdout, value);
         }
         else
         {

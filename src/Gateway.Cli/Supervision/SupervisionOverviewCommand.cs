@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Gateway.Cli.Execution;
+using Gateway.Cli.Output;
 using Gateway.Data.Supervision;
 using Gateway.Domain.Registrations;
 using Gateway.Domain.Supervision;
@@ -18,8 +19,8 @@ public static class SupervisionOverviewCommand
         var (from, to) = (SupervisionGroup.From(), SupervisionGroup.To());
         var sort = new Option<string>("--sort") { Description = "overdue (default), late or missing: the share to sort by, largest first", HelpName = "SHARE", DefaultValueFactory = _ => "overdue" };
         sort.AcceptOnlyFromAmong("overdue", "late", "missing");
-        var format = new Option<string>("--format") { Description = "table (default) or csv; --json gives JSON", HelpName = "FORMAT", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "csv");
+        var format = new Option<string>("--format") { Description = "table (default), csv or json", HelpName = "FORMAT", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv", "json");
         var output = SupervisionGroup.Output();
         var command = new Command("overview", "One line per authority for a period: overdue, late and missing-item shares") { from, to, sort, format, output };
         command.SetAction((parseResult, cancellationToken) =>
@@ -42,9 +43,12 @@ public static class SupervisionOverviewCommand
                     _ => l => l.Overdue.Fraction,
                 };
                 var sorted = lines.OrderByDescending(key).ThenBy(l => l.Authority.ToString(), StringComparer.Ordinal).ToList();
-                Action<TextWriter, IReadOnlyList<SupervisionOverviewLine>> human = parseResult.GetValue(format) == "csv"
-                    ? SupervisionText.OverviewCsv
-                    : (writer, value) => SupervisionText.Overview(writer, value, first, last);
+                Action<TextWriter, IReadOnlyList<SupervisionOverviewLine>> human = parseResult.GetValue(format) switch
+                {
+                    "csv" => SupervisionText.OverviewCsv,
+                    "json" => CommandOutput.JsonOf,
+                    _ => (writer, value) => SupervisionText.Overview(writer, value, first, last),
+                };
                 return await run.Output.ResultAsync<IReadOnlyList<SupervisionOverviewLine>>(sorted, human, parseResult.GetValue(output));
             });
         });

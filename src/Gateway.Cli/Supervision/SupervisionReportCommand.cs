@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Gateway.Cli.Execution;
+using Gateway.Cli.Output;
 using Gateway.Data.Supervision;
 using Gateway.Domain.Identifiers;
 using Gateway.Domain.Registrations;
@@ -8,8 +9,8 @@ using Gateway.Domain.Supervision;
 namespace Gateway.Cli.Supervision;
 
 /// <summary>
-/// <c>gatewayctl supervision report --authority KIND:CODE --from DATE --to DATE [--format table|csv|html] [--output FILE]</c>:
-/// every figure of <see cref="SupervisionFigures"/> with its definition; <c>--json</c> for JSON.
+/// <c>gatewayctl supervision report --authority KIND:CODE --from DATE --to DATE [--format table|csv|json|html] [--output FILE]</c>:
+/// every figure of <see cref="SupervisionFigures"/> with its definition (<c>--json</c> is <c>--format json</c>).
 /// </summary>
 public static class SupervisionReportCommand
 {
@@ -24,8 +25,8 @@ public static class SupervisionReportCommand
             CustomParser = ValueParsers.Authority,
         };
         var (from, to) = (SupervisionGroup.From(), SupervisionGroup.To());
-        var format = new Option<string>("--format") { Description = "table (default), csv, or html (a self-contained page with charts); --json gives JSON", HelpName = "FORMAT", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "csv", "html");
+        var format = new Option<string>("--format") { Description = "table (default), csv, json, or html (a self-contained page with charts)", HelpName = "FORMAT", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv", "json", "html");
         var output = SupervisionGroup.Output();
         var overdue = new Option<int>("--overdue-months") { Description = $"Months after the last interview a citizen is overdue (default {SupervisionFigures.DefaultOverdueAfterMonths})", HelpName = "N", DefaultValueFactory = _ => SupervisionFigures.DefaultOverdueAfterMonths, CustomParser = ValueParsers.Positive };
         var limit = new Option<int>("--next-contact-months") { Description = "The next-contact limit in months (default 3, as Gateway:Registration:NextContactWarningMonths)", HelpName = "N", DefaultValueFactory = _ => new RegistrationPolicy().NextContactWarningMonths, CustomParser = ValueParsers.Positive };
@@ -52,6 +53,7 @@ public static class SupervisionReportCommand
                 Action<TextWriter, SupervisionReport> human = parseResult.GetValue(format) switch
                 {
                     "csv" => SupervisionText.Csv,
+                    "json" => CommandOutput.JsonOf,
                     "html" => SupervisionHtml.Write,
                     _ => SupervisionText.Table,
                 };

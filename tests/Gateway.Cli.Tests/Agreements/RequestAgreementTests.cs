@@ -27,6 +27,8 @@ public sealed class RequestAgreementTests : CliFixture
             Assert.That(json.GetProperty("operations").EnumerateArray().Select(o => o.GetString()), Is.EquivalentTo(ContactCourseActions.ByOperation.Keys));
             Assert.That(json.GetProperty("caseTypes").EnumerateArray().Select(c => c.GetString()), Is.EquivalentTo(new[] { "Kontanthjaelp", "Starthjaelp" }));
             Assert.That(json.GetProperty("readScope").GetString(), Is.EqualTo("OwnCitizens"));
+            Assert.That(json.GetProperty("supervisionScope").GetString(), Is.EqualTo("OwnAuthority"));
+            Assert.That(json.GetProperty("overdueCpr").GetBoolean(), Is.False);
             Assert.That(json.GetProperty("environment").GetString(), Is.EqualTo("Test"));
             Assert.That(json.GetProperty("validFrom").GetString(), Is.EqualTo(danishToday.ToString("yyyy-MM-dd")));
             Assert.That(json.GetProperty("validTo").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
@@ -50,6 +52,22 @@ public sealed class RequestAgreementTests : CliFixture
             Assert.That(json.GetProperty("validTo").GetString(), Is.EqualTo("2030-12-31"));
             Assert.That(json.GetProperty("contact").GetString(), Is.EqualTo("it@af.example"));
             Assert.That(json.GetProperty("contractReference").GetString(), Is.EqualTo("AF-2030-1"));
+        });
+    }
+
+    [Test]
+    public async Task Request_SupervisorsAgreement_StoresTheScopeAndShowsIt()
+    {
+        var json = (await Cli.JsonAsync("agreements", "request", "--authority", Unit, "--system", SystemId.ToString(),
+            "--operations", "Ping,GetSupervisionReport,ListOverdueCitizens", "--supervision-scope", "AllAuthorities", "--overdue-cpr",
+            "--environment", "Production", "--reason", "Visitationstilsyn")).Json;
+        var shown = await Cli.RunAsync("agreements", "show", json.GetProperty("id").GetString()!);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(json.GetProperty("supervisionScope").GetString(), Is.EqualTo("AllAuthorities"));
+            Assert.That(json.GetProperty("overdueCpr").GetBoolean(), Is.True);
+            Assert.That(shown.Stdout, Does.Match(@"Supervision +AllAuthorities, overdue lists with CPR numbers"));
         });
     }
 
@@ -110,6 +128,7 @@ public sealed class RequestAgreementTests : CliFixture
     [TestCase("--environment", "Staging", "--environment takes one of Test, Production")]
     [TestCase("--valid-from", "1.2.2030", "--valid-from takes a date as YYYY-MM-DD")]
     [TestCase("--read-scope", "Everyone", "--read-scope takes one of OwnCitizens, AllCitizens")]
+    [TestCase("--supervision-scope", "Everyone", "--supervision-scope takes one of OwnAuthority, AllAuthorities")]
     [TestCase("--case-types", "Dagpenge,Pension", "--case-types takes a comma-separated list")]
     [TestCase("--system", "42", "--system takes an id")]
     [TestCase("--operations", ",", "--operations takes at least one value")]

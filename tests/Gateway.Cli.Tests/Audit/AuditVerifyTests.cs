@@ -90,6 +90,26 @@ public sealed class AuditVerifyTests : AccessLogFixture
         Assert.That((await VerifyAsync()).ExitCode, Is.Zero);
     }
 
+    // A supervision read names the authority read about; only such an entry carries the two elements more.
+    [Test]
+    public async Task Seal_EntryWithASubject_AppendsItsKindAndCodeToTheDocumentedJson()
+    {
+        var agreementId = Guid.Parse("0f5a4db0-c5e0-4a11-8d00-00000000000b");
+        var at = new DateTimeOffset(2026, 12, 2, 8, 0, 0, TimeSpan.Zero);
+        var entry = new AccessEntry(at, agreementId, SystemId, new AuthorityId(AuthorityKind.EmploymentServiceUnit, "1234"), null, "tilsyn-1",
+            "call-9", "GetSupervisionReport", null, null, "Ok", new AuthorityId(AuthorityKind.Municipality, "101"));
+        var id = (await RecordAsync(entry))[0];
+        await Succeeds("audit", "seal");
+        var xid = await XidOf(id);
+
+        var json = "[1," + id + ",\"" + xid + "\",\"2026-12-02T08:00:00.000000Z\",\"0f5a4db0-c5e0-4a11-8d00-00000000000b\",\"" + SystemId.ToString("D") + "\"," +
+                   "\"EmploymentServiceUnit\",\"1234\",null,null,\"tilsyn-1\",\"call-9\",\"GetSupervisionReport\",null,null,\"Ok\",\"Municipality\",\"101\"]";
+        var expected = SHA256.HashData([.. new byte[32], .. Encoding.UTF8.GetBytes(json)]);
+
+        Assert.That(Convert.ToHexStringLower(await HashOf(1)), Is.EqualTo(Convert.ToHexStringLower(expected)));
+        Assert.That((await VerifyAsync()).ExitCode, Is.Zero);
+    }
+
     [Test]
     public async Task Verify_RecordedHeadStillHeld_ExitsZero()
     {

@@ -122,6 +122,31 @@ public class AgreementDecisionsTests
     public void AdmitRead_ByScope_OnlyOwnCitizensScopeRefusesACitizenNotOurs(ReadScope scope, bool own, string? expected) =>
         Assert.That(AgreementDecisions.AdmitRead(AgreementFor(Caller.Municipality, AgreementStatus.Active) with { ReadScope = scope }, own)?.Code.Value, Is.EqualTo(expected));
 
+    // Own authority: the one the call is made for (an other actor's principal, else the acting authority); all
+    // authorities: any. Nothing else about the caller matters.
+    [TestCase(Caller.Municipality, SupervisionScope.OwnAuthority, "Municipality:101", null)]
+    [TestCase(Caller.Municipality, SupervisionScope.OwnAuthority, "Municipality:147", "Client.AccessDenied.OutsideSupervisionScope")]
+    [TestCase(Caller.Municipality, SupervisionScope.OwnAuthority, "EmploymentServiceUnit:1234", "Client.AccessDenied.OutsideSupervisionScope")]
+    [TestCase(Caller.EmploymentServiceUnit, SupervisionScope.OwnAuthority, "EmploymentServiceUnit:1234", null)]
+    [TestCase(Caller.OtherActorWithPrincipal, SupervisionScope.OwnAuthority, "Municipality:101", null)]
+    [TestCase(Caller.OtherActorWithPrincipal, SupervisionScope.OwnAuthority, "OtherActor:12345674", "Client.AccessDenied.OutsideSupervisionScope")]
+    [TestCase(Caller.EmploymentServiceUnit, SupervisionScope.AllAuthorities, "Municipality:147", null)]
+    [TestCase(Caller.Municipality, SupervisionScope.AllAuthorities, "EmploymentServiceUnit:1234", null)]
+    public void AdmitSupervision_ByScope_OwnAuthorityIsTheOneCalledFor(Caller caller, SupervisionScope scope, string subject, string? expected)
+    {
+        var (kind, code) = (subject.Split(':')[0], subject.Split(':')[1]);
+        var agreement = AgreementFor(caller, AgreementStatus.Active) with { SupervisionScope = scope };
+
+        Assert.That(AgreementDecisions.AdmitSupervision(agreement, ContextOf(caller), new AuthorityId(Enum.Parse<AuthorityKind>(kind), code))?.Code.Value, Is.EqualTo(expected));
+    }
+
+    [TestCase(false, false, null)]
+    [TestCase(false, true, null)]
+    [TestCase(true, true, null)]
+    [TestCase(true, false, "Client.AccessDenied.CprNotInScope")]
+    public void AdmitOverdueCpr_ByScope_OnlyAnAgreementWithoutItRefusesAnAsk(bool asked, bool scope, string? expected) =>
+        Assert.That(AgreementDecisions.AdmitOverdueCpr(AgreementFor(Caller.Municipality, AgreementStatus.Active) with { OverdueCpr = scope }, asked)?.Code.Value, Is.EqualTo(expected));
+
     private static Agreement AgreementFor(Caller caller, AgreementStatus status) => new()
     {
         Id = Guid.NewGuid(),

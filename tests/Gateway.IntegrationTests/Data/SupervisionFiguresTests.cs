@@ -153,6 +153,76 @@ public sealed class SupervisionFiguresTests
         });
     }
 
+    // One data set, four ways out: the SOAP operation (WCF client), gatewayctl's JSON and table, and the HTML page
+    // gatewayctl writes. Each way's numbers are read back from what it produced and compared with the store's.
+    [Test]
+    public async Task SameData_SoapGatewayctlAndHtml_GiveTheSameNumbers()
+    {
+        var (from, to) = (Today.AddDays(-120), Today);
+        var soap = await _gateway.Client().GetSupervisionReport(new SupervisionQuery
+        {
+            Authority = new Authority { Kind = AuthorityKind.Municipality, Code = Callers.MunicipalityCode },
+            From = from,
+            To = to,
+        });
+        string[] report = ["--connection-string", _gateway.ConnectionString, "supervision", "report", "--authority", $"Municipality:{Callers.MunicipalityCode}",
+            "--from", DateOnly.FromDateTime(from).ToString("yyyy-MM-dd"), "--to", DateOnly.FromDateTime(to).ToString("yyyy-MM-dd")];
+        var page = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"same-{Guid.NewGuid():N}.html");
+        var (json, table, errors) = (new StringWriter(), new StringWriter(), new StringWriter());
+        var exits = new[]
+        {
+            await Gateway.Cli.Gatewayctl.RunAsync([.. report, "--format", "json"], json, errors),
+            await Gateway.Cli.Gatewayctl.RunAsync([.. report, "--format", "table"], table, errors),
+            await Gateway.Cli.Gatewayctl.RunAsync([.. report, "--format", "html", "--output", page], TextWriter.Null, errors),
+        };
+        var root = System.Text.Json.JsonDocument.Parse(json.ToString()).RootElement;
+        var html = await File.ReadAllTextAsync(page);
+
+        string[] expected =
+        [
+            $"interviews {_report.Interviews}", $"in course {_report.CitizensInCourse}", $"overdue {_report.OverdueCitizens}",
+            $"late {_report.Late.Count}/{_report.Late.Of}", $"beyond {_report.NextContactBeyondLimit.Count}/{_report.NextContactBeyondLimit.Of}",
+            $"movement {_report.MatchMovement.Closer} {_report.MatchMovement.Further} {_report.MatchMovement.Unchanged}",
+        ];
+        string[] fromSoap =
+        [
+            $"interviews {soap.Interviews}", $"in course {soap.CitizensInCourse}", $"overdue {soap.OverdueCitizens}",
+            $"late {soap.LateRegistrations.Count}/{soap.LateRegistrations.Of}", $"beyond {soap.NextContactBeyondLimit.Count}/{soap.NextContactBeyondLimit.Of}",
+            $"movement {soap.MatchMovement.Closer} {soap.MatchMovement.Further} {soap.MatchMovement.Unchanged}",
+        ];
+        int Number(string name) => root.GetProperty(name).GetInt32();
+        string ShareOf(string name) => $"{root.GetProperty(name).GetProperty("count").GetInt32()}/{root.GetProperty(name).GetProperty("of").GetInt32()}";
+        var movement = root.GetProperty("matchMovement");
+        string[] fromJson =
+        [
+            $"interviews {Number("interviews")}", $"in course {Number("citizensInCourse")}", $"overdue {Number("overdueCitizens")}",
+            $"late {ShareOf("late")}", $"beyond {ShareOf("nextContactBeyondLimit")}",
+            $"movement {movement.GetProperty("closer").GetInt32()} {movement.GetProperty("further").GetInt32()} {movement.GetProperty("unchanged").GetInt32()}",
+        ];
+        string Cell(string figure) => System.Text.RegularExpressions.Regex.Match(html, $"<tr id=\"{figure}\">.*?<td class=\"n\">([^<]*)</td>").Groups[1].Value;
+        var htmlMovement = System.Text.RegularExpressions.Regex.Match(Cell("match-movement"), @"closer (\d+), further (\d+), unchanged (\d+)").Groups;
+        string[] fromHtml =
+        [
+            $"interviews {Cell("interviews")}", $"in course {Cell("citizens-in-course")}", $"overdue {Cell("overdue-citizens")}",
+            $"late {Cell("late-registrations").Replace(" ", "", StringComparison.Ordinal)}", $"beyond {Cell("next-contact-beyond-limit").Replace(" ", "", StringComparison.Ordinal)}",
+            $"movement {htmlMovement[1].Value} {htmlMovement[2].Value} {htmlMovement[3].Value}",
+        ];
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exits, Is.All.Zero, errors.ToString);
+            Assert.That(fromSoap, Is.EqualTo(expected), "SOAP");
+            Assert.That(fromJson, Is.EqualTo(expected), "gatewayctl --format json");
+            Assert.That(fromHtml, Is.EqualTo(expected), "gatewayctl --format html");
+            Assert.That(table.ToString(), Does.Contain($"{_report.Late.Count} of {_report.Late.Of}"), "gatewayctl --format table");
+            Assert.That(soap.MatchCategories.Select(c => c.Interviews), Is.EqualTo(_report.MatchCategories.OrderBy(c => c.Key).Select(c => c.Value)));
+            Assert.That(soap.Months.Select(m => (DateOnly.FromDateTime(m.First), m.Interviews, m.Late)), Is.EqualTo(_report.Monthly.Select(m => (m.First, m.Interviews, m.Late))));
+            Assert.That(soap.MissingMandatoryItems.Select(i => (i.Item, i.Count, i.Of)), Is.EqualTo(_report.MissingMandatory.Select(m => (m.Key, m.Value.Count, m.Value.Of))));
+            Assert.That(soap.VoluntaryItemUptake.Select(i => (i.Item, i.Count, i.Of)), Is.EqualTo(_report.VoluntaryUptake.Select(m => (m.Key, m.Value.Count, m.Value.Of))));
+            Assert.That(soap.InterviewsByTypeAndForm.Select(g => (g.Type.ToString(), g.Form.ToString(), g.Interviews)), Is.EqualTo(_report.ByTypeAndForm.Select(g => (g.Type, g.Form, g.Interviews))));
+        }
+    }
+
     [Test]
     public async Task Overview_OneLinePerResponsibleAuthority_HasTheReportsShares()
     {
