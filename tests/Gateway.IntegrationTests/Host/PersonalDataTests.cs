@@ -5,7 +5,7 @@ using Gateway.IntegrationTests.Support;
 
 namespace Gateway.IntegrationTests.Host;
 
-/// <summary>No full CPR number in logs or fault texts: every operation, succeeding and failing, with everything logged down to Trace.</summary>
+/// <summary>No full CPR number in logs or fault texts: every operation (the supervision operations included), succeeding and failing, with everything logged down to Trace.</summary>
 [TestFixture]
 public sealed partial class PersonalDataTests
 {
@@ -40,6 +40,18 @@ public sealed partial class PersonalDataTests
         Refused(() => client.GetInterview(Guid.NewGuid()));
         await client.ListRegistrations(null, null);
         Refused(() => client.ListRegistrations(cpr, null));
+        // Supervision (contract 1.4): the overdue list with CPR numbers in full, and refused.
+        var overdueCpr = TestCitizens.Next();
+        var overdue = SampleRegistrations.Minimal(overdueCpr);
+        overdue.Interview.HeldOn = SampleRegistrations.Today.AddMonths(-5);
+        overdue.NextContact = new Gateway.Contracts.Types.NextContact { PlannedOn = SampleRegistrations.Today.AddMonths(-4), PlannedOnSpecified = true };
+        await client.RegisterInterview(overdue);
+        var municipality = new Gateway.Contracts.Types.Authority { Kind = AuthorityKind.Municipality, Code = Callers.MunicipalityCode };
+        await client.GetSupervisionReport(new() { Authority = municipality, From = SampleRegistrations.Today.AddYears(-1), To = SampleRegistrations.Today });
+        var supervisor = await gateway.SupervisorClientAsync(overdueCpr: true);
+        Assert.That((await supervisor.ListOverdueCitizens(new() { Authority = municipality, AsOf = SampleRegistrations.Today, IncludeCpr = true }, null, null)).Citizens.Select(c => c.Cpr), Does.Contain(overdueCpr));
+        Refused(() => client.ListOverdueCitizens(new() { Authority = municipality, AsOf = SampleRegistrations.Today, IncludeCpr = true }, null, null));
+        Refused(() => client.ListOverdueCitizens(new() { Authority = municipality, AsOf = SampleRegistrations.Today }, cpr, null));
         await client.CancelInterview("pd-4", receipt.RegistrationId, 2, "Annulleret.");
         Refused(() => client.CancelInterview("pd-5", receipt.RegistrationId, 3, "Igen."));
         // A schema violation whose parser message quotes the value, and a side route with a CPR in its query.
