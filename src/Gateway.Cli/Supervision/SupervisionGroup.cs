@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Gateway.Cli.Execution;
+using Gateway.Domain.Registrations;
+using Gateway.Domain.Supervision;
 
 namespace Gateway.Cli.Supervision;
 
@@ -23,7 +25,9 @@ public static class SupervisionGroup
     /// <summary>Where to write the result instead of standard output.</summary>
     public static Option<string> Output() => new("--output") { Description = "Write the result to this file instead of standard output", HelpName = "FILE" };
 
-    /// <summary>What is wrong with the period, or null.</summary>
-    public static string? PeriodProblem(DateOnly first, DateOnly last) =>
-        last < first ? $"--to ({last:yyyy-MM-dd}) is before --from ({first:yyyy-MM-dd})." : null;
+    /// <summary>What is wrong with the period, or null: the rule the SOAP operations apply (<see cref="SupervisionRequests.PeriodProblems"/>).</summary>
+    public static string? PeriodProblem(DateOnly first, DateOnly last, TimeProvider clock) =>
+        SupervisionRequests.PeriodProblems(first, last, new RegistrationPolicy(), clock.GetUtcNow()) is [var problem, ..]
+            ? $"{(problem.Field.EndsWith("From", StringComparison.Ordinal) ? "--from" : "--to")}: {problem.Text}"
+            : null;
 }

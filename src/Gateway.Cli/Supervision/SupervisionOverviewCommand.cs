@@ -27,7 +27,7 @@ public static class SupervisionOverviewCommand
         {
             var run = context.Begin(parseResult);
             var (first, last) = (parseResult.GetValue(from), parseResult.GetValue(to));
-            if (SupervisionGroup.PeriodProblem(first, last) is { } problem)
+            if (SupervisionGroup.PeriodProblem(first, last, context.Clock) is { } problem)
             {
                 return Task.FromResult(run.Output.Usage(problem));
             }

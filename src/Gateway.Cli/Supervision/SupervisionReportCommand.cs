@@ -41,7 +41,7 @@ public static class SupervisionReportCommand
                 return Task.FromResult(run.Output.Usage("--authority must be a municipality or an Employment Service unit: the authority responsible for the registrations. An other actor's registrations count for its principal."));
             }
 
-            if (SupervisionGroup.PeriodProblem(first, last) is { } problem)
+            if (SupervisionGroup.PeriodProblem(first, last, context.Clock) is { } problem)
             {
                 return Task.FromResult(run.Output.Usage(problem));
             }

@@ -22,14 +22,7 @@ public sealed class GetSupervisionReport(
         Agreement agreement, CallerContext context, AuthorityId authority, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var violations = SupervisionRequests.AuthorityProblems(authority).ToList();
-        if (to < from)
-        {
-            violations.Add(new("Query/To", "Period.Reversed", "The period's last day is before its first day."));
-        }
-        else if (to > from.AddYears(SupervisionRequests.MaxPeriodYears))
-        {
-            violations.Add(new("Query/To", "Period.TooLong", $"A report covers at most {SupervisionRequests.MaxPeriodYears} years; ask for one period at a time."));
-        }
+        violations.AddRange(SupervisionRequests.PeriodProblems(from, to, registrationPolicy, clock.GetUtcNow()));
 
         if (violations.Count > 0)
         {

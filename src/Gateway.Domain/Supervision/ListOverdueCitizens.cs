@@ -2,6 +2,7 @@ using Gateway.Domain.AccessLog;
 using Gateway.Domain.Agreements;
 using Gateway.Domain.Faults;
 using Gateway.Domain.Identifiers;
+using Gateway.Domain.Registrations;
 
 namespace Gateway.Domain.Supervision;
 
@@ -12,7 +13,8 @@ namespace Gateway.Domain.Supervision;
 /// on the page gets an access-log entry, as other reads of citizens do. Otherwise the numbers are masked and the call
 /// gets one entry, naming the authority read about.
 /// </summary>
-public sealed class ListOverdueCitizens(ISupervisionStore store, IAccessLog accessLog, SupervisionPolicy policy, TimeProvider clock)
+public sealed class ListOverdueCitizens(
+    ISupervisionStore store, IAccessLog accessLog, SupervisionPolicy policy, RegistrationPolicy registrationPolicy, TimeProvider clock)
 {
     /// <summary>The operation's name in agreements and the access log.</summary>
     public const string Operation = nameof(ListOverdueCitizens);
@@ -26,6 +28,11 @@ public sealed class ListOverdueCitizens(ISupervisionStore store, IAccessLog acce
         CancellationToken cancellationToken)
     {
         var violations = SupervisionRequests.AuthorityProblems(authority).ToList();
+        if (SupervisionRequests.DayProblem("Query/AsOf", asOf, registrationPolicy, clock.GetUtcNow()) is { } outside)
+        {
+            violations.Add(outside);
+        }
+
         OverdueCursor after = default;
         if (cursor is not null && !OverdueCursor.TryParse(cursor, out after))
         {

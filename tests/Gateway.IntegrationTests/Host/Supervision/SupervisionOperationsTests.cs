@@ -114,6 +114,29 @@ public sealed class SupervisionOperationsTests
         Assert.That(fault.Detail.FieldErrors!.Select(f => (f.Field, f.Code)), Is.EqualTo(new[] { ("Query/To", code) }));
     }
 
+    // The attack of 2026-12-02: the year 1 ran the monthly series from minus infinity for 30 s a call and took the
+    // pool; the year 9999 overflowed. Days outside the data basis's years are refused before anything is computed.
+    [TestCase("0001-01-01", "0001-01-01", "Query/From", TestName = "GetSupervisionReport_TheYearOne_IsOutOfRangeAtOnce")]
+    [TestCase("2004-12-31", "2005-06-30", "Query/From", TestName = "GetSupervisionReport_DayBeforeTheOrdersFirstYear_IsOutOfRange")]
+    [TestCase("9999-12-31", "9999-12-31", "Query/From", TestName = "GetSupervisionReport_TheYear9999_IsOutOfRangeNotAnOverflow")]
+    public void GetSupervisionReport_DayOutsideTheDataBasis_IsARuleViolation(string from, string to, string field)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var fault = Assert.ThrowsAsync<FaultException<GatewayFault>>(() =>
+            _gateway.Client().GetSupervisionReport(Query(Municipality, DateTime.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateTime.Parse(to, System.Globalization.CultureInfo.InvariantCulture))))!;
+
+        Assert.That(fault.Detail.FieldErrors!.Select(f => (f.Field, f.Code)), Does.Contain((field, "Date.OutOfRange")));
+        TestContext.Out.WriteLine($"Answered in {started.ElapsedMilliseconds} ms");
+    }
+
+    [Test]
+    public void ListOverdueCitizens_TheYearOne_IsOutOfRange()
+    {
+        var fault = Assert.ThrowsAsync<FaultException<GatewayFault>>(() => _gateway.Client().ListOverdueCitizens(Overdue(Municipality, DateTime.MinValue, false), null, null))!;
+
+        Assert.That(fault.Detail.FieldErrors!.Select(f => (f.Field, f.Code)), Is.EqualTo(new[] { ("Query/AsOf", "Date.OutOfRange") }));
+    }
+
     [Test]
     public async Task ListOverdueCitizens_WithoutCpr_ListsMaskedNumbersMostOverdueFirstInOneLogEntry()
     {
