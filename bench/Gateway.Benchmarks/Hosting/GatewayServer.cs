@@ -27,6 +27,8 @@ internal static class GatewayServer
                 ["Gateway:Tls:ServerCertificatePath"] = certificates.ServerPfx,
                 ["Gateway:Tls:ServerCertificatePassword"] = BenchCertificates.Password,
                 ["Gateway:Tls:ClientCaBundlePath"] = certificates.CaPem,
+                // Its management listener runs as in production, on a port of its own.
+                ["Gateway:Management:Url"] = "http://127.0.0.1:0",
             },
             https: true);
         builder.AddGateway();

@@ -10,6 +10,7 @@ using Gateway.Domain.Supervision;
 using Gateway.Host.Access;
 using Gateway.Host.Background;
 using Gateway.Host.Conformance;
+using Gateway.Host.Management;
 using Gateway.Host.Pipeline;
 using Gateway.Host.Pipeline.Identify;
 using Gateway.Host.Sandbox;
@@ -34,6 +35,7 @@ public static class GatewayComposition
         builder.AddGatewayPipeline(tls);
         builder.Services
             .AddGatewayBackgroundDuties()
+            .AddGatewayManagement(builder.Configuration)
             .AddSingleton<StartupLog>();
         return builder;
     }

@@ -24,9 +24,10 @@ internal static class IdentifySetup
         services.AddSingleton(trustBundle);
         services.AddSingleton<ClientCertificates>();
         services.AddSingleton<CallerIdentity>();
-        if (tls.ServerCertificatePath is { } serverPfx)
+        var serverCertificate = tls.ServerCertificatePath is { } serverPfx ? LoadServerCertificate(serverPfx, tls.ServerCertificatePassword) : null;
+        services.AddSingleton(new Management.ServedCertificates(serverCertificate, LoadTrustBundle(tls)));
+        if (serverCertificate is not null)
         {
-            var serverCertificate = LoadServerCertificate(serverPfx, tls.ServerCertificatePassword);
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https =>
             {
                 https.ServerCertificate = serverCertificate;
