@@ -22,27 +22,23 @@ public sealed class SupervisionStore(GatewayDataSource dataSource, TimeProvider 
 
     /// <summary>
     /// One line per registered municipality and Employment Service unit, from the same figures as
-    /// <see cref="ReportAsync"/>, in the order of the authority register.
+    /// <see cref="ReportAsync"/>, in the order of the authority register: all of them in one statement
+    /// (<see cref="SupervisionQueries.Overview"/>), in one snapshot. <paramref name="nextContactLimitMonths"/> is not used: no
+    /// figure of the overview depends on it.
     /// </summary>
-    public async Task<IReadOnlyList<SupervisionOverviewLine>> OverviewAsync(
-        DateOnly from, DateOnly to, int overdueAfterMonths, int nextContactLimitMonths, CancellationToken cancellationToken)
-    {
-        var lines = new List<SupervisionOverviewLine>();
-        foreach (var authority in await new Agreements.AuthorityStore(dataSource).ListAuthoritiesAsync(cancellationToken))
+    public Task<IReadOnlyList<SupervisionOverviewLine>> OverviewAsync(
+        DateOnly from, DateOnly to, int overdueAfterMonths, int nextContactLimitMonths, CancellationToken cancellationToken) =>
+        StoreFailures.Translate<IReadOnlyList<SupervisionOverviewLine>>(async () =>
         {
-            if (authority.Authority.Kind is not (AuthorityKind.Municipality or AuthorityKind.EmploymentServiceUnit))
-            {
-                continue;
-            }
-
-            var report = await ReportAsync(authority.Authority, from, to, overdueAfterMonths, nextContactLimitMonths, cancellationToken);
-            lines.Add(new SupervisionOverviewLine(
-                authority.Authority, authority.Name, report.Interviews, report.CitizensInCourse,
-                new(report.OverdueCitizens, report.CitizensInCourse), report.Late, new(report.AnyMandatoryMissing, report.Interviews)));
-        }
-
-        return lines;
-    }
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+            var rows = await connection.QueryAsync<OverviewRow>(new CommandDefinition(SupervisionQueries.Overview,
+                new { from, to, overdue = overdueAfterMonths }, transaction, cancellationToken: cancellationToken));
+            await transaction.CommitAsync(cancellationToken);
+            return [.. rows.Select(r => new SupervisionOverviewLine(
+                new AuthorityId(Enum.Parse<AuthorityKind>(r.Kind), r.Code), r.Name, r.Interviews, r.InCourse,
+                new(r.Overdue, r.InCourse), new(r.Late, r.Interviews), new(r.Missing, r.Interviews)))];
+        });
 
     /// <summary>
     /// The report for <paramref name="authority"/> (a municipality or an Employment Service unit: the authority responsible
@@ -140,6 +136,8 @@ public sealed class SupervisionStore(GatewayDataSource dataSource, TimeProvider 
             throw new ArgumentException("Supervision figures are for a municipality or an Employment Service unit: the authority responsible for the registrations.", nameof(authority));
         }
     }
+
+    private sealed record OverviewRow(string Kind, string Code, string Name, int Interviews, int InCourse, int Overdue, int Late, int Missing);
 
     private sealed record OverdueRow(string Cpr, Guid RegistrationId, DateOnly LastInterviewOn, DateOnly? NextContactOn);
 }
