@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gateway.Benchmarks.Supervision;
 
 namespace Gateway.Benchmarks;
 
@@ -25,6 +26,20 @@ internal sealed record BenchmarkOptions
              (or over a fresh batch, when the gateway's own sealer kept up);
           6. appends the results, with the machine's description, to docs/performance.md;
           7. stops every server and PostgreSQL and deletes the temporary folder, also on failure.
+
+        Supervision scale run (opt-in, instead of the above; a 10M size takes about half an hour):
+          --supervision-scale N,N,...
+                                 starts its own private durable PostgreSQL, applies the migrations, registers the 98
+                                 municipalities, five Employment Service units and three other actors with agreements,
+                                 then grows the data basis to each size in turn (registrations, e.g. 10000,1000000,10000000)
+                                 with binary COPY (progress on stderr) and measures the supervision report, overview and
+                                 overdue list at each size; appends the results to docs/performance.md and writes them as
+                                 JSON to docs/performance-supervision-scale.json
+          --seed-indexes rebuild|keep
+                                 drop the secondary indexes before each load and make them again after it (rebuild, the
+                                 default: half the time at 1M) or load with every index in place (keep)
+          --keep-data DIR        use DIR for PostgreSQL and keep it afterwards (development: EXPLAIN, or a later run that
+                                 grows or measures the same basis again); without it the folder is temporary and deleted
 
         Options:
           --duration SECONDS     measurement time per scenario (default 10)
@@ -56,6 +71,14 @@ internal sealed record BenchmarkOptions
 
     public bool ShowHelp { get; init; }
 
+    /// <summary>The sizes of the supervision scale run, in registrations; empty for the load benchmark.</summary>
+    public IReadOnlyList<long> SupervisionScale { get; init; } = [];
+
+    /// <summary>How the seeding step treats the indexes; rebuilding them took half the time of keeping them at 1M (docs/performance.md).</summary>
+    public SeedIndexes SeedIndexes { get; init; } = SeedIndexes.Rebuild;
+
+    public string? KeepDataDirectory { get; init; }
+
     /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> naming the bad argument.</summary>
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
@@ -72,6 +95,14 @@ internal sealed record BenchmarkOptions
                 "--quick" => options with { Quick = true, WarmupSeconds = 1, DurationSeconds = 2 },
                 "--output" => options with { OutputPath = Value(args, ref i) },
                 "--no-write" => options with { Write = false },
+                "--supervision-scale" => options with { SupervisionScale = Sizes(arg, Value(args, ref i)) },
+                "--seed-indexes" => options with { SeedIndexes = Value(args, ref i) switch
+                {
+                    "keep" => SeedIndexes.Keep,
+                    "rebuild" => SeedIndexes.Rebuild,
+                    var other => throw new ArgumentException($"--seed-indexes is keep or rebuild, not '{other}'."),
+                } },
+                "--keep-data" => options with { KeepDataDirectory = Value(args, ref i) },
                 "--help" or "-h" or "-?" => options with { ShowHelp = true },
                 _ => throw new ArgumentException($"Unknown argument '{arg}'. See --help."),
             };
@@ -80,6 +111,17 @@ internal sealed record BenchmarkOptions
         return options.MaxRequests < options.Concurrency
             ? throw new ArgumentException("--max-requests must be at least --concurrency.")
             : options;
+    }
+
+    // Sizes in increasing order, each a whole number of registrations; the basis only grows.
+    private static long[] Sizes(string name, string text)
+    {
+        var sizes = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n
+                : throw new ArgumentException($"{name} needs sizes such as 10000,1000000,10000000, not '{s}'."))
+            .ToArray();
+        return sizes.Length > 0 && sizes.Zip(sizes.Skip(1)).All(p => p.First < p.Second) ? sizes
+            : throw new ArgumentException($"{name} needs one or more sizes in increasing order.");
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i) =>

@@ -1,4 +1,7 @@
 using System.Runtime.InteropServices;
+using Gateway.Benchmarks.Supervision;
+using Gateway.Data.Database;
+using Gateway.Domain.Faults;
 using Npgsql;
 
 namespace Gateway.Benchmarks;
@@ -43,6 +46,12 @@ internal static class BenchmarkProgram
 
         try
         {
+            if (options.SupervisionScale.Count > 0)
+            {
+                await new SupervisionScaleRun(options, Console.Out, Console.Error).RunAsync(cancel.Token);
+                return 0;
+            }
+
             var results = await new BenchmarkRun(options, Console.Out).RunAsync(cancel.Token);
             return results.Any(r => r.Errors > 0) ? 3 : 0;
         }
@@ -51,7 +60,7 @@ internal static class BenchmarkProgram
             await Console.Error.WriteLineAsync("Cancelled; the servers and PostgreSQL were stopped.");
             return 1;
         }
-        catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or NpgsqlException or IOException)
+        catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or NpgsqlException or IOException or EmbeddedDatabaseException or GatewayException or StoreConflictException)
         {
             await Console.Error.WriteLineAsync($"The benchmark failed: {ex.Message}");
             return 1;
