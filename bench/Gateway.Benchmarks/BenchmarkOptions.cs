@@ -27,7 +27,7 @@ internal sealed record BenchmarkOptions
           6. appends the results, with the machine's description, to docs/performance.md;
           7. stops every server and PostgreSQL and deletes the temporary folder, also on failure.
 
-        Supervision scale run (opt-in, instead of the above; a 10M size takes about half an hour):
+        Supervision scale run (opt-in, instead of the above; 10000,1000000,10000000 took 25 minutes here):
           --supervision-scale N,N,...
                                  starts its own private durable PostgreSQL, applies the migrations, registers the 98
                                  municipalities, five Employment Service units and three other actors with agreements,

@@ -68,6 +68,15 @@ internal static class PerformanceDocument
 
         Defaults take about three minutes. Each run appends its own dated section below; `--no-write` only prints.
 
+        The supervision scale run (issue 11) is separate and opt-in; it seeds a database of its own to each size in turn and
+        measures the supervision report, overview and overdue list on it (about 25 minutes for these three sizes, most of it
+        seeding 10M):
+
+            dotnet run -c Release --project bench/Gateway.Benchmarks -- --supervision-scale 10000,1000000,10000000
+
+        It appends a "Supervision at scale" section below and writes the same results as JSON to
+        `docs/performance-supervision-scale.json` (the latest run only); `--help` lists its options.
+
         """;
 
     public static async Task AppendAsync(string path, string section, CancellationToken cancellationToken)
