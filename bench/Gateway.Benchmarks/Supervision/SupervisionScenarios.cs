@@ -30,7 +30,7 @@ internal sealed class SupervisionScenarios(SupervisionStore store, ScaleAuthorit
             Describe(await store.ReportAsync(largest.Authority, from, to, overdue, 3, cancellationToken)), cancellationToken));
         results.Add(await RunAsync($"overview, all {authorities.All.Count} municipalities and units, {from.Year}", 3, async () =>
         {
-            var lines = await store.OverviewAsync(from, to, overdue, 3, cancellationToken);
+            var lines = await store.OverviewAsync(from, to, overdue, cancellationToken);
             return $"{lines.Count} lines, {lines.Sum(l => l.Interviews):N0} interviews, {lines.Sum(l => l.Overdue.Count):N0} overdue";
         }, cancellationToken));
         results.Add(await RunAsync($"overdue list, mid-size municipality, first page of {PageSize}", 10, async () =>

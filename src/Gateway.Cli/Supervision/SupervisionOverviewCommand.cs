@@ -2,7 +2,6 @@ using System.CommandLine;
 using Gateway.Cli.Execution;
 using Gateway.Cli.Output;
 using Gateway.Data.Supervision;
-using Gateway.Domain.Registrations;
 using Gateway.Domain.Supervision;
 
 namespace Gateway.Cli.Supervision;
@@ -35,7 +34,7 @@ public static class SupervisionOverviewCommand
             return run.WithDatabaseAsync(async dataSource =>
             {
                 var lines = await new SupervisionStore(dataSource, context.Clock).OverviewAsync(
-                    first, last, SupervisionFigures.DefaultOverdueAfterMonths, new RegistrationPolicy().NextContactWarningMonths, cancellationToken);
+                    first, last, SupervisionFigures.DefaultOverdueAfterMonths, cancellationToken);
                 Func<SupervisionOverviewLine, double> key = parseResult.GetValue(sort) switch
                 {
                     "late" => l => l.Late.Fraction,

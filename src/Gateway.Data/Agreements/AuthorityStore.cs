@@ -19,6 +19,16 @@ public sealed class AuthorityStore(GatewayDataSource dataSource)
         });
 
     /// <summary>Every authority.</summary>
+    /// <summary>Whether <paramref name="authority"/> is in the register.</summary>
+    public Task<bool> ExistsAsync(AuthorityId authority, CancellationToken cancellationToken) =>
+        StoreFailures.Translate(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "select exists (select 1 from authority where kind = @kind and code = @code)",
+                new { kind = authority.Kind.ToString(), code = authority.Code }, cancellationToken: cancellationToken));
+        });
+
     public Task<IReadOnlyList<AuthorityRecord>> ListAuthoritiesAsync(CancellationToken cancellationToken) =>
         StoreFailures.Translate<IReadOnlyList<AuthorityRecord>>(async () =>
         {

@@ -12,22 +12,15 @@ public sealed class SupervisionStore(GatewayDataSource dataSource, TimeProvider 
 {
     /// <inheritdoc />
     public Task<bool> IsRegisteredAsync(AuthorityId authority, CancellationToken cancellationToken) =>
-        StoreFailures.Translate(async () =>
-        {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                "select exists (select 1 from authority where kind = @kind and code = @code)",
-                new { kind = authority.Kind.ToString(), code = authority.Code }, cancellationToken: cancellationToken));
-        });
+        new Agreements.AuthorityStore(dataSource).ExistsAsync(authority, cancellationToken);
 
     /// <summary>
     /// One line per registered municipality and Employment Service unit, from the same figures as
     /// <see cref="ReportAsync"/>, in the order of the authority register: all of them in one statement
-    /// (<see cref="SupervisionQueries.Overview"/>), in one snapshot. <paramref name="nextContactLimitMonths"/> is not used: no
-    /// figure of the overview depends on it.
+    /// (<see cref="SupervisionQueries.Overview"/>), in one snapshot.
     /// </summary>
     public Task<IReadOnlyList<SupervisionOverviewLine>> OverviewAsync(
-        DateOnly from, DateOnly to, int overdueAfterMonths, int nextContactLimitMonths, CancellationToken cancellationToken) =>
+        DateOnly from, DateOnly to, int overdueAfterMonths, CancellationToken cancellationToken) =>
         StoreFailures.Translate<IReadOnlyList<SupervisionOverviewLine>>(async () =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

@@ -223,11 +223,27 @@ public sealed class SupervisionFiguresTests
         }
     }
 
+    // An Employment Service unit has no voluntary items; its report failed when the period held other than one interview.
+    [Test]
+    public async Task Report_UnitWithNoInterviewInThePeriod_IsAllZeros()
+    {
+        var report = await new SupervisionStore(_gateway.Store, TimeProvider.System).ReportAsync(
+            new AuthorityId(AuthorityKind.EmploymentServiceUnit, Callers.UnitCode), DateOnly.FromDateTime(Today.AddYears(-2)), DateOnly.FromDateTime(Today.AddYears(-1)),
+            SupervisionFigures.DefaultOverdueAfterMonths, 3, CancellationToken.None);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(report.Interviews, Is.Zero);
+            Assert.That(report.VoluntaryUptake, Is.Empty);
+            Assert.That(report.MissingMandatory.Values, Has.All.EqualTo(new SupervisionReport.Share(0, 0)));
+        }
+    }
+
     [Test]
     public async Task Overview_OneLinePerResponsibleAuthority_HasTheReportsShares()
     {
         var lines = await new SupervisionStore(_gateway.Store, TimeProvider.System).OverviewAsync(
-            DateOnly.FromDateTime(Today.AddDays(-120)), DateOnly.FromDateTime(Today), SupervisionFigures.DefaultOverdueAfterMonths, 3, CancellationToken.None);
+            DateOnly.FromDateTime(Today.AddDays(-120)), DateOnly.FromDateTime(Today), SupervisionFigures.DefaultOverdueAfterMonths, CancellationToken.None);
         var csv = new StringWriter();
         var errors = new StringWriter();
         var exit = await Gateway.Cli.Gatewayctl.RunAsync(["--connection-string", _gateway.ConnectionString, "supervision", "overview",
