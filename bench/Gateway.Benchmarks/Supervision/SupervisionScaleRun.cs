@@ -55,7 +55,7 @@ internal sealed class SupervisionScaleRun(BenchmarkOptions options, TextWriter o
                 if (step is not null)
                 {
                     output.WriteLine($"  seeded {step.Registrations:N0} registrations ({step.Versions:N0} versions) of {step.Citizens:N0} citizens: generated in " +
-                        $"{step.GenerateSeconds:0.0} s, loaded in {step.LoadSeconds:0.0} s ({step.Registrations / step.LoadSeconds:N0}/s), indexes {step.IndexSeconds:0.0} s, " +
+                        $"{step.GenerateSeconds:0.0} s, loaded in {step.LoadSeconds:0.0} s ({step.Registrations / step.LoadSeconds:N0}/s), facts {step.FactSeconds:0.0} s, indexes {step.IndexSeconds:0.0} s, " +
                         $"vacuum analyze {step.VacuumSeconds:0.0} s");
                 }
 

@@ -19,7 +19,8 @@ public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrat
         {
             // One statement, so one implicit transaction and one round trip: the request id is claimed first, and the
             // version (with the registration, for version 1) and its access-log entry are written only if the claim
-            // succeeded. A concurrent write with the same request id waits on the claim's key until this one commits,
+            // succeeded; the version's trigger keeps the registration's supervision fact in the same transaction
+            // (migration 0012). A concurrent write with the same request id waits on the claim's key until this one commits,
             // then finds it taken and writes nothing. A concurrent write of the same version (two corrections of one
             // version) fails on the version's primary key, and the whole statement with it, claim included.
             const string sql = $"""

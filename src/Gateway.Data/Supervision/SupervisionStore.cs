@@ -7,7 +7,10 @@ using Gateway.Domain.Supervision;
 
 namespace Gateway.Data.Supervision;
 
-/// <summary>Computes the supervision report in the database (<see cref="SupervisionQueries"/>) in one snapshot: the base sets once, then every figure in one round trip.</summary>
+/// <summary>
+/// Computes the supervision figures in the database (<see cref="SupervisionQueries"/>), each answer in one snapshot, from the
+/// supervision facts the writes keep (migration 0012).
+/// </summary>
 public sealed class SupervisionStore(GatewayDataSource dataSource, TimeProvider clock) : ISupervisionStore
 {
     /// <inheritdoc />
@@ -105,10 +108,12 @@ public sealed class SupervisionStore(GatewayDataSource dataSource, TimeProvider 
             ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition(SupervisionQueries.OverdueSet,
-                new { kind = authority.Kind.ToString(), code = authority.Code, asOf, overdue = overdueAfterMonths }, transaction, cancellationToken: cancellationToken));
             await using var results = await connection.QueryMultipleAsync(new CommandDefinition(SupervisionQueries.OverduePage, new
             {
+                kind = authority.Kind.ToString(),
+                code = authority.Code,
+                asOf,
+                overdue = overdueAfterMonths,
                 afterHeld = after?.LastInterviewOn ?? DateOnly.MinValue,
                 afterId = after?.RegistrationId ?? Guid.Empty,
                 take = pageSize + 1,

@@ -26,7 +26,7 @@ public sealed class VersionsMigrationTests
             insert into registration (id, cpr, responsible_kind, responsible_code, other_actor_cvr, registered_at)
             values (@registrationId, '0101901234', 'Municipality', '101', '24256790', now());
             insert into registration_version (registration_id, version, case_type, held_on, match_category, late, case_worker_id, received_at, items)
-            values (@registrationId, 1, 'Kontanthjaelp', current_date, 3, false, 'cw-1', now(), '{}');
+            values (@registrationId, 1, 'Kontanthjaelp', current_date, 3, false, 'cw-1', now(), '{"Type": "Kontaktsamtale", "Form": "Personligt"}');
             insert into authority (kind, code, name, created_by) values ('Municipality', '101', 'Testkommune', 'tests');
             insert into it_system (id, name, vendor_cvr, created_by) values (@systemId, 'System', '12345674', 'tests');
             insert into agreement (id, authority_kind, authority_code, it_system_id, operations, case_types, read_scope, environment, valid_from, status)
