@@ -14,10 +14,11 @@ namespace Gateway.Data.Supervision;
 /// <remarks>
 /// Both sets are read from <c>supervision_fact</c> (migration 0012), which every write keeps in its own transaction: one
 /// narrow row per registration that is not cancelled, its latest version's interview date, next contact, end of course,
-/// match category, type, form and whether each item that may be missing is there, and the interview date of the same
-/// citizen's next registration with the same authority (<c>next_held</c>). A citizen's last registration on a day is then
-/// the fact held on or before it whose <c>next_held</c> lies after it, so the figures about citizens read one index entry
-/// per citizen and none of their earlier registrations, and nothing reads the items. See docs/performance.md,
+/// match category, type, form and whether each item that may be missing is there, and the interview dates of the same
+/// citizen's previous and next registrations with the same authority (<c>prev_held</c>, <c>next_held</c>). A citizen's
+/// last registration on a day is then the fact held on or before it whose <c>next_held</c> lies after it, and the first of
+/// a period the one in it whose <c>prev_held</c> lies before it, so the figures about citizens read one index entry per
+/// citizen and none of their other registrations, and nothing reads the items. See docs/performance.md,
 /// "Supervision at scale", for what this gave on 10 million registrations.
 /// </remarks>
 internal static class SupervisionQueries
@@ -45,7 +46,7 @@ internal static class SupervisionQueries
 
     // The registrations of the authority kind/code (SQL expressions) held in the period, from supervision_fact_period_idx.
     private static string Period(string kind, string code) => $"""
-        select cpr, registration_id, held_on, received_at, next_contact_on, late, match_category, interview_type, interview_form,
+        select cpr, registration_id, held_on, received_at, prev_held, next_held, next_contact_on, late, match_category, interview_type, interview_form,
                {string.Join(", ", PresenceColumns.Values)}
         from supervision_fact
         where responsible_kind = {kind} and responsible_code = {code} and held_on between @from and @to
@@ -94,20 +95,19 @@ internal static class SupervisionQueries
 
         select match_category::int as Category, count(*)::int as Interviews from in_period group by 1 order by 1;
 
-        with ordered as (
-            select cpr, first_value(match_category) over w as first, last_value(match_category) over w as last, count(*) over (partition by cpr) as interviews
-            from in_period
-            window w as (partition by cpr order by held_on, received_at rows between unbounded preceding and unbounded following)
-        ),
-        citizen as (select distinct cpr, first, last from ordered where interviews >= 2)
-        select count(*) filter (where last < first)::int as Closer, count(*) filter (where last > first)::int as Further,
-               count(*) filter (where last = first)::int as Unchanged
-        from citizen;
+        select count(*) filter (where l.match_category < f.match_category)::int as Closer,
+               count(*) filter (where l.match_category > f.match_category)::int as Further,
+               count(*) filter (where l.match_category = f.match_category)::int as Unchanged
+        from in_period f
+        join in_period l on l.cpr = f.cpr and l.registration_id <> f.registration_id
+        where f.prev_held < @from and l.next_held > @to;
 
-        with months as (select generate_series(date_trunc('month', @from::date), date_trunc('month', @to::date), interval '1 month')::date as first)
-        select m.first as First, count(p.registration_id)::int as Interviews, count(p.registration_id) filter (where p.late)::int as Late
-        from months m left join in_period p on date_trunc('month', p.held_on)::date = m.first
-        group by m.first order by m.first;
+        with months as (select generate_series(date_trunc('month', @from::date), date_trunc('month', @to::date), interval '1 month')::date as first),
+        counted as (select date_trunc('month', held_on)::date as first, count(*)::int as interviews, count(*) filter (where late)::int as late
+                    from in_period group by 1)
+        select m.first as First, coalesce(c.interviews, 0) as Interviews, coalesce(c.late, 0) as Late
+        from months m left join counted c using (first)
+        order by m.first;
         """;
 
     /// <summary>

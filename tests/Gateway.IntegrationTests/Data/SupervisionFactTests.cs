@@ -46,12 +46,12 @@ public sealed class SupervisionFactTests
 
         var facts = await FactsOfAsync(cpr);
 
-        Assert.That(facts.Select(f => (f.RegistrationId, f.HeldOn, f.NextHeld)), Is.EqualTo(new[]
+        Assert.That(facts.Select(f => (f.RegistrationId, f.PrevHeld, f.HeldOn, f.NextHeld)), Is.EqualTo(new[]
         {
-            (ten.RegistrationId, Day(-90), Day(-60)),
-            (sixty.RegistrationId, Day(-60), Day(-30)),
-            (thirtySecond.RegistrationId, Day(-30), Day(-20)),
-            (actor.RegistrationId, Day(-20), DateOnly.MaxValue),
+            (ten.RegistrationId, DateOnly.MinValue, Day(-90), Day(-60)),
+            (sixty.RegistrationId, Day(-90), Day(-60), Day(-30)),
+            (thirtySecond.RegistrationId, Day(-60), Day(-30), Day(-20)),
+            (actor.RegistrationId, Day(-30), Day(-20), DateOnly.MaxValue),
         }));
         Assert.That(facts.Single(f => f.RegistrationId == ten.RegistrationId).Version, Is.EqualTo(2));
     }
@@ -82,6 +82,7 @@ public sealed class SupervisionFactTests
         {
             Assert.That(facts.Select(f => f.HeldOn).ToList(), Is.EqualTo(expected));
             Assert.That(facts.Select(f => f.NextHeld).ToList(), Is.EqualTo(expected.Skip(1).Append(DateOnly.MaxValue).ToList()), "each linked to the next interview");
+            Assert.That(facts.Select(f => f.PrevHeld).ToList(), Is.EqualTo(expected.SkipLast(1).Prepend(DateOnly.MinValue).ToList()), "and to the one before");
         });
     }
 
@@ -167,12 +168,13 @@ public sealed class SupervisionFactTests
     private async Task<List<Fact>> FactsOfAsync(string cpr)
     {
         await using var connection = await _gateway.DataSource.OpenConnectionAsync();
-        var rows = await connection.QueryAsync<(Guid RegistrationId, int Version, DateTime HeldOn, DateTime? NextHeld)>("""
-            select registration_id, version, held_on, case when next_held = 'infinity' then null else next_held::timestamp end
+        var rows = await connection.QueryAsync<(Guid RegistrationId, int Version, DateTime? PrevHeld, DateTime HeldOn, DateTime? NextHeld)>("""
+            select registration_id, version, case when prev_held = '-infinity' then null else prev_held::timestamp end,
+                   held_on, case when next_held = 'infinity' then null else next_held::timestamp end
             from supervision_fact where cpr = @cpr order by held_on, received_at, registration_id
             """, new { cpr });
-        return [.. rows.Select(r => new Fact(r.RegistrationId, r.Version, DateOnly.FromDateTime(r.HeldOn),
-            r.NextHeld is { } next ? DateOnly.FromDateTime(next) : DateOnly.MaxValue))];
+        return [.. rows.Select(r => new Fact(r.RegistrationId, r.Version, r.PrevHeld is { } prev ? DateOnly.FromDateTime(prev) : DateOnly.MinValue,
+            DateOnly.FromDateTime(r.HeldOn), r.NextHeld is { } next ? DateOnly.FromDateTime(next) : DateOnly.MaxValue))];
     }
 
     private static DateOnly Day(int offset) => DateOnly.FromDateTime(Today.AddDays(offset));
@@ -185,5 +187,6 @@ public sealed class SupervisionFactTests
         return registration;
     }
 
-    private sealed record Fact(Guid RegistrationId, int Version, DateOnly HeldOn, DateOnly NextHeld);
+    // Fact of a registration: the day before the first is DateOnly.MinValue, the day after the last DateOnly.MaxValue.
+    private sealed record Fact(Guid RegistrationId, int Version, DateOnly PrevHeld, DateOnly HeldOn, DateOnly NextHeld);
 }

@@ -2,8 +2,9 @@
 -- every registration an authority is responsible for, in its latest version, over the whole history, and at 10 million
 -- registrations reading that at report time took 10 s for the largest municipality and 47 s for the overview. The
 -- supervision fact is that latest version, kept by the write that makes it: one narrow row per registration that is not
--- cancelled, with what the figures read of it, and the interview date of the same citizen's next registration with the
--- same authority, so that a citizen's last registration on any day is found without reading the citizen's others.
+-- cancelled, with what the figures read of it, and the interview dates of the same citizen's previous and next
+-- registrations with the same authority, so that a citizen's last registration on any day, and the first and last of a
+-- period, are found without reading the citizen's others.
 --
 -- It is derived, not history: every row can be made again from registration_version (supervision_fact_rebuild below,
 -- which this migration runs to fill the table from the rows already there).
@@ -17,9 +18,11 @@ create table supervision_fact (
     version                integer     not null,
     received_at            timestamptz not null,
     held_on                date        not null,
-    -- The interview date of the next registration of the same citizen with the same authority, in the order of
-    -- interview date, then time received, then id; 'infinity' when there is none. The citizen's last registration on a day
-    -- is the one with held_on on or before it and next_held after it.
+    -- The interview dates of the previous and the next registration of the same citizen with the same authority, in the
+    -- order of interview date, then time received, then id; '-infinity' and 'infinity' when there is none. The citizen's
+    -- last registration on a day is the one with held_on on or before it and next_held after it; the first of a period
+    -- the one in it with prev_held before it.
+    prev_held              date        not null default '-infinity',
     next_held              date        not null default 'infinity',
     next_contact_on        date,
     -- Item 10 gives an end reason: the course ended.
@@ -44,7 +47,7 @@ create table supervision_fact (
 -- The registrations of an authority held in a period, with everything the period's figures count (index-only scans).
 create index supervision_fact_period_idx
     on supervision_fact (responsible_kind, responsible_code, held_on)
-    include (cpr, registration_id, received_at, next_contact_on, late, match_category, interview_type, interview_form,
+    include (cpr, registration_id, received_at, prev_held, next_held, next_contact_on, late, match_category, interview_type, interview_form,
              has_employment_goals, has_rough_match, has_further_course, has_offers, has_next_contact, has_job_search, has_citizen_comments);
 
 -- Each citizen's last registration with an authority on a day: next_held after the day (and held_on on or before it).
@@ -56,7 +59,7 @@ create index supervision_fact_last_idx
 create function supervision_fact_of(v registration_version, cpr char(10), first_late boolean) returns supervision_fact
 language sql immutable as $$
     select row(
-        v.responsible_kind, v.responsible_code, cpr, v.registration_id, v.version, v.received_at, v.held_on, 'infinity'::date,
+        v.responsible_kind, v.responsible_code, cpr, v.registration_id, v.version, v.received_at, v.held_on, '-infinity'::date, 'infinity'::date,
         v.next_contact_on,
         v.items -> 'NextContact' ->> 'EndReason' is not null,
         first_late, v.match_category, v.items ->> 'Type', v.items ->> 'Form',
@@ -71,17 +74,20 @@ language sql immutable as $$
     )::supervision_fact
 $$;
 
--- Sets next_held on the facts of one citizen with one authority (a few rows) where it is not what their order gives.
+-- Sets prev_held and next_held on the facts of one citizen with one authority (a few rows) where they are not what
+-- their order gives.
 create function supervision_fact_relink(kind text, code text, citizen char(10)) returns void
 language sql as $$
     update supervision_fact f
-       set next_held = n.next_held
+       set prev_held = n.prev_held, next_held = n.next_held
       from (select registration_id,
-                   coalesce(lead(held_on) over (order by held_on, received_at, registration_id), 'infinity') as next_held
+                   coalesce(lag(held_on) over w, '-infinity') as prev_held,
+                   coalesce(lead(held_on) over w, 'infinity') as next_held
               from supervision_fact
-             where responsible_kind = kind and responsible_code = code and cpr = citizen) n
+             where responsible_kind = kind and responsible_code = code and cpr = citizen
+            window w as (order by held_on, received_at, registration_id)) n
      where f.responsible_kind = kind and f.responsible_code = code and f.cpr = citizen
-       and f.registration_id = n.registration_id and f.next_held <> n.next_held
+       and f.registration_id = n.registration_id and (f.prev_held <> n.prev_held or f.next_held <> n.next_held)
 $$;
 
 -- Run by every new version, in the write's transaction: the registration's fact becomes that of its latest version (or
@@ -94,6 +100,7 @@ language plpgsql as $$
 declare
     citizen char(10);
     first_late boolean;
+    fact supervision_fact;
 begin
     select r.cpr into citizen from registration r where r.id = new.registration_id;
     perform pg_advisory_xact_lock(1397773650, hashtext(new.responsible_kind || ':' || new.responsible_code || ':' || citizen));
@@ -106,7 +113,15 @@ begin
         else
             select f.late into first_late from registration_version f where f.registration_id = new.registration_id and f.version = 1;
         end if;
-        insert into supervision_fact select * from supervision_fact_of(new, citizen, first_late);
+        -- Linked as it goes in, so that linking again below changes only its neighbours (one row, when it is the latest).
+        fact := supervision_fact_of(new, citizen, first_late);
+        select coalesce(max(s.held_on), '-infinity') into fact.prev_held from supervision_fact s
+         where s.responsible_kind = fact.responsible_kind and s.responsible_code = fact.responsible_code and s.cpr = citizen
+           and (s.held_on, s.received_at, s.registration_id) < (fact.held_on, fact.received_at, fact.registration_id);
+        select coalesce(min(s.held_on), 'infinity') into fact.next_held from supervision_fact s
+         where s.responsible_kind = fact.responsible_kind and s.responsible_code = fact.responsible_code and s.cpr = citizen
+           and (s.held_on, s.received_at, s.registration_id) > (fact.held_on, fact.received_at, fact.registration_id);
+        insert into supervision_fact values (fact.*);
     end if;
     perform supervision_fact_relink(new.responsible_kind, new.responsible_code, citizen);
     return null;
@@ -127,8 +142,7 @@ begin
     truncate supervision_fact;
     insert into supervision_fact
     select f.responsible_kind, f.responsible_code, f.cpr, f.registration_id, f.version, f.received_at, f.held_on,
-           coalesce(lead(f.held_on) over (partition by f.responsible_kind, f.responsible_code, f.cpr
-                                          order by f.held_on, f.received_at, f.registration_id), 'infinity'),
+           coalesce(lag(f.held_on) over w, '-infinity'), coalesce(lead(f.held_on) over w, 'infinity'),
            f.next_contact_on, f.ends_course, f.late, f.match_category, f.interview_type, f.interview_form,
            f.has_employment_goals, f.has_rough_match, f.has_further_course, f.has_offers, f.has_next_contact, f.has_job_search,
            f.has_citizen_comments
@@ -136,9 +150,10 @@ begin
       join registration r on r.id = v.registration_id
       cross join lateral supervision_fact_of(v, r.cpr,
           case when v.version = 1 then v.late
-               else (select w.late from registration_version w where w.registration_id = v.registration_id and w.version = 1) end) f
+               else (select v1.late from registration_version v1 where v1.registration_id = v.registration_id and v1.version = 1) end) f
      where v.change <> 'Cancelled'
-       and not exists (select 1 from registration_version n where n.registration_id = v.registration_id and n.version = v.version + 1);
+       and not exists (select 1 from registration_version n where n.registration_id = v.registration_id and n.version = v.version + 1)
+    window w as (partition by f.responsible_kind, f.responsible_code, f.cpr order by f.held_on, f.received_at, f.registration_id);
     get diagnostics made = row_count;
     return made;
 end;
