@@ -44,17 +44,6 @@ create table supervision_fact (
     primary key (responsible_kind, responsible_code, cpr, registration_id)
 );
 
--- The registrations of an authority held in a period, with everything the period's figures count (index-only scans).
-create index supervision_fact_period_idx
-    on supervision_fact (responsible_kind, responsible_code, held_on)
-    include (cpr, registration_id, received_at, prev_held, next_held, next_contact_on, late, match_category, interview_type, interview_form,
-             has_employment_goals, has_rough_match, has_further_course, has_offers, has_next_contact, has_job_search, has_citizen_comments);
-
--- Each citizen's last registration with an authority on a day: next_held after the day (and held_on on or before it).
-create index supervision_fact_last_idx
-    on supervision_fact (responsible_kind, responsible_code, next_held)
-    include (held_on, next_contact_on, ends_course, cpr, registration_id);
-
 -- The fact of one version, from its own columns and items; the late flag is passed (the first version's).
 create function supervision_fact_of(v registration_version, cpr char(10), first_late boolean) returns supervision_fact
 language sql immutable as $$
@@ -139,6 +128,8 @@ language plpgsql as $$
 declare
     made bigint;
 begin
+    -- Every fact is made in one sort by authority and citizen; more memory than the default keeps most of it off disk.
+    perform set_config('work_mem', '256MB', true);
     truncate supervision_fact;
     insert into supervision_fact
     select f.responsible_kind, f.responsible_code, f.cpr, f.registration_id, f.version, f.received_at, f.held_on,
@@ -160,6 +151,18 @@ end;
 $$;
 
 select supervision_fact_rebuild();
+
+-- The registrations of an authority held in a period, with everything the period's figures count (index-only scans).
+create index supervision_fact_period_idx
+    on supervision_fact (responsible_kind, responsible_code, held_on)
+    include (cpr, registration_id, received_at, prev_held, next_held, next_contact_on, late, match_category, interview_type, interview_form,
+             has_employment_goals, has_rough_match, has_further_course, has_offers, has_next_contact, has_job_search, has_citizen_comments);
+
+-- Each citizen's last registration with an authority on a day: next_held after the day (and held_on on or before it).
+create index supervision_fact_last_idx
+    on supervision_fact (responsible_kind, responsible_code, next_held)
+    include (held_on, next_contact_on, ends_course, cpr, registration_id);
+
 analyze supervision_fact;
 
 -- The indexes of migration 0011 served the figures read at report time; the facts serve them now.
