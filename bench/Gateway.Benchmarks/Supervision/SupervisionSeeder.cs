@@ -44,9 +44,8 @@ internal sealed class SupervisionSeeder(NpgsqlDataSource database, string connec
         await ExecuteAsync("alter system set checkpoint_timeout = '30min'", cancellationToken);
         await ExecuteAsync("select pg_reload_conf()", cancellationToken);
         var dropped = indexes == SeedIndexes.Rebuild ? await DropSecondaryIndexesAsync(cancellationToken) : [];
-        // The supervision facts are made for all registrations at once after the load (as migration 0012 makes them for
-        // the registrations already there), not by the trigger once per version.
-        await ExecuteAsync("alter table registration_version disable trigger registration_version_supervision_fact", cancellationToken);
+        // The supervision facts are made for all registrations at once after the load, as migration 0012 makes them for
+        // the registrations already there (COPY notes nothing in supervision_pending).
         var progress = new SeedProgress(error, $"to {registrations:N0}", batch.Length);
         var versions = await new SeedLoader(connectionString, authorities).LoadAsync(batch, progress, cancellationToken);
         progress.Finish();
@@ -54,8 +53,7 @@ internal sealed class SupervisionSeeder(NpgsqlDataSource database, string connec
 
         error.WriteLine("  supervision facts: supervision_fact_rebuild()");
         var making = Stopwatch.StartNew();
-        await ExecuteAsync("set work_mem = '1GB'; select supervision_fact_rebuild()", cancellationToken);
-        await ExecuteAsync("alter table registration_version enable trigger registration_version_supervision_fact", cancellationToken);
+        await ExecuteAsync("select supervision_fact_rebuild()", cancellationToken);
         making.Stop();
 
         var indexing = Stopwatch.StartNew();

@@ -19,8 +19,7 @@ public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrat
         {
             // One statement, so one implicit transaction and one round trip: the request id is claimed first, and the
             // version (with the registration, for version 1) and its access-log entry are written only if the claim
-            // succeeded; the version's trigger keeps the registration's supervision fact in the same transaction
-            // (migration 0012). A concurrent write with the same request id waits on the claim's key until this one commits,
+            // succeeded, and the registration is noted for its supervision fact to be made again (SupervisionFacts). A concurrent write with the same request id waits on the claim's key until this one commits,
             // then finds it taken and writes nothing. A concurrent write of the same version (two corrections of one
             // version) fails on the version's primary key, and the whole statement with it, claim included.
             const string sql = $"""
@@ -47,6 +46,12 @@ public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrat
                     insert into access_log {AccessLogStore.InsertColumns}
                     select {AccessLogStore.InsertValues}
                     where exists (select 1 from claimed)
+                ),
+                pending_row as (
+                    insert into supervision_pending (registration_id)
+                    select @Id
+                    where exists (select 1 from claimed)
+                    on conflict do nothing
                 )
                 select exists (select 1 from claimed)
                 """;

@@ -9,10 +9,12 @@ namespace Gateway.Data.Supervision;
 
 /// <summary>
 /// Computes the supervision figures in the database (<see cref="SupervisionQueries"/>), each answer in one snapshot, from the
-/// supervision facts the writes keep (migration 0012).
+/// supervision facts (migration 0012), brought up to every write acknowledged before the call (<see cref="SupervisionFacts"/>).
 /// </summary>
 public sealed class SupervisionStore(GatewayDataSource dataSource, TimeProvider clock) : ISupervisionStore
 {
+    private readonly SupervisionFacts _facts = new(dataSource);
+
     /// <inheritdoc />
     public Task<bool> IsRegisteredAsync(AuthorityId authority, CancellationToken cancellationToken) =>
         new Agreements.AuthorityStore(dataSource).ExistsAsync(authority, cancellationToken);
@@ -26,6 +28,7 @@ public sealed class SupervisionStore(GatewayDataSource dataSource, TimeProvider 
         DateOnly from, DateOnly to, int overdueAfterMonths, CancellationToken cancellationToken) =>
         StoreFailures.Translate<IReadOnlyList<SupervisionOverviewLine>>(async () =>
         {
+            await _facts.CatchUpAsync(cancellationToken);
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
             var rows = await connection.QueryAsync<OverviewRow>(new CommandDefinition(SupervisionQueries.Overview,
@@ -48,6 +51,7 @@ public sealed class SupervisionStore(GatewayDataSource dataSource, TimeProvider 
             var mandatory = Enum.GetValues<RegistrationItem>().Where(i => ItemRequirements.For(i, authority.Kind) == Requirement.Mandatory).ToList();
             IReadOnlyList<RegistrationItem> voluntary = authority.Kind == AuthorityKind.Municipality ? SupervisionFigures.VoluntaryForMunicipalities : [];
 
+            await _facts.CatchUpAsync(cancellationToken);
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
             var computedAt = clock.GetUtcNow();
@@ -106,6 +110,7 @@ public sealed class SupervisionStore(GatewayDataSource dataSource, TimeProvider 
         {
             RequireResponsible(authority);
             ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+            await _facts.CatchUpAsync(cancellationToken);
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
             await using var results = await connection.QueryMultipleAsync(new CommandDefinition(SupervisionQueries.OverduePage, new

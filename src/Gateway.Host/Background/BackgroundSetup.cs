@@ -8,6 +8,7 @@ internal static class BackgroundSetup
         services.AddHostedService<AccessChangeListener>();
         services.AddHostedService<AccessLogSealing>();
         services.AddHostedService<AgreementExpiry>();
+        services.AddHostedService<SupervisionFactKeeping>();
         services.AddSingleton<UsageFlusher>();
         services.AddHostedService(sp => sp.GetRequiredService<UsageFlusher>());
         return services;

@@ -142,6 +142,7 @@ public static class GatewayComposition
         services.AddSingleton<ListRegistrations>();
         services.AddSingleton<GetContactCourse>();
         services.AddSingleton<ISupervisionStore, SupervisionStore>();
+        services.AddSingleton<SupervisionFacts>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SupervisionPolicy>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RegistrationPolicy>>().Value);
         services.AddSingleton<GetSupervisionReport>();

@@ -12,10 +12,10 @@ using Interview = Gateway.Domain.Registrations.Interview;
 namespace Gateway.IntegrationTests.Data;
 
 /// <summary>
-/// The supervision facts (migration 0012) that every write keeps in its own transaction: what registrations, corrections
-/// that move an interview, cancellations and concurrent writes for one citizen leave is what making every fact again from
-/// the history gives, with each citizen's registrations linked in interview order; and the facts judge each item's
-/// presence as the domain does.
+/// The supervision facts (migration 0012), made from what the writes note: after registrations, corrections that move an
+/// interview, cancellations and concurrent writes for one citizen, with the facts made meanwhile, they are what making
+/// every fact again from the history gives, each citizen's registrations linked in interview order; the background makes
+/// them without any read asking; and the facts judge each item's presence as the domain does.
 /// </summary>
 [TestFixture]
 public sealed class SupervisionFactTests
@@ -57,33 +57,42 @@ public sealed class SupervisionFactTests
     }
 
     [Test]
-    public async Task Facts_EightRegistrationsOfOneCitizenAtOnce_AreLinkedAsIfWrittenOneAtATime()
+    public async Task Facts_EightRegistrationsOfOneCitizenAtOnceWhileFactsAreMade_AreLinkedAsIfWrittenOneAtATime()
     {
         var cpr = TestCitizens.Next();
         var days = new[] { 5, 40, 12, 33, 19, 26, 47, 1 };
-        // Made to overlap for certain: the facts are locked against writing until all eight writes are inside their
-        // transactions, waiting either for that lock or for one another; then all go at once.
-        await using var blocker = await _gateway.DataSource.OpenConnectionAsync();
-        await using var block = await blocker.BeginTransactionAsync();
-        await blocker.ExecuteAsync("lock table supervision_fact in share mode", transaction: block);
-        var writes = days.Select(d => _gateway.Client().RegisterInterview(Registration(cpr, Today.AddDays(-d)))).ToList();
-        await using var watcher = await _gateway.DataSource.OpenConnectionAsync();
-        await Eventually.HoldsAsync(async () => await watcher.ExecuteScalarAsync<long>("""
-            select count(*) from pg_stat_activity
-            where datname = current_database() and wait_event_type = 'Lock' and query like '%insert into registration_version%'
-            """) >= days.Length, "all eight writes waiting inside their transactions");
-        await block.CommitAsync();
-        await Task.WhenAll(writes);
+        var facts = new SupervisionFacts(_gateway.Store);
+        using var writing = new CancellationTokenSource();
+        // Facts made over and over while the writes go on, beside the gateway's own background duty.
+        var making = Task.Run(async () =>
+        {
+            while (!writing.IsCancellationRequested)
+            {
+                await facts.CatchUpAsync(CancellationToken.None);
+            }
+        });
+        await Task.WhenAll(days.Select(d => _gateway.Client().RegisterInterview(Registration(cpr, Today.AddDays(-d)))));
+        await writing.CancelAsync();
+        await making;
 
-        var facts = await FactsOfAsync(cpr);
+        var kept = await FactsOfAsync(cpr);
 
         List<DateOnly> expected = [.. days.Select(d => Day(-d)).Order()];
         Assert.Multiple(() =>
         {
-            Assert.That(facts.Select(f => f.HeldOn).ToList(), Is.EqualTo(expected));
-            Assert.That(facts.Select(f => f.NextHeld).ToList(), Is.EqualTo(expected.Skip(1).Append(DateOnly.MaxValue).ToList()), "each linked to the next interview");
-            Assert.That(facts.Select(f => f.PrevHeld).ToList(), Is.EqualTo(expected.SkipLast(1).Prepend(DateOnly.MinValue).ToList()), "and to the one before");
+            Assert.That(kept.Select(f => f.HeldOn).ToList(), Is.EqualTo(expected));
+            Assert.That(kept.Select(f => f.NextHeld).ToList(), Is.EqualTo(expected.Skip(1).Append(DateOnly.MaxValue).ToList()), "each linked to the next interview");
+            Assert.That(kept.Select(f => f.PrevHeld).ToList(), Is.EqualTo(expected.SkipLast(1).Prepend(DateOnly.MinValue).ToList()), "and to the one before");
         });
+    }
+
+    [Test]
+    public async Task Facts_AfterAWriteWithNoReadAsking_AreMadeInTheBackground()
+    {
+        var cpr = TestCitizens.Next();
+        await _gateway.Client().RegisterInterview(Registration(cpr, Today));
+
+        await Eventually.HoldsAsync(async () => await CountFactsAsync(cpr) == 1, "the fact made by the gateway's background duty");
     }
 
     [Test]
@@ -104,6 +113,7 @@ public sealed class SupervisionFactTests
 
         await _gateway.Client(As.EmploymentServiceUnit).RegisterInterview(SampleRegistrations.Complete(TestCitizens.Next(), CaseType.Dagpenge));
 
+        await new SupervisionFacts(_gateway.Store).CatchUpAsync(CancellationToken.None);
         await using var connection = await _gateway.DataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         const string all = "select row_to_json(f)::text from supervision_fact f order by registration_id";
@@ -165,8 +175,16 @@ public sealed class SupervisionFactTests
         return columns.ToDictionary(c => c, c => (bool)row[c]);
     }
 
+    private async Task<long> CountFactsAsync(string cpr)
+    {
+        await using var connection = await _gateway.DataSource.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<long>("select count(*) from supervision_fact where cpr = @cpr", new { cpr });
+    }
+
+    // The citizen's facts once everything written is in them.
     private async Task<List<Fact>> FactsOfAsync(string cpr)
     {
+        await new SupervisionFacts(_gateway.Store).CatchUpAsync(CancellationToken.None);
         await using var connection = await _gateway.DataSource.OpenConnectionAsync();
         var rows = await connection.QueryAsync<(Guid RegistrationId, int Version, DateTime? PrevHeld, DateTime HeldOn, DateTime? NextHeld)>("""
             select registration_id, version, case when prev_held = '-infinity' then null else prev_held::timestamp end,

@@ -1,13 +1,17 @@
--- Supervision from the write transaction (docs/performance.md, "Supervision at scale"): the figures about citizens need
--- every registration an authority is responsible for, in its latest version, over the whole history, and at 10 million
--- registrations reading that at report time took 10 s for the largest municipality and 47 s for the overview. The
--- supervision fact is that latest version, kept by the write that makes it: one narrow row per registration that is not
--- cancelled, with what the figures read of it, and the interview dates of the same citizen's previous and next
--- registrations with the same authority, so that a citizen's last registration on any day, and the first and last of a
--- period, are found without reading the citizen's others.
+-- Supervision from facts (docs/performance.md, "Supervision at scale"): the figures about citizens need every registration
+-- an authority is responsible for, in its latest version, over the whole history, and at 10 million registrations reading
+-- that at report time took 10 s for the largest municipality and 47 s for the overview. The supervision fact is that
+-- latest version: one narrow row per registration that is not cancelled, with what the figures read of it, and the
+-- interview dates of the same citizen's previous and next registrations with the same authority, so that a citizen's
+-- last registration on any day, and the first and last of a period, are found without reading the citizen's others.
 --
--- It is derived, not history: every row can be made again from registration_version (supervision_fact_rebuild below,
--- which this migration runs to fill the table from the rows already there).
+-- The facts are a projection, kept off the write path: a write only notes its registration in supervision_pending (in
+-- its own statement, so nothing is missed), and supervision_fact_apply makes the facts of the citizens noted again, in
+-- batches, from the background every second and before every supervision read. A trigger that kept them in the write
+-- transaction measured at half the RegisterInterview throughput on the reference machine; see performance.md.
+--
+-- Facts are derived, not history: every row can be made again from registration_version (supervision_fact_rebuild
+-- below, which this migration runs to fill the table from the rows already there).
 
 create table supervision_fact (
     responsible_kind       text        not null,
@@ -46,8 +50,9 @@ create table supervision_fact (
 
 -- The fact of one version, from its own columns and items; the late flag is passed (the first version's).
 create function supervision_fact_of(v registration_version, cpr char(10), first_late boolean) returns supervision_fact
-language sql immutable as $$
-    select row(
+language plpgsql immutable as $$
+begin
+    return row(
         v.responsible_kind, v.responsible_code, cpr, v.registration_id, v.version, v.received_at, v.held_on, '-infinity'::date, 'infinity'::date,
         v.next_contact_on,
         v.items -> 'NextContact' ->> 'EndReason' is not null,
@@ -60,69 +65,83 @@ language sql immutable as $$
         v.items -> 'NextContact' ->> 'PlannedOn' is not null or v.items -> 'NextContact' ->> 'EndReason' is not null,
         coalesce(jsonb_typeof(v.items -> 'JobSearchBehaviour') = 'object', false),
         coalesce(v.items ->> 'CitizenComments', '') <> ''
-    )::supervision_fact
-$$;
-
--- Sets prev_held and next_held on the facts of one citizen with one authority (a few rows) where they are not what
--- their order gives.
-create function supervision_fact_relink(kind text, code text, citizen char(10)) returns void
-language sql as $$
-    update supervision_fact f
-       set prev_held = n.prev_held, next_held = n.next_held
-      from (select registration_id,
-                   coalesce(lag(held_on) over w, '-infinity') as prev_held,
-                   coalesce(lead(held_on) over w, 'infinity') as next_held
-              from supervision_fact
-             where responsible_kind = kind and responsible_code = code and cpr = citizen
-            window w as (order by held_on, received_at, registration_id)) n
-     where f.responsible_kind = kind and f.responsible_code = code and f.cpr = citizen
-       and f.registration_id = n.registration_id and (f.prev_held <> n.prev_held or f.next_held <> n.next_held)
-$$;
-
--- Run by every new version, in the write's transaction: the registration's fact becomes that of its latest version (or
--- goes, when it is cancelled) and the citizen's facts with that authority are linked again. Two writes for the same
--- citizen and authority at once are serialized by an advisory lock on them taken here, and every query below sees what
--- the other committed (a function's queries each take a new snapshot), so neither links from a stale set. The lock's
--- first key (1397773650, 'SUPR') keeps it apart from the gateway's other locks, which take one bigint key.
-create function supervision_fact_maintain() returns trigger
-language plpgsql as $$
-declare
-    citizen char(10);
-    first_late boolean;
-    fact supervision_fact;
-begin
-    select r.cpr into citizen from registration r where r.id = new.registration_id;
-    perform pg_advisory_xact_lock(1397773650, hashtext(new.responsible_kind || ':' || new.responsible_code || ':' || citizen));
-    delete from supervision_fact
-     where responsible_kind = new.responsible_kind and responsible_code = new.responsible_code and cpr = citizen
-       and registration_id = new.registration_id;
-    if new.change <> 'Cancelled' then
-        if new.version = 1 then
-            first_late := new.late;
-        else
-            select f.late into first_late from registration_version f where f.registration_id = new.registration_id and f.version = 1;
-        end if;
-        -- Linked as it goes in, so that linking again below changes only its neighbours (one row, when it is the latest).
-        fact := supervision_fact_of(new, citizen, first_late);
-        select coalesce(max(s.held_on), '-infinity') into fact.prev_held from supervision_fact s
-         where s.responsible_kind = fact.responsible_kind and s.responsible_code = fact.responsible_code and s.cpr = citizen
-           and (s.held_on, s.received_at, s.registration_id) < (fact.held_on, fact.received_at, fact.registration_id);
-        select coalesce(min(s.held_on), 'infinity') into fact.next_held from supervision_fact s
-         where s.responsible_kind = fact.responsible_kind and s.responsible_code = fact.responsible_code and s.cpr = citizen
-           and (s.held_on, s.received_at, s.registration_id) > (fact.held_on, fact.received_at, fact.registration_id);
-        insert into supervision_fact values (fact.*);
-    end if;
-    perform supervision_fact_relink(new.responsible_kind, new.responsible_code, citizen);
-    return null;
+    )::supervision_fact;
 end;
 $$;
 
-create trigger registration_version_supervision_fact
-    after insert on registration_version
-    for each row execute function supervision_fact_maintain();
+-- The registrations written since their facts were last made: the write statement adds its registration here.
+create table supervision_pending (
+    registration_id uuid primary key
+);
 
--- Makes every fact again from the versions (run below; the benchmark runs it after loading without the trigger). Versions
--- are numbered 1, 2, 3 ... per registration, so the latest is the one with no successor.
+-- A scratch list of the citizens whose facts one apply makes again (kept per session, emptied at every commit).
+create function supervision_touched_list() returns void
+language plpgsql as $$
+begin
+    if to_regclass('pg_temp.supervision_touched') is not null then
+        return;
+    end if;
+    create temp table supervision_touched (
+        responsible_kind text not null,
+        responsible_code text not null,
+        cpr char(10) not null,
+        primary key (responsible_kind, responsible_code, cpr)
+    ) on commit delete rows;
+end;
+$$;
+
+-- Makes the facts of up to batch noted registrations' citizens again, whole (a citizen has a few registrations with one
+-- authority, so their links are made with the rest): the citizens' facts go, and those of their registrations' latest
+-- versions that are not cancelled come back, linked in order. Returns how many noted registrations it took. Instances
+-- take turns on an advisory lock (first key 1397773650, 'SUPR'; the gateway's other locks take one bigint key), so
+-- two applies never make the same citizen at once; what a write notes while an apply runs waits for the next one.
+create function supervision_fact_apply(batch integer) returns integer
+language plpgsql as $$
+declare
+    taken integer;
+begin
+    perform pg_advisory_xact_lock(1397773650, 0);
+    perform supervision_touched_list();
+    with noted as (
+        delete from supervision_pending
+         where registration_id in (select registration_id from supervision_pending limit batch)
+        returning registration_id
+    ),
+    citizens as (
+        insert into supervision_touched
+        select distinct r.responsible_kind, r.responsible_code, r.cpr
+          from noted n join registration r on r.id = n.registration_id
+        on conflict do nothing
+    )
+    select count(*) into taken from noted;
+    if taken = 0 then
+        return 0;
+    end if;
+
+    delete from supervision_fact f
+     using supervision_touched t
+     where f.responsible_kind = t.responsible_kind and f.responsible_code = t.responsible_code and f.cpr = t.cpr;
+    insert into supervision_fact
+    select f.responsible_kind, f.responsible_code, f.cpr, f.registration_id, f.version, f.received_at, f.held_on,
+           coalesce(lag(f.held_on) over w, '-infinity'), coalesce(lead(f.held_on) over w, 'infinity'),
+           f.next_contact_on, f.ends_course, f.late, f.match_category, f.interview_type, f.interview_form,
+           f.has_employment_goals, f.has_rough_match, f.has_further_course, f.has_offers, f.has_next_contact, f.has_job_search,
+           f.has_citizen_comments
+      from supervision_touched t
+      join registration r on r.cpr = t.cpr and r.responsible_kind = t.responsible_kind and r.responsible_code = t.responsible_code
+      join registration_version v on v.registration_id = r.id
+      cross join lateral supervision_fact_of(v, r.cpr,
+          case when v.version = 1 then v.late
+               else (select v1.late from registration_version v1 where v1.registration_id = v.registration_id and v1.version = 1) end) f
+     where v.change <> 'Cancelled'
+       and not exists (select 1 from registration_version n where n.registration_id = v.registration_id and n.version = v.version + 1)
+    window w as (partition by f.responsible_kind, f.responsible_code, f.cpr order by f.held_on, f.received_at, f.registration_id);
+    return taken;
+end;
+$$;
+
+-- Makes every fact again from the versions, and forgets what was noted (run below; the benchmark runs it after loading).
+-- Versions are numbered 1, 2, 3 ... per registration, so the latest is the one with no successor.
 create function supervision_fact_rebuild() returns bigint
 language plpgsql as $$
 declare
@@ -130,7 +149,8 @@ declare
 begin
     -- Every fact is made in one sort by authority and citizen; more memory than the default keeps most of it off disk.
     perform set_config('work_mem', '256MB', true);
-    truncate supervision_fact;
+    perform pg_advisory_xact_lock(1397773650, 0);
+    truncate supervision_fact, supervision_pending;
     insert into supervision_fact
     select f.responsible_kind, f.responsible_code, f.cpr, f.registration_id, f.version, f.received_at, f.held_on,
            coalesce(lag(f.held_on) over w, '-infinity'), coalesce(lead(f.held_on) over w, 'infinity'),

@@ -1,0 +1,37 @@
+using Dapper;
+using Gateway.Data.Database;
+
+namespace Gateway.Data.Supervision;
+
+/// <summary>
+/// Keeps the supervision facts (migration 0012) up with the writes: every write notes its registration in
+/// <c>supervision_pending</c>, and <see cref="CatchUpAsync"/> makes the facts of the citizens noted again, in batches
+/// (<c>supervision_fact_apply</c>). The gateway runs it every second in the background and before every supervision
+/// read, so a report counts every registration acknowledged before it was asked for.
+/// </summary>
+public sealed class SupervisionFacts(GatewayDataSource dataSource)
+{
+    /// <summary>The most noted registrations one apply takes, in one transaction.</summary>
+    public const int BatchSize = 1000;
+
+    /// <summary>
+    /// Applies what is noted until nothing is, each batch in a transaction of its own; returns how many registrations it
+    /// took. What is noted while it runs is taken too, or by the next call.
+    /// </summary>
+    public Task<int> CatchUpAsync(CancellationToken cancellationToken) =>
+        StoreFailures.Translate(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            var total = 0;
+            int taken;
+            do
+            {
+                taken = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                    "select supervision_fact_apply(@batch)", new { batch = BatchSize }, cancellationToken: cancellationToken));
+                total += taken;
+            }
+            while (taken == BatchSize);
+
+            return total;
+        });
+}
