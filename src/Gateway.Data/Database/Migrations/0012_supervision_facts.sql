@@ -100,6 +100,10 @@ language plpgsql as $$
 declare
     taken integer;
 begin
+    -- Nothing noted (the usual case for a read): no lock, no scratch list.
+    if not exists (select 1 from supervision_pending) then
+        return 0;
+    end if;
     perform pg_advisory_xact_lock(1397773650, 0);
     perform supervision_touched_list();
     with noted as (
