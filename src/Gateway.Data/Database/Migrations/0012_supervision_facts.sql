@@ -122,6 +122,8 @@ begin
         return 0;
     end if;
 
+    -- The statement of supervision_fact_rebuild below, for the touched citizens only (joined first, so that only their
+    -- registrations are read); SupervisionFactTests holds the two to the same facts.
     delete from supervision_fact f
      using supervision_touched t
      where f.responsible_kind = t.responsible_kind and f.responsible_code = t.responsible_code and f.cpr = t.cpr;
