@@ -51,7 +51,7 @@ public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrat
                     insert into supervision_pending (registration_id)
                     select @Id
                     where exists (select 1 from claimed)
-                    on conflict do nothing
+                    {NotedAgain}
                 )
                 select exists (select 1 from claimed)
                 """;
@@ -92,6 +92,14 @@ public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrat
                 return WriteResult.VersionTaken;
             }
         });
+
+    /// <summary>
+    /// What a write does when its registration is noted already (an earlier write's facts not made yet): it locks the row
+    /// by rewriting it, so that a pass making the facts meanwhile waits for this write to commit before it takes the row,
+    /// and then makes them from this version. Doing nothing instead would let the pass take the row and make the facts
+    /// from the version before, and nothing would be left noted for this one.
+    /// </summary>
+    internal const string NotedAgain = "on conflict (registration_id) do update set registration_id = excluded.registration_id";
 
     /// <inheritdoc />
     public Task<EarlierRequest?> FindRequestAsync(Guid agreementId, string requestId, CancellationToken cancellationToken) =>

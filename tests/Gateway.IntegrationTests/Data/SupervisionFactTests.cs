@@ -87,6 +87,51 @@ public sealed class SupervisionFactTests
     }
 
     [Test]
+    public async Task Facts_AWriteInFlightWhileAPassTakesItsAlreadyNotedRegistration_AreMadeFromThatWrite()
+    {
+        // Found by an attack on the running gateway: a correction noted while the registration was noted already, and a
+        // pass making the facts in between, left the facts at the version before, with nothing noted to mend them.
+        var client = _gateway.Client();
+        var cpr = TestCitizens.Next();
+        var registered = await client.RegisterInterview(Registration(cpr, Today.AddDays(-30)));
+        var facts = new SupervisionFacts(_gateway.Store);
+        await facts.CatchUpAsync(CancellationToken.None);
+
+        // Passes held back, so that the next correction stays noted.
+        await using var holder = await _gateway.DataSource.OpenConnectionAsync();
+        await using var hold = await holder.BeginTransactionAsync();
+        await holder.ExecuteAsync("select pg_advisory_xact_lock(1397773650, 0)", transaction: hold);
+        await client.CorrectInterview("in-flight-" + cpr, registered.RegistrationId, 1, "Rettet.", Registration(cpr, Today.AddDays(-20)));
+
+        // A third version in flight, written and noted as the gateway's write statement notes it, not committed yet.
+        await using var writer = await _gateway.DataSource.OpenConnectionAsync();
+        await using var write = await writer.BeginTransactionAsync();
+        await writer.ExecuteAsync($"""
+            insert into registration_version (registration_id, version, case_type, held_on, match_category, next_contact_on, late, case_worker_id,
+                received_at, items, agreement_id, call_id, change, reason, request_id, responsible_kind, responsible_code, other_actor_cvr)
+            select registration_id, 3, case_type, @heldOn, match_category, next_contact_on, late, case_worker_id,
+                   now(), items, agreement_id, call_id, 'Corrected', 'I flugt.', null, responsible_kind, responsible_code, other_actor_cvr
+            from registration_version where registration_id = @id and version = 2;
+            insert into supervision_pending (registration_id) values (@id) {RegistrationStore.NotedAgain};
+            """, new { id = registered.RegistrationId, heldOn = Day(-10) }, write);
+
+        // A pass starts once the hold ends; the write commits only when that pass has either finished or waits for it.
+        var pass = facts.CatchUpAsync(CancellationToken.None);
+        await hold.CommitAsync();
+        await using var watcher = await _gateway.DataSource.OpenConnectionAsync();
+        await Eventually.HoldsAsync(async () => pass.IsCompleted || await watcher.ExecuteScalarAsync<bool>("""
+            select exists (select 1 from pg_stat_activity
+                           where datname = current_database() and wait_event_type = 'Lock' and query like '%supervision_fact_apply%')
+            """), "the pass finished or waiting for the write");
+        await write.CommitAsync();
+        await pass;
+        await facts.CatchUpAsync(CancellationToken.None);
+
+        var fact = (await FactsOfAsync(cpr)).Single();
+        Assert.That((fact.Version, fact.HeldOn), Is.EqualTo((3, Day(-10))), "the facts of the version written last");
+    }
+
+    [Test]
     public async Task Facts_AfterAWriteWithNoReadAsking_AreMadeInTheBackground()
     {
         var cpr = TestCitizens.Next();
