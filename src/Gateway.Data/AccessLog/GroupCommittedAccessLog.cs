@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Gateway.Domain.AccessLog;
 
@@ -13,6 +14,14 @@ public sealed class GroupCommittedAccessLog(AccessLogStore store) : IAccessLog, 
 {
     /// <summary>The most entries one insert takes; what is left waits for the next.</summary>
     public const int MaxEntriesPerCommit = 5000;
+
+    /// <summary>The meter of the group commit's histogram <c>gateway.access_log.commit.entries</c>: how many entries each commit took.</summary>
+    public const string MeterName = "Gateway.Data";
+
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly Histogram<int> EntriesPerCommit = Meter.CreateHistogram("gateway.access_log.commit.entries", "{entry}",
+        "Access-log entries written by one commit of the group commit (reads of concurrent calls share a commit).",
+        advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 5000] });
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _start = new();
@@ -83,6 +92,7 @@ public sealed class GroupCommittedAccessLog(AccessLogStore store) : IAccessLog, 
 
             try
             {
+                EntriesPerCommit.Record(count);
                 await store.RecordAsync([.. batch.SelectMany(p => p.Entries)], CancellationToken.None);
                 batch.ForEach(p => p.Stored.TrySetResult());
             }

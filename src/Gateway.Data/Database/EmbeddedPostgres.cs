@@ -31,6 +31,37 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// <summary>Connection string of the gateway database in this cluster.</summary>
     public string ConnectionString { get; }
 
+    /// <summary>
+    /// Whether the server process runs: the process named in the cluster's <c>postmaster.pid</c> exists. False once
+    /// stopped, or when the server died (the file may stay behind, its process gone).
+    /// </summary>
+    public bool IsRunning
+    {
+        get
+        {
+            if (_stopped)
+            {
+                return false;
+            }
+
+            try
+            {
+                var first = File.ReadLines(Path.Combine(_cluster, "postmaster.pid")).FirstOrDefault();
+                if (!int.TryParse(first, System.Globalization.CultureInfo.InvariantCulture, out var pid))
+                {
+                    return false;
+                }
+
+                using var process = System.Diagnostics.Process.GetProcessById(pid);
+                return !process.HasExited;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+            {
+                return false;
+            }
+        }
+    }
+
     /// <summary>Creates the cluster when it does not exist yet, starts it, and creates the database.</summary>
     /// <exception cref="EmbeddedDatabaseException">No server programs were found, the folder is in use, or the server did not start; the message says what to do.</exception>
     public static async Task<EmbeddedPostgres> StartAsync(EmbeddedPostgresOptions options, CancellationToken cancellationToken)

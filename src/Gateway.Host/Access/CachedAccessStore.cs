@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Gateway.Data.Agreements;
 using Gateway.Domain.Agreements;
+using Gateway.Host.Telemetry;
 
 namespace Gateway.Host.Access;
 
@@ -9,7 +10,7 @@ namespace Gateway.Host.Access;
 /// round trip. PostgreSQL announces every change (<see cref="Background.AccessChangeListener"/>) and the cache is emptied at
 /// once; while that announcement cannot be heard, nothing is cached.
 /// </summary>
-internal sealed class CachedAccessStore(AccessStore store) : IAccessStore
+internal sealed class CachedAccessStore(AccessStore store, GatewayMetrics metrics) : IAccessStore
 {
     private readonly ConcurrentDictionary<string, RegisteredCertificate?> _certificates = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Guid, Agreement?> _agreements = new();
@@ -23,9 +24,11 @@ internal sealed class CachedAccessStore(AccessStore store) : IAccessStore
     {
         if (_listening && _certificates.TryGetValue(thumbprint, out var cached))
         {
+            metrics.Lookup("certificate", cached: true);
             return cached;
         }
 
+        metrics.Lookup("certificate", cached: false);
         var generation = Interlocked.Read(ref _generation);
         var found = await store.FindCertificateAsync(thumbprint, cancellationToken);
         Remember(_certificates, thumbprint, found, generation);
@@ -36,9 +39,11 @@ internal sealed class CachedAccessStore(AccessStore store) : IAccessStore
     {
         if (_listening && _agreements.TryGetValue(id, out var cached))
         {
+            metrics.Lookup("agreement", cached: true);
             return cached;
         }
 
+        metrics.Lookup("agreement", cached: false);
         var generation = Interlocked.Read(ref _generation);
         var found = await store.FindAgreementAsync(id, cancellationToken);
         // Agreement ids are the caller's to invent: remembering every unknown one would let a caller fill the memory.

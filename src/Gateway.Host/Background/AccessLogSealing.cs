@@ -1,13 +1,16 @@
 using Gateway.Data.AccessLog;
+using Gateway.Data.Database;
 
 namespace Gateway.Host.Background;
 
 /// <summary>
 /// Links settled access-log entries into the hash chain every second (<see cref="AccessLogSealer"/>). Writers never
 /// wait for it; instances on one database take turns. What is not sealed when the gateway stops is sealed after the
-/// next start, or by <c>gatewayctl audit seal</c>.
+/// next start, or by <c>gatewayctl audit seal</c>. After each pass it notes how old the oldest entry left unsealed is
+/// (<see cref="SealerProgress"/>, the metric <c>gateway.access_log.sealer.lag</c>).
 /// </summary>
-internal sealed partial class AccessLogSealing(AccessLogSealer sealer, TimeProvider clock, ILogger<AccessLogSealing> logger) : PeriodicDuty(clock)
+internal sealed partial class AccessLogSealing(
+    AccessLogSealer sealer, GatewayDataSource dataSource, SealerProgress progress, TimeProvider clock, ILogger<AccessLogSealing> logger) : PeriodicDuty(clock)
 {
     /// <summary>How often the sealer runs.</summary>
     public static readonly TimeSpan Every = TimeSpan.FromSeconds(1);
@@ -23,6 +26,8 @@ internal sealed partial class AccessLogSealing(AccessLogSealer sealer, TimeProvi
         {
             Sealed(count);
         }
+
+        progress.Found(await new DatabaseHealth(dataSource).SealerLagAsync(stoppingToken));
     }
 
     protected override void OnFailed(Exception exception) => Failed(exception);

@@ -6,6 +6,7 @@ internal static class BackgroundSetup
     public static IServiceCollection AddGatewayBackgroundDuties(this IServiceCollection services)
     {
         services.AddHostedService<AccessChangeListener>();
+        services.AddSingleton<SealerProgress>();
         services.AddHostedService<AccessLogSealing>();
         services.AddHostedService<AgreementExpiry>();
         services.AddHostedService<SupervisionFactKeeping>();

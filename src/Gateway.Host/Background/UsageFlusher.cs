@@ -1,11 +1,13 @@
 using Gateway.Data.Agreements;
 using Gateway.Domain.Faults;
 using Gateway.Host.Pipeline.Usage;
+using Gateway.Host.Telemetry;
 
 namespace Gateway.Host.Background;
 
 /// <summary>Adds the counted usage to the database every few seconds, and once more when the gateway stops.</summary>
-internal sealed partial class UsageFlusher(UsageCounter counter, UsageStore store, TimeProvider clock, ILogger<UsageFlusher> logger) : PeriodicDuty(clock)
+internal sealed partial class UsageFlusher(UsageCounter counter, UsageStore store, GatewayMetrics metrics, TimeProvider clock, ILogger<UsageFlusher> logger)
+    : PeriodicDuty(clock)
 {
     /// <summary>How often counts are stored.</summary>
     public static readonly TimeSpan Every = TimeSpan.FromSeconds(5);
@@ -25,6 +27,7 @@ internal sealed partial class UsageFlusher(UsageCounter counter, UsageStore stor
         catch (GatewayException ex)
         {
             counter.Return(counts);
+            metrics.UsageFlushFailed();
             NotStored(ex, counts.Count);
         }
         catch (OperationCanceledException)

@@ -14,6 +14,7 @@ using Gateway.Host.Management;
 using Gateway.Host.Pipeline;
 using Gateway.Host.Pipeline.Identify;
 using Gateway.Host.Sandbox;
+using Gateway.Host.Telemetry;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
@@ -36,6 +37,7 @@ public static class GatewayComposition
         builder.Services
             .AddGatewayBackgroundDuties()
             .AddGatewayManagement(builder.Configuration)
+            .AddGatewayTelemetry(builder.Configuration)
             .AddSingleton<StartupLog>();
         return builder;
     }

@@ -19,6 +19,9 @@ internal sealed partial class GatewayDatabase(IConfiguration configuration, IOpt
     public string ConnectionString => _connectionString
         ?? throw new InvalidOperationException("The database is not prepared yet; call PrepareGatewayAsync before serving.");
 
+    /// <summary>Whether the embedded PostgreSQL's server process runs; null with an external database (or before it is prepared).</summary>
+    public bool? EmbeddedRunning => _embedded?.IsRunning;
+
     /// <summary>A description for people: the embedded data folder, or the configured server.</summary>
     public string Description { get; private set; } = "";
 

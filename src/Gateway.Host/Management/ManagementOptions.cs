@@ -3,7 +3,7 @@ namespace Gateway.Host.Management;
 /// <summary>
 /// The management listener and the thresholds of its readiness checks (configuration section
 /// <c>Gateway:Management</c>). The listener is a server of its own, apart from the SOAP endpoint: plain HTTP on
-/// loopback by default, for probes and, later, metrics scrapers on the same machine or network segment.
+/// loopback by default, for probes and metrics scrapers on the same machine or network segment.
 /// </summary>
 public sealed class ManagementOptions
 {

@@ -3,16 +3,19 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 
 namespace Gateway.Host.Management;
 
 /// <summary>
 /// The management listener: a Kestrel server of its own, on <see cref="ManagementOptions.Url"/>, that serves only
-/// <c>/health/live</c> and <c>/health/ready</c>. Being another server, nothing of the SOAP pipeline answers here, and
-/// nothing of this answers on the SOAP port. It starts with the gateway and stops with it.
+/// <c>/health/live</c>, <c>/health/ready</c> and, unless switched off (<c>Gateway:Telemetry:Prometheus</c>), the metrics
+/// for Prometheus at <c>/metrics</c>. Being another server, nothing of the SOAP pipeline answers here, and nothing of this
+/// answers on the SOAP port. It starts with the gateway and stops with it.
 /// </summary>
 internal sealed partial class ManagementServer(
-    ReadinessProbe readiness, IOptions<ManagementOptions> options, ILoggerFactory loggerFactory, ILogger<ManagementServer> logger) : IHostedService, IAsyncDisposable
+    ReadinessProbe readiness, IOptions<ManagementOptions> options, IOptions<Telemetry.TelemetryOptions> telemetry, MeterProvider meters,
+    ILoggerFactory loggerFactory, ILogger<ManagementServer> logger) : IHostedService, IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
     private WebApplication? _app;
@@ -52,9 +55,17 @@ internal sealed partial class ManagementServer(
             // Degraded still serves: it is a warning for operators, not a reason to take the instance out.
             return Results.Json(body, Json, statusCode: report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
         });
+        var paths = "/health/live, /health/ready";
+        if (telemetry.Value.Prometheus)
+        {
+            // The gateway's meter provider, not one of this server's own: what is measured is the gateway.
+            _app.UseOpenTelemetryPrometheusScrapingEndpoint(meters, predicate: null, path: "/metrics", configureBranchedPipeline: null, optionsName: null);
+            paths += ", /metrics";
+        }
+
         await _app.StartAsync(cancellationToken);
         Addresses = [.. _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses];
-        Listening(Addresses);
+        Listening(Addresses, paths);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -73,6 +84,6 @@ internal sealed partial class ManagementServer(
         }
     }
 
-    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Management listener on {Addresses}: /health/live, /health/ready")]
-    private partial void Listening(IReadOnlyList<string> addresses);
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Management listener on {Addresses}: {Paths}")]
+    private partial void Listening(IReadOnlyList<string> addresses, string paths);
 }

@@ -27,6 +27,9 @@ internal sealed class SoapCall(string correlationId)
     /// <summary>The agreement and call context that admit the call, once authorized.</summary>
     public Authorize.Admission? Admission { get; set; }
 
+    /// <summary>The size of the request body once the envelope stage has read it whole; null before (or when it was too large).</summary>
+    public long? RequestBytes { get; set; }
+
     /// <summary>The first element of the SOAP body, as parsed once by the envelope stage: what is validated is what is dispatched.</summary>
     public XElement? Payload { get; set; }
 

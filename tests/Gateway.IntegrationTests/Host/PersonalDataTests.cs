@@ -2,19 +2,28 @@ using System.ServiceModel;
 using System.Text.RegularExpressions;
 using Gateway.Contracts.CodeLists;
 using Gateway.IntegrationTests.Support;
+using Gateway.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.IntegrationTests.Host;
 
-/// <summary>No full CPR number in logs or fault texts: every operation (the supervision operations included), succeeding and failing, with everything logged down to Trace.</summary>
+/// <summary>
+/// No full CPR number in logs, fault texts, metrics or traces: every operation (the supervision operations included),
+/// succeeding and failing, with everything logged down to Trace, the Prometheus text scraped and every span and metric
+/// exported over OTLP read.
+/// </summary>
 [TestFixture]
 public sealed partial class PersonalDataTests
 {
     [Test]
-    public async Task Logs_AfterEveryOperationSucceedingAndFailing_HoldNoCprNumber()
+    public async Task LogsMetricsAndTraces_AfterEveryOperationSucceedingAndFailing_HoldNoCprNumber()
     {
-        // Everything, framework categories included, at the most verbose level an operator could choose.
+        // Everything, framework categories included, at the most verbose level an operator could choose; every call traced.
+        await using var collector = await OtlpReceiver.StartAsync();
         await using var gateway = await TestGateway.StartAsync(new Dictionary<string, string?>
         {
+            ["Gateway:Telemetry:OtlpEndpoint"] = collector.Address,
+            ["Gateway:Telemetry:OtlpMetricIntervalSeconds"] = "1",
             ["Logging:LogLevel:Default"] = "Trace",
             ["Logging:LogLevel:Microsoft"] = "Trace",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
@@ -61,12 +70,25 @@ public sealed partial class PersonalDataTests
         {
         }
 
+        using var management = new HttpClient { BaseAddress = new Uri(gateway.Services.GetRequiredService<Gateway.Host.Management.ManagementServer>().Addresses.Single()) };
+        var scraped = await management.GetStringAsync("/metrics");
+        // The last call's spans and a metrics export after it, so that everything above has been sent.
+        await Eventually.HoldsAsync(() => collector.AllAsText().Contains("gateway.dispatch CancelInterview", StringComparison.Ordinal), "the last call's trace exported");
+        var exportsBefore = collector.Bodies("metrics").Count;
+        await Eventually.HoldsAsync(() => collector.Bodies("metrics").Count > exportsBefore, "one more metrics export");
+
         var logged = string.Join('\n', gateway.Log.Entries.Select(e => $"{e.Category} {e.Message} {e.Exception}"))
             + string.Join('\n', faults.Select(f => $"{f.Text} {string.Join(' ', f.FieldErrors?.Select(e => e.Text) ?? [])}"));
+        var exported = collector.AllAsText();
         Assert.Multiple(() =>
         {
             Assert.That(gateway.Log.Entries.Count(e => e.EventId.Id == 1001), Is.GreaterThanOrEqualTo(8), "the refusals were logged");
-            Assert.That(CprLike().Matches(logged).Select(m => m.Value), Is.Empty);
+            Assert.That(CprLike().Matches(logged).Select(m => m.Value), Is.Empty, "logs and faults");
+            Assert.That(CprLike().Matches(scraped).Select(m => m.Value), Is.Empty, "the Prometheus text");
+            Assert.That(exported, Does.Contain("gateway.dispatch RegisterInterview").And.Contain("postgresql"), "spans down to the SQL were read");
+            Assert.That(CprLike().Matches(exported).Select(m => m.Value), Is.Empty, "the OTLP exports");
+            Assert.That(new[] { cpr, overdueCpr }.Where(c => exported.Contains(c, StringComparison.Ordinal) || scraped.Contains(c, StringComparison.Ordinal)), Is.Empty,
+                "the citizens' numbers themselves");
         });
     }
 

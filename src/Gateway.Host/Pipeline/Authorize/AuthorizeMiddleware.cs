@@ -10,6 +10,7 @@ using Gateway.Host.Hosting;
 using Gateway.Host.Pipeline.Envelope;
 using Gateway.Host.Pipeline.Faults;
 using Gateway.Host.Pipeline.Validation;
+using Gateway.Host.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Host.Pipeline.Authorize;
@@ -34,7 +35,13 @@ internal sealed class AuthorizeMiddleware(
             return;
         }
 
-        if (await AuthorizeAsync(call, operation, context.RequestAborted) is { } refusal)
+        Refusal? refusal;
+        using (GatewayMetrics.Activities.StartActivity("gateway.authorize"))
+        {
+            refusal = await AuthorizeAsync(call, operation, context.RequestAborted);
+        }
+
+        if (refusal is not null)
         {
             await SoapFaultResponse.WriteAsync(context, call, refusal);
             return;

@@ -1,5 +1,6 @@
 using Gateway.Host.Pipeline.Faults;
 using Gateway.Host.Soap;
+using Gateway.Host.Telemetry;
 
 namespace Gateway.Host.Pipeline.Dispatch;
 
@@ -22,6 +23,7 @@ internal sealed class DispatchMiddleware(RequestDelegate next, ContactCourseEndp
             await before(context.RequestAborted);
         }
 
+        using var span = GatewayMetrics.Activities.StartActivity("gateway.dispatch " + operation.Name);
         var outcome = await endpoint.InvokeAsync(operation, new OperationRequest(payload), admitted, context.RequestAborted);
         if (outcome.IsRefused)
         {

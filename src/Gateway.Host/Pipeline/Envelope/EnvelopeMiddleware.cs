@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using Gateway.Domain.Faults;
 using Gateway.Host.Hosting;
 using Gateway.Host.Pipeline.Faults;
+using Gateway.Host.Telemetry;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -30,7 +31,10 @@ internal sealed class EnvelopeMiddleware(RequestDelegate next, IOptions<GatewayO
             return;
         }
 
+        // The stage's span ends before the later stages run (below), or with an early return.
+        using var span = GatewayMetrics.Activities.StartActivity("gateway.envelope");
         var body = await RequestBody.ReadAsync(context, _maxBytes, TimeSpan.FromSeconds(_limits.MaxBodySeconds));
+        call.RequestBytes = body.Bytes?.Length;
         if (body.CallerGone || body.TooSlow)
         {
             log.BodyNotWhole(call.CorrelationId, body.TooSlow ? $"it was not whole after {_limits.MaxBodySeconds} s; the connection is closed" : "the caller closed or reset the connection");
@@ -51,6 +55,7 @@ internal sealed class EnvelopeMiddleware(RequestDelegate next, IOptions<GatewayO
         var refusal = body.Bytes is not { } bytes ? new Refusal(FaultCodes.RequestTooLarge)
             : charsets.Count > 1 ? new Refusal(FaultCodes.UnsupportedEncoding)
             : Resolve(call, bytes, charsets.Count == 1 ? charsets[0] : null);
+        span?.Dispose();
         if (refusal is not null)
         {
             await SoapFaultResponse.WriteAsync(context, call, refusal);

@@ -1,4 +1,6 @@
+using Gateway.Domain.Faults;
 using Gateway.Host.Pipeline.Faults;
+using Gateway.Host.Telemetry;
 
 namespace Gateway.Host.Pipeline.Identify;
 
@@ -16,7 +18,12 @@ internal sealed class IdentifyMiddleware(RequestDelegate next, CallerIdentity id
             return;
         }
 
-        var identified = await identity.IdentifyAsync(context);
+        Outcome<Guid> identified;
+        using (GatewayMetrics.Activities.StartActivity("gateway.identify"))
+        {
+            identified = await identity.IdentifyAsync(context);
+        }
+
         if (identified.IsRefused)
         {
             await SoapFaultResponse.WriteAsync(context, call, identified.Refusal);

@@ -1,16 +1,38 @@
+using System.Diagnostics;
+using Gateway.Host.Telemetry;
+
 namespace Gateway.Host.Pipeline.Usage;
 
-/// <summary>Counts each call against its agreement, by operation and outcome (<c>Success</c> or the fault code), once the call is over.</summary>
-internal sealed class UsageMiddleware(RequestDelegate next, UsageCounter counter)
+/// <summary>
+/// Counts each call once it is over: against its agreement, by operation and outcome (<c>Success</c> or the fault code),
+/// and in the metrics (<see cref="GatewayMetrics"/>), which count every call that reached the pipeline, an agreement known or
+/// not. The outcome and operation also go onto the request's span, when it is traced.
+/// </summary>
+internal sealed class UsageMiddleware(RequestDelegate next, UsageCounter counter, GatewayMetrics metrics)
 {
     public const string Success = "Success";
 
     public async Task InvokeAsync(HttpContext context)
     {
+        var started = Stopwatch.GetTimestamp();
         await next(context);
-        if (context.Features.Get<SoapCall>() is { AgreementId: { } agreementId, Operation: { } operation } call)
+        if (context.Features.Get<SoapCall>() is not { } call)
         {
-            counter.Count(agreementId, operation.Name, call.Refusal?.Code.Value ?? Success);
+            return;
+        }
+
+        var operation = call.Operation?.Name ?? GatewayMetrics.UnknownOperation;
+        var outcome = call.Refusal?.Code.Value ?? Success;
+        metrics.Call(operation, outcome, Stopwatch.GetElapsedTime(started), call.RequestBytes);
+        if (Activity.Current is { } span)
+        {
+            span.SetTag("gateway.operation", operation);
+            span.SetTag("gateway.outcome", outcome);
+        }
+
+        if (call is { AgreementId: { } agreementId, Operation: { } known })
+        {
+            counter.Count(agreementId, known.Name, outcome);
         }
     }
 }

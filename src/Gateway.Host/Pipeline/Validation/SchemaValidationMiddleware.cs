@@ -1,5 +1,6 @@
 using Gateway.Domain.Faults;
 using Gateway.Host.Pipeline.Faults;
+using Gateway.Host.Telemetry;
 
 namespace Gateway.Host.Pipeline.Validation;
 
@@ -13,7 +14,12 @@ internal sealed class SchemaValidationMiddleware(RequestDelegate next, ContractS
     {
         if (context.Features.Get<SoapCall>() is { Payload: { } payload } call)
         {
-            var violations = schemas.Validate(payload);
+            IReadOnlyList<FieldViolation> violations;
+            using (GatewayMetrics.Activities.StartActivity("gateway.validate"))
+            {
+                violations = schemas.Validate(payload);
+            }
+
             if (violations.Count > 0)
             {
                 await SoapFaultResponse.WriteAsync(context, call, new Refusal(FaultCodes.SchemaViolation, violations));

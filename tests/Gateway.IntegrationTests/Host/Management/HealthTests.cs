@@ -127,6 +127,7 @@ public sealed class HealthTests
 
     [TestCase("/health/ready")]
     [TestCase("/health/live")]
+    [TestCase("/metrics")]
     public async Task Health_OnTheSoapPort_IsNotServed(string path)
     {
         using var response = await _gateway.Http.GetAsync(path);
