@@ -46,7 +46,7 @@ internal static class SupervisionQueries
 
     // The registrations of the authority kind/code (SQL expressions) held in the period, from supervision_fact_period_idx.
     private static string Period(string kind, string code) => $"""
-        select cpr, registration_id, held_on, received_at, prev_held, next_held, next_contact_on, late, match_category, interview_type, interview_form,
+        select cpr, registration_id, held_on, prev_held, next_held, next_contact_on, late, match_category, interview_type, interview_form,
                {string.Join(", ", PresenceColumns.Values)}
         from supervision_fact
         where responsible_kind = {kind} and responsible_code = {code} and held_on between @from and @to

@@ -184,7 +184,7 @@ select supervision_fact_rebuild();
 -- The registrations of an authority held in a period, with everything the period's figures count (index-only scans).
 create index supervision_fact_period_idx
     on supervision_fact (responsible_kind, responsible_code, held_on)
-    include (cpr, registration_id, received_at, prev_held, next_held, next_contact_on, late, match_category, interview_type, interview_form,
+    include (cpr, registration_id, prev_held, next_held, next_contact_on, late, match_category, interview_type, interview_form,
              has_employment_goals, has_rough_match, has_further_course, has_offers, has_next_contact, has_job_search, has_citizen_comments);
 
 -- Each citizen's last registration with an authority on a day: next_held after the day (and held_on on or before it).
