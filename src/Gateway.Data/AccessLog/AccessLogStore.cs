@@ -72,5 +72,5 @@ public sealed class AccessLogStore(GatewayDataSource dataSource) : IAccessLog
                 SubjectKind = entries.Select(e => e.Subject?.Kind.ToString()).ToArray(),
                 SubjectCode = entries.Select(e => e.Subject?.Code).ToArray(),
             }, cancellationToken: cancellationToken));
-        });
+        }, cancellationToken);
 }

@@ -22,7 +22,7 @@ public sealed class AccessStore(GatewayDataSource dataSource) : IAccessStore
             var row = await connection.QuerySingleOrDefaultAsync<CertificateRow>(new CommandDefinition(
                 SelectCertificates + " where thumbprint = @thumbprint", new { thumbprint }, cancellationToken: cancellationToken));
             return row?.ToCertificate();
-        });
+        }, cancellationToken);
 
     /// <inheritdoc />
     public Task<Agreement?> FindAgreementAsync(Guid id, CancellationToken cancellationToken) =>
@@ -32,7 +32,7 @@ public sealed class AccessStore(GatewayDataSource dataSource) : IAccessStore
             var row = await connection.QuerySingleOrDefaultAsync<AgreementRows.Row>(new CommandDefinition(
                 AgreementRows.Select + " where a.id = @id", new { id }, cancellationToken: cancellationToken));
             return row is null ? null : AgreementRows.ToAgreement(row);
-        });
+        }, cancellationToken);
 
     /// <summary>
     /// Calls <paramref name="changed"/> whenever certificates or agreements change, until cancelled. Returns (or throws)

@@ -57,7 +57,7 @@ public sealed class AgreementStore(GatewayDataSource dataSource)
 
             await transaction.CommitAsync(cancellationToken);
             return (await GetAgreementAsync(agreementId, cancellationToken))!;
-        });
+        }, cancellationToken);
 
     /// <summary>
     /// Applies <paramref name="action"/> if the lifecycle allows it from the agreement's current status (read under a row
@@ -88,7 +88,7 @@ public sealed class AgreementStore(GatewayDataSource dataSource)
             await SetStatusAsync(connection, transaction, id, from, to, changedBy, reason, cancellationToken, conformanceOverride);
             await transaction.CommitAsync(cancellationToken);
             return new TransitionResult((await GetAgreementAsync(id, cancellationToken))!, from);
-        });
+        }, cancellationToken);
 
     /// <summary>
     /// Turns every Active agreement whose end date is before <paramref name="today"/> Expired, recording
@@ -110,7 +110,7 @@ public sealed class AgreementStore(GatewayDataSource dataSource)
             }
 
             return expired;
-        });
+        }, cancellationToken);
 
     /// <summary>One agreement, or null.</summary>
     public Task<Agreement?> GetAgreementAsync(Guid id, CancellationToken cancellationToken) => new AccessStore(dataSource).FindAgreementAsync(id, cancellationToken);
@@ -124,7 +124,7 @@ public sealed class AgreementStore(GatewayDataSource dataSource)
                 AgreementRows.Select + " where @status::text is null or a.status = @status order by a.created_at",
                 new { status = status?.ToString() }, cancellationToken: cancellationToken));
             return [.. rows.Select(AgreementRows.ToAgreement)];
-        });
+        }, cancellationToken);
 
     /// <summary>The agreements of one IT system in any of <paramref name="statuses"/>, oldest first.</summary>
     public Task<IReadOnlyList<Agreement>> ListAgreementsOfSystemAsync(Guid itSystemId, IReadOnlyCollection<AgreementStatus> statuses, CancellationToken cancellationToken) =>
@@ -135,7 +135,7 @@ public sealed class AgreementStore(GatewayDataSource dataSource)
                 AgreementRows.Select + " where a.it_system_id = @itSystemId and a.status = any(@statuses) order by a.created_at",
                 new { itSystemId, statuses = statuses.Select(s => s.ToString()).ToArray() }, cancellationToken: cancellationToken));
             return [.. rows.Select(AgreementRows.ToAgreement)];
-        });
+        }, cancellationToken);
 
     /// <summary>How many Active agreements there are for <paramref name="environment"/>.</summary>
     public Task<int> CountActiveAsync(GatewayEnvironment environment, CancellationToken cancellationToken) =>
@@ -145,7 +145,7 @@ public sealed class AgreementStore(GatewayDataSource dataSource)
             return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
                 "select count(*)::int from agreement where status = 'Active' and environment = @environment",
                 new { environment = environment.ToString() }, cancellationToken: cancellationToken));
-        });
+        }, cancellationToken);
 
     /// <summary>An agreement's status history, oldest first.</summary>
     public Task<IReadOnlyList<AgreementHistoryEntry>> HistoryAsync(Guid id, CancellationToken cancellationToken) =>
@@ -158,7 +158,7 @@ public sealed class AgreementStore(GatewayDataSource dataSource)
             return [.. rows.Select(r => new AgreementHistoryEntry(
                 r.From is null ? null : Enum.Parse<AgreementStatus>(r.From), Enum.Parse<AgreementStatus>(r.To), r.By,
                 new DateTimeOffset(DateTime.SpecifyKind(r.At, DateTimeKind.Utc)), r.Reason) { ConformanceOverride = r.Override })];
-        });
+        }, cancellationToken);
 
     private static async Task SetStatusAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, AgreementStatus from, AgreementStatus to, string changedBy, string reason,

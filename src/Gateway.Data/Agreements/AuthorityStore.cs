@@ -16,7 +16,7 @@ public sealed class AuthorityStore(GatewayDataSource dataSource)
             return await connection.ExecuteAsync(new CommandDefinition(
                 "insert into authority (kind, code, name, created_by) values (@Kind, @Code, @name, @createdBy) on conflict do nothing",
                 new { Kind = authority.Kind.ToString(), authority.Code, name, createdBy }, cancellationToken: cancellationToken)) == 1;
-        });
+        }, cancellationToken);
 
     /// <summary>Every authority.</summary>
     /// <summary>Whether <paramref name="authority"/> is in the register.</summary>
@@ -27,7 +27,7 @@ public sealed class AuthorityStore(GatewayDataSource dataSource)
             return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
                 "select exists (select 1 from authority where kind = @kind and code = @code)",
                 new { kind = authority.Kind.ToString(), code = authority.Code }, cancellationToken: cancellationToken));
-        });
+        }, cancellationToken);
 
     public Task<IReadOnlyList<AuthorityRecord>> ListAuthoritiesAsync(CancellationToken cancellationToken) =>
         StoreFailures.Translate<IReadOnlyList<AuthorityRecord>>(async () =>
@@ -36,5 +36,5 @@ public sealed class AuthorityStore(GatewayDataSource dataSource)
             var rows = await connection.QueryAsync<(string Kind, string Code, string Name)>(new CommandDefinition(
                 "select kind, code, name from authority order by kind, code", cancellationToken: cancellationToken));
             return [.. rows.Select(r => new AuthorityRecord(new AuthorityId(Enum.Parse<AuthorityKind>(r.Kind), r.Code), r.Name))];
-        });
+        }, cancellationToken);
 }

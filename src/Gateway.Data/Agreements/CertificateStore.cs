@@ -28,7 +28,7 @@ public sealed class CertificateStore(GatewayDataSource dataSource)
                 addedBy,
             }, cancellationToken: cancellationToken));
             return (await new AccessStore(dataSource).FindCertificateAsync(CertificateThumbprint.Of(certificate), cancellationToken))!;
-        });
+        }, cancellationToken);
 
     /// <summary>The registered certificates, of one IT system or all.</summary>
     public Task<IReadOnlyList<RegisteredCertificate>> ListCertificatesAsync(Guid? itSystemId, CancellationToken cancellationToken) =>
@@ -39,7 +39,7 @@ public sealed class CertificateStore(GatewayDataSource dataSource)
                 AccessStore.SelectCertificates + " where @itSystemId::uuid is null or it_system_id = @itSystemId order by added_at",
                 new { itSystemId }, cancellationToken: cancellationToken));
             return [.. rows.Select(r => r.ToCertificate())];
-        });
+        }, cancellationToken);
 
     /// <summary>Revokes a certificate; false when no unrevoked certificate has that thumbprint.</summary>
     public Task<bool> RevokeCertificateAsync(string thumbprint, string revokedBy, string reason, CancellationToken cancellationToken) =>
@@ -50,5 +50,5 @@ public sealed class CertificateStore(GatewayDataSource dataSource)
                 update certificate set revoked_at = now(), revoked_by = @revokedBy, revoked_reason = @reason
                 where thumbprint = @thumbprint and revoked_at is null
                 """, new { thumbprint = thumbprint.ToUpperInvariant(), revokedBy, reason }, cancellationToken: cancellationToken)) == 1;
-        });
+        }, cancellationToken);
 }

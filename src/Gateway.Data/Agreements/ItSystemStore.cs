@@ -18,7 +18,7 @@ public sealed class ItSystemStore(GatewayDataSource dataSource)
                 select id from added union all select id from it_system where name = @name
                 limit 1
                 """, new { id = Guid.CreateVersion7(), name, vendorCvr, createdBy }, cancellationToken: cancellationToken));
-        });
+        }, cancellationToken);
 
     /// <summary>The IT system with <paramref name="id"/>, or null.</summary>
     public Task<ItSystemRecord?> FindItSystemAsync(Guid id, CancellationToken cancellationToken) =>
@@ -35,7 +35,7 @@ public sealed class ItSystemStore(GatewayDataSource dataSource)
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             return [.. await connection.QueryAsync<ItSystemRecord>(new CommandDefinition(
                 "select id as Id, name as Name, vendor_cvr as VendorCvr from it_system order by name", cancellationToken: cancellationToken))];
-        });
+        }, cancellationToken);
 
     private Task<ItSystemRecord?> FindAsync(string condition, object parameters, CancellationToken cancellationToken) =>
         StoreFailures.Translate(async () =>
@@ -43,5 +43,5 @@ public sealed class ItSystemStore(GatewayDataSource dataSource)
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             return await connection.QuerySingleOrDefaultAsync<ItSystemRecord>(new CommandDefinition(
                 $"select id as Id, name as Name, vendor_cvr as VendorCvr from it_system where {condition}", parameters, cancellationToken: cancellationToken));
-        });
+        }, cancellationToken);
 }

@@ -30,7 +30,7 @@ public sealed class UsageStore(GatewayDataSource dataSource)
                 Outcomes = counts.Select(c => c.Outcome).ToArray(),
                 Calls = counts.Select(c => c.Calls).ToArray(),
             }, cancellationToken: cancellationToken));
-        });
+        }, cancellationToken);
 
     /// <summary>An agreement's usage counts, newest day first.</summary>
     public Task<IReadOnlyList<UsageCount>> UsageAsync(Guid id, CancellationToken cancellationToken) =>
@@ -41,5 +41,5 @@ public sealed class UsageStore(GatewayDataSource dataSource)
                 "select agreement_id, operation, day, outcome, calls from agreement_usage where agreement_id = @id order by day desc, operation, outcome",
                 new { id }, cancellationToken: cancellationToken));
             return [.. rows.Select(r => new UsageCount(r.Agreement, r.Operation, r.Day, r.Outcome, r.Calls))];
-        });
+        }, cancellationToken);
 }

@@ -58,7 +58,7 @@ public sealed class ConformanceStore(GatewayDataSource dataSource)
                 call.NextCursor,
                 Drill = call.Drill?.ToString(),
             }, cancellationToken: cancellationToken));
-        });
+        }, cancellationToken);
 
     /// <summary>The calls of <paramref name="itSystemId"/> under the current catalogue version since its last reset, in the order they were seen.</summary>
     public Task<IReadOnlyList<ObservedCall>> ObservationsAsync(Guid itSystemId, CancellationToken cancellationToken) =>
@@ -72,7 +72,7 @@ public sealed class ConformanceStore(GatewayDataSource dataSource)
                 order by id
                 """, new { itSystemId, version = ConformanceCatalogue.Version }, cancellationToken: cancellationToken));
             return [.. rows.Select(r => r.ToCall())];
-        });
+        }, cancellationToken);
 
     /// <summary>Starts the judgement of <paramref name="itSystemId"/> again: the calls so far are kept, and no longer count.</summary>
     public Task ResetAsync(Guid itSystemId, string resetBy, string reason, CancellationToken cancellationToken) =>
@@ -83,7 +83,7 @@ public sealed class ConformanceStore(GatewayDataSource dataSource)
                 insert into conformance_reset (it_system_id, after_observation, reset_by, reason)
                 select @itSystemId, coalesce(max(id), 0), @resetBy, @reason from conformance_observation
                 """, new { itSystemId, resetBy, reason }, cancellationToken: cancellationToken));
-        });
+        }, cancellationToken);
 
     /// <summary>The last reset of <paramref name="itSystemId"/>, or null.</summary>
     public Task<ConformanceReset?> LastResetAsync(Guid itSystemId, CancellationToken cancellationToken) =>
@@ -94,7 +94,7 @@ public sealed class ConformanceStore(GatewayDataSource dataSource)
                 "select reset_by, reset_at, reason from conformance_reset where it_system_id = @itSystemId order by id desc limit 1",
                 new { itSystemId }, cancellationToken: cancellationToken));
             return row is { } r ? new ConformanceReset(r.By, new DateTimeOffset(DateTime.SpecifyKind(r.At, DateTimeKind.Utc)), r.Reason) : null;
-        });
+        }, cancellationToken);
 
     /// <summary>Whether drills run for <paramref name="itSystemId"/>: the latest switch decides; off when never switched.</summary>
     public Task<bool> DrillsOnAsync(Guid itSystemId, CancellationToken cancellationToken) =>
@@ -104,7 +104,7 @@ public sealed class ConformanceStore(GatewayDataSource dataSource)
             return await connection.QuerySingleOrDefaultAsync<bool?>(new CommandDefinition(
                 "select enabled from conformance_drill_switch where it_system_id = @itSystemId order by id desc limit 1",
                 new { itSystemId }, cancellationToken: cancellationToken)) ?? false;
-        });
+        }, cancellationToken);
 
     /// <summary>Switches drills on or off for <paramref name="itSystemId"/>, recording who and why.</summary>
     public Task SwitchDrillsAsync(Guid itSystemId, bool enabled, string changedBy, string reason, CancellationToken cancellationToken) =>
@@ -114,7 +114,7 @@ public sealed class ConformanceStore(GatewayDataSource dataSource)
             await connection.ExecuteAsync(new CommandDefinition(
                 "insert into conformance_drill_switch (it_system_id, enabled, changed_by, reason) values (@itSystemId, @enabled, @changedBy, @reason)",
                 new { itSystemId, enabled, changedBy, reason }, cancellationToken: cancellationToken));
-        });
+        }, cancellationToken);
 
     private sealed record Row(
         long Sequence, DateTime At, Guid AgreementId, string Operation, string SoapVersion, string Outcome, string CallId, bool SystemCall,

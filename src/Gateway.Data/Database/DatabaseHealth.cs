@@ -11,6 +11,14 @@ public sealed class DatabaseHealth(GatewayDataSource dataSource)
     // A probe must answer within its own timeout even when the server is slow: the statement ends first.
     private const int CommandTimeoutSeconds = 3;
 
+    /// <summary>Whether the server answers a trivial query (<c>select 1</c>); throws the data layer's failures when it does not.</summary>
+    public Task AnswersAsync(CancellationToken cancellationToken) =>
+        StoreFailures.Translate(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await connection.ExecuteScalarAsync<int>(new CommandDefinition("select 1", commandTimeout: CommandTimeoutSeconds, cancellationToken: cancellationToken));
+        }, cancellationToken);
+
     /// <summary>The scripts of this build that the database has not applied.</summary>
     public Task<IReadOnlyList<string>> PendingMigrationsAsync(CancellationToken cancellationToken) =>
         StoreFailures.Translate<IReadOnlyList<string>>(async () =>
@@ -19,7 +27,7 @@ public sealed class DatabaseHealth(GatewayDataSource dataSource)
             var applied = (await connection.QueryAsync<string>(new CommandDefinition(
                 "select name from schema_migration", commandTimeout: CommandTimeoutSeconds, cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
             return [.. SchemaMigrator.Scripts.Where(s => !applied.Contains(s))];
-        });
+        }, cancellationToken);
 
     /// <summary>
     /// How long the oldest transaction open in this database (other than the asking one) has been open, or null when
@@ -54,5 +62,5 @@ public sealed class DatabaseHealth(GatewayDataSource dataSource)
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             var seconds = await connection.ExecuteScalarAsync<double?>(new CommandDefinition(sql, commandTimeout: CommandTimeoutSeconds, cancellationToken: cancellationToken));
             return seconds is { } s ? TimeSpan.FromSeconds(Math.Max(0, s)) : (TimeSpan?)null;
-        });
+        }, cancellationToken);
 }

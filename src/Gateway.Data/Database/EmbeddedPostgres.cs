@@ -18,13 +18,17 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private readonly string _bin;
     private readonly string _cluster;
     private readonly FileStream _lock;
+    private readonly string _log;
+    private readonly string _settings;
     private bool _stopped;
 
-    private EmbeddedPostgres(string bin, string cluster, FileStream folderLock, string connectionString)
+    private EmbeddedPostgres(string bin, string cluster, FileStream folderLock, string log, string settings, string connectionString)
     {
         _bin = bin;
         _cluster = cluster;
         _lock = folderLock;
+        _log = log;
+        _settings = settings;
         ConnectionString = connectionString;
     }
 
@@ -32,35 +36,11 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     public string ConnectionString { get; }
 
     /// <summary>
-    /// Whether the server process runs: the process named in the cluster's <c>postmaster.pid</c> exists. False once
-    /// stopped, or when the server died (the file may stay behind, its process gone).
+    /// Whether the server process runs: the process named in the cluster's <c>postmaster.pid</c> exists and has not
+    /// ended (a killed server whose parent has not reaped it yet counts as ended). False once stopped, or when the server
+    /// died (the file may stay behind, its process gone).
     /// </summary>
-    public bool IsRunning
-    {
-        get
-        {
-            if (_stopped)
-            {
-                return false;
-            }
-
-            try
-            {
-                var first = File.ReadLines(Path.Combine(_cluster, "postmaster.pid")).FirstOrDefault();
-                if (!int.TryParse(first, System.Globalization.CultureInfo.InvariantCulture, out var pid))
-                {
-                    return false;
-                }
-
-                using var process = System.Diagnostics.Process.GetProcessById(pid);
-                return !process.HasExited;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
-            {
-                return false;
-            }
-        }
-    }
+    public bool IsRunning => !_stopped && ServerProcessId is { } pid && ProcessRuns(pid);
 
     /// <summary>Creates the cluster when it does not exist yet, starts it, and creates the database.</summary>
     /// <exception cref="EmbeddedDatabaseException">No server programs were found, the folder is in use, or the server did not start; the message says what to do.</exception>
@@ -142,7 +122,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             Password = password,
             Database = options.Database,
         };
-        var server = new EmbeddedPostgres(bin, cluster, folderLock, builder.ConnectionString);
+        var server = new EmbeddedPostgres(bin, cluster, folderLock, log, settings, builder.ConnectionString);
         try
         {
             builder.Database = "postgres";
@@ -174,6 +154,39 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
     }
 
+    /// <summary>The cluster's folder (<c>pgdata</c>), for tests that fault the server through <c>pg_ctl</c>.</summary>
+    internal string ClusterDirectory => _cluster;
+
+    /// <summary>The process id the cluster's <c>postmaster.pid</c> names (the server's, or a dead one's), or null when there is no such file.</summary>
+    public int? ServerProcessId
+    {
+        get
+        {
+            try
+            {
+                var first = File.ReadLines(Path.Combine(_cluster, "postmaster.pid")).FirstOrDefault();
+                return int.TryParse(first, System.Globalization.CultureInfo.InvariantCulture, out var pid) ? pid : null;
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts the server again after it stopped without being asked to (it crashed, or was killed): the same cluster on
+    /// the same port, so <see cref="ConnectionString"/> still holds. PostgreSQL recovers from its write-ahead log first,
+    /// so every committed transaction is there again. Throws while what is left of the old server still holds the cluster
+    /// (its last backends exit within moments of the postmaster); the caller tries again.
+    /// </summary>
+    /// <exception cref="EmbeddedDatabaseException">The server did not start; the message says why.</exception>
+    public Task RestartAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_stopped, this);
+        return RunAsync(Path.Combine(_bin, "pg_ctl"), ["start", "-D", _cluster, "-l", _log, "-w", "-t", "60", "-o", _settings], cancellationToken);
+    }
+
     /// <summary>Stops the server (fast shutdown: open connections are ended, committed data is kept).</summary>
     public async ValueTask DisposeAsync()
     {
@@ -185,6 +198,26 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         _stopped = true;
         await TryRunAsync(Path.Combine(_bin, "pg_ctl"), ["stop", "-D", _cluster, "-m", "fast", "-w"], CancellationToken.None);
         await _lock.DisposeAsync();
+    }
+
+    private static bool ProcessRuns(int pid)
+    {
+        try
+        {
+            if (OperatingSystem.IsLinux())
+            {
+                // "pid (name) S ...": the state follows the name; Z is a process that ended and waits to be reaped.
+                var stat = File.ReadAllText($"/proc/{pid}/stat");
+                return stat[(stat.LastIndexOf(')') + 2)..].FirstOrDefault() is not ('Z' or 'X');
+            }
+
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     // One gateway process per folder: a second one would otherwise stop the first one's server.

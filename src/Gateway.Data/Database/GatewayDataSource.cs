@@ -19,6 +19,7 @@ public sealed class GatewayDataSource : IAsyncDisposable
     public const int DefaultMaxPoolSize = 16;
 
     private static readonly string[] PoolSizeKeywords = ["Maximum Pool Size", "MaxPoolSize"];
+    private static readonly string[] TcpKeepaliveKeywords = ["Tcp Keepalive", "TcpKeepalive"];
     private readonly NpgsqlDataSource _dataSource;
 
     private GatewayDataSource(NpgsqlDataSource dataSource, string description)
@@ -42,6 +43,13 @@ public sealed class GatewayDataSource : IAsyncDisposable
         if (!PoolSizeKeywords.Any(named.ContainsKey))
         {
             builder.ConnectionStringBuilder.MaxPoolSize = DefaultMaxPoolSize;
+        }
+
+        // A server that vanished without closing its connections (a host lost in a failover) is noticed by the kernel's
+        // keepalive instead of never; a frozen one still answers keepalives, so the callers' deadlines bound that case.
+        if (!TcpKeepaliveKeywords.Any(named.ContainsKey))
+        {
+            builder.ConnectionStringBuilder.TcpKeepAlive = true;
         }
 
         if (loggerFactory is not null)

@@ -12,15 +12,41 @@ namespace Gateway.Data.Database;
 /// </summary>
 public static class StoreFailures
 {
-    /// <summary>Runs <paramref name="action"/>, classifying what the database throws.</summary>
-    public static Task Translate(Func<Task> action) => Translate(async () =>
+    /// <summary>Runs <paramref name="action"/>, classifying what the database throws, and waits for it no longer than <paramref name="cancellationToken"/> allows.</summary>
+    public static Task Translate(Func<Task> action, CancellationToken cancellationToken) => Translate(async () =>
     {
         await action();
         return true;
-    });
+    }, cancellationToken);
 
-    /// <summary>Runs <paramref name="action"/>, classifying what the database throws.</summary>
-    public static async Task<T> Translate<T>(Func<Task<T>> action)
+    /// <summary>
+    /// Runs <paramref name="action"/>, classifying what the database throws, and waits for it no longer than
+    /// <paramref name="cancellationToken"/> allows: when the token is cancelled the caller gets an
+    /// <see cref="OperationCanceledException"/> at once, even when the server does not answer (a frozen server ignores
+    /// the cancel request Npgsql sends, and Npgsql then waits its own timeouts). The abandoned work ends by those timeouts
+    /// and gives its connection back; a write it was doing may still commit, which a retry under its request id settles.
+    /// </summary>
+    public static async Task<T> Translate<T>(Func<Task<T>> action, CancellationToken cancellationToken)
+    {
+        var work = Classified(action);
+        if (!cancellationToken.CanBeCanceled || work.IsCompleted)
+        {
+            return await work;
+        }
+
+        try
+        {
+            return await work.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (!work.IsCompleted)
+        {
+            // Nobody awaits the abandoned work any more; its failure is expected and must not surface as unobserved.
+            _ = work.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            throw;
+        }
+    }
+
+    private static async Task<T> Classified<T>(Func<Task<T>> action)
     {
         try
         {

@@ -91,7 +91,7 @@ public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrat
             {
                 return WriteResult.VersionTaken;
             }
-        });
+        }, cancellationToken);
 
     /// <summary>
     /// What a write does when its registration is noted already (an earlier write's facts not made yet): it locks the row
@@ -110,7 +110,7 @@ public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrat
                 "select fingerprint, receipt::text from write_request where agreement_id = @agreementId and request_id = @requestId",
                 new { agreementId, requestId }, cancellationToken: cancellationToken));
             return row.Fingerprint is null ? null : new EarlierRequest(row.Fingerprint, InterviewJson.ReadReceipt(row.Receipt));
-        });
+        }, cancellationToken);
 
     // The columns every read maps to a StoredRegistration (see Row).
     private const string VersionColumns = """
@@ -193,7 +193,7 @@ public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrat
                 "select @Xid::xid8 >= pg_snapshot_xmax(pg_current_snapshot())",
                 new { Xid = after.Xid.ToString(CultureInfo.InvariantCulture) }, cancellationToken: cancellationToken));
             return new ChangePage(page, rows.Count > max, ahead);
-        });
+        }, cancellationToken);
 
     private Task<IReadOnlyList<StoredRegistration>> QueryAsync(string sql, object parameters, CancellationToken cancellationToken) =>
         StoreFailures.Translate<IReadOnlyList<StoredRegistration>>(async () =>
@@ -201,7 +201,7 @@ public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrat
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
             return [.. rows.Select(ToRegistration)];
-        });
+        }, cancellationToken);
 
     private static StoredRegistration ToRegistration(Row row) => new(
         row.Id,

@@ -33,5 +33,5 @@ public sealed class SupervisionFacts(GatewayDataSource dataSource)
             while (taken == BatchSize);
 
             return total;
-        });
+        }, cancellationToken);
 }

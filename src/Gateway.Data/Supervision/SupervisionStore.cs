@@ -37,7 +37,7 @@ public sealed class SupervisionStore(GatewayDataSource dataSource, TimeProvider 
             return [.. rows.Select(r => new SupervisionOverviewLine(
                 new AuthorityId(Enum.Parse<AuthorityKind>(r.Kind), r.Code), r.Name, r.Interviews, r.InCourse,
                 new(r.Overdue, r.InCourse), new(r.Late, r.Interviews), new(r.Missing, r.Interviews)))];
-        });
+        }, cancellationToken);
 
     /// <summary>
     /// The report for <paramref name="authority"/> (a municipality or an Employment Service unit: the authority responsible
@@ -98,7 +98,7 @@ public sealed class SupervisionStore(GatewayDataSource dataSource, TimeProvider 
                 AnyMandatoryMissing = anyMissing,
                 Monthly = monthly,
             };
-        });
+        }, cancellationToken);
     /// <summary>
     /// One page of the overdue list of <paramref name="authority"/> on <paramref name="asOf"/>: at most
     /// <paramref name="pageSize"/> citizens after <paramref name="after"/> (from the start when null), most overdue first,
@@ -130,7 +130,7 @@ public sealed class SupervisionStore(GatewayDataSource dataSource, TimeProvider 
             var citizens = rows.Take(pageSize).Select(r => new OverdueCitizen(r.Cpr, r.RegistrationId, r.LastInterviewOn, r.NextContactOn)).ToList();
             var next = rows.Count > pageSize ? new OverdueCursor(citizens[^1].LastInterviewOn, citizens[^1].RegistrationId) : (OverdueCursor?)null;
             return new OverduePage(total, citizens, next);
-        });
+        }, cancellationToken);
 
     private static void RequireResponsible(AuthorityId authority)
     {
