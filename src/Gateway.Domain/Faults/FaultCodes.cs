@@ -204,6 +204,14 @@ public static class FaultCodes
         "Server.Unavailable", true,
         "The gateway cannot reach its data store right now. A write may or may not have been stored: send the same request again later, with the same RequestId, and it is stored once.");
 
+    /// <summary>
+    /// The gateway is working on as many calls as it takes and its queue is full (or the call waited in it too long): the
+    /// call was shed before anything of it was done, so nothing was stored.
+    /// </summary>
+    public static readonly FaultCode Busy = new(
+        "Server.Busy", true,
+        "The gateway is busy and did not take this call; nothing of it was done. Send the same request again in a second or two (the HTTP Retry-After header says when).");
+
     /// <summary>Something unexpected went wrong. As with <see cref="StoreUnavailable"/>, a write's retry under its request id settles whether it was stored.</summary>
     public static readonly FaultCode Internal = new(
         "Server.Internal", true,
@@ -220,6 +228,6 @@ public static class FaultCodes
         WrongEnvironment, OperationNotInAgreement, AuthorityNotInAgreement, NotActingForPrincipal, CaseTypeNotAllowed, OutsideReadScope,
         OutsideSupervisionScope, CprNotInScope,
         RequestIdReused, StaleVersion, RegistrationCancelled, RegistrationNotFound,
-        StoreUnavailable, Internal,
+        StoreUnavailable, Busy, Internal,
     ];
 }

@@ -1,3 +1,4 @@
+using Gateway.Host.Hosting;
 using Gateway.Data.Agreements;
 using Gateway.Host.Access;
 
@@ -8,8 +9,9 @@ namespace Gateway.Host.Background;
 /// operator on any instance takes effect on this one's next call. A round listens until its connection drops; then
 /// the cache is switched off until the next round, two seconds later, listens again.
 /// </summary>
-internal sealed partial class AccessChangeListener(AccessStore store, CachedAccessStore cache, TimeProvider clock, ILogger<AccessChangeListener> logger)
-    : PeriodicDuty(clock)
+internal sealed partial class AccessChangeListener(
+    AccessStore store, CachedAccessStore cache, TimeProvider clock, DatabaseAvailability database, ILogger<AccessChangeListener> logger)
+    : PeriodicDuty(clock, database)
 {
     protected override TimeSpan Interval => TimeSpan.FromSeconds(2);
 
@@ -32,6 +34,16 @@ internal sealed partial class AccessChangeListener(AccessStore store, CachedAcce
         Lost(exception);
     }
 
+    // The outage is logged once for the whole gateway; the listener says only that it stopped caching, once.
+    protected override void OnDatabaseLost(Exception exception)
+    {
+        if (cache.IsCaching)
+        {
+            cache.Deaf();
+            StoppedCaching();
+        }
+    }
+
     [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Listening for changes to certificates and agreements; caching them")]
     private partial void Started();
 
@@ -40,4 +52,7 @@ internal sealed partial class AccessChangeListener(AccessStore store, CachedAcce
 
     [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "Lost the connection that hears changes to certificates and agreements; not caching until it is back")]
     private partial void Lost(Exception exception);
+
+    [LoggerMessage(EventId = 204, Level = LogLevel.Warning, Message = "The database cannot be reached, so changes to certificates and agreements cannot be heard; not caching until it is back")]
+    private partial void StoppedCaching();
 }

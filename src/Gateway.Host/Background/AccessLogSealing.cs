@@ -1,3 +1,4 @@
+using Gateway.Host.Hosting;
 using Gateway.Data.AccessLog;
 using Gateway.Data.Database;
 
@@ -10,7 +11,8 @@ namespace Gateway.Host.Background;
 /// (<see cref="SealerProgress"/>, the metric <c>gateway.access_log.sealer.lag</c>).
 /// </summary>
 internal sealed partial class AccessLogSealing(
-    AccessLogSealer sealer, GatewayDataSource dataSource, SealerProgress progress, TimeProvider clock, ILogger<AccessLogSealing> logger) : PeriodicDuty(clock)
+    AccessLogSealer sealer, GatewayDataSource dataSource, SealerProgress progress, TimeProvider clock, DatabaseAvailability database,
+    ILogger<AccessLogSealing> logger) : PeriodicDuty(clock, database)
 {
     /// <summary>How often the sealer runs.</summary>
     public static readonly TimeSpan Every = TimeSpan.FromSeconds(1);

@@ -1,3 +1,4 @@
+using Gateway.Host.Hosting;
 using Gateway.Data.Agreements;
 using Gateway.Domain.Calendar;
 
@@ -8,7 +9,8 @@ namespace Gateway.Host.Background;
 /// in their history: at start and every ten minutes. Calls are refused from the day after the end date whether or not
 /// this has run yet.
 /// </summary>
-internal sealed partial class AgreementExpiry(AgreementStore store, DanishCalendar calendar, ILogger<AgreementExpiry> logger) : PeriodicDuty(calendar.Clock)
+internal sealed partial class AgreementExpiry(AgreementStore store, DanishCalendar calendar, DatabaseAvailability database, ILogger<AgreementExpiry> logger)
+    : PeriodicDuty(calendar.Clock, database)
 {
     protected override TimeSpan Interval => TimeSpan.FromMinutes(10);
 

@@ -5,6 +5,7 @@ internal static class BackgroundSetup
 {
     public static IServiceCollection AddGatewayBackgroundDuties(this IServiceCollection services)
     {
+        services.AddHostedService<DatabaseWatch>();
         services.AddHostedService<AccessChangeListener>();
         services.AddSingleton<SealerProgress>();
         services.AddHostedService<AccessLogSealing>();

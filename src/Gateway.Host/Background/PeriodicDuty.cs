@@ -1,13 +1,20 @@
+using Gateway.Host.Hosting;
+
 namespace Gateway.Host.Background;
 
 /// <summary>
 /// The one shape of the gateway's background duties: run once at start (if <see cref="RunAtStart"/>), then once per
 /// <see cref="Interval"/> on the <see cref="TimeProvider"/> (so tests can drive time), until the gateway stops. A
 /// failed round is the duty's to report (<see cref="OnFailed"/>); the next round tries again, so no failure stops the
-/// gateway. A round that outlasts the interval is followed by the next one at once, never by a pile of them.
+/// gateway. A round that failed because the database cannot be reached tells <see cref="DatabaseAvailability"/> (which logs
+/// an outage once) and the duty's <see cref="OnDatabaseLost"/>, not <see cref="OnFailed"/>: an outage does not log a stack
+/// trace per duty per second. A round that outlasts the interval is followed by the next one at once, never by a pile of them.
 /// </summary>
-internal abstract class PeriodicDuty(TimeProvider clock) : BackgroundService
+internal abstract class PeriodicDuty(TimeProvider clock, DatabaseAvailability database) : BackgroundService
 {
+    /// <summary>The gateway's view of whether the database answers, which a round that cannot reach it informs.</summary>
+    protected DatabaseAvailability Database { get; } = database;
+
     /// <summary>How long from one round to the next.</summary>
     protected abstract TimeSpan Interval { get; }
 
@@ -19,6 +26,11 @@ internal abstract class PeriodicDuty(TimeProvider clock) : BackgroundService
 
     /// <summary>Reports a round that failed; the next round runs as planned.</summary>
     protected abstract void OnFailed(Exception exception);
+
+    /// <summary>What the duty does when a round found the database unreachable (the outage itself is logged once elsewhere); nothing by default.</summary>
+    protected virtual void OnDatabaseLost(Exception exception)
+    {
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -50,6 +62,11 @@ internal abstract class PeriodicDuty(TimeProvider clock) : BackgroundService
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (Exception ex) when (DatabaseAvailability.IsOutage(ex))
+        {
+            Database.Lost(ex);
+            OnDatabaseLost(ex);
         }
 #pragma warning disable CA1031 // Whatever a round throws, the duty reports it and runs again next round.
         catch (Exception ex)

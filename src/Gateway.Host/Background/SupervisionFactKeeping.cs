@@ -1,3 +1,4 @@
+using Gateway.Host.Hosting;
 using Gateway.Data.Supervision;
 
 namespace Gateway.Host.Background;
@@ -7,7 +8,8 @@ namespace Gateway.Host.Background;
 /// (<see cref="SupervisionFacts"/>), so that a supervision read rarely has more than a second's writes to take in first.
 /// Instances on one database take turns.
 /// </summary>
-internal sealed partial class SupervisionFactKeeping(SupervisionFacts facts, TimeProvider clock, ILogger<SupervisionFactKeeping> logger) : PeriodicDuty(clock)
+internal sealed partial class SupervisionFactKeeping(SupervisionFacts facts, TimeProvider clock, DatabaseAvailability database, ILogger<SupervisionFactKeeping> logger)
+    : PeriodicDuty(clock, database)
 {
     /// <summary>How often the facts are brought up.</summary>
     public static readonly TimeSpan Every = TimeSpan.FromSeconds(1);

@@ -122,6 +122,7 @@ public static class GatewayComposition
     private static IServiceCollection AddGatewayDatabase(this IServiceCollection services)
     {
         services.AddSingleton<GatewayDatabase>();
+        services.AddSingleton<DatabaseAvailability>();
         services.AddSingleton(sp => GatewayDataSource.Create(sp.GetRequiredService<GatewayDatabase>().ConnectionString, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IRegistrationStore, RegistrationStore>();
         return services;

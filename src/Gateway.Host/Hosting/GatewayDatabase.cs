@@ -14,6 +14,7 @@ internal sealed partial class GatewayDatabase(IConfiguration configuration, IOpt
 
     private EmbeddedPostgres? _embedded;
     private string? _connectionString;
+    private bool _restarting;
 
     /// <summary>The connection string, once <see cref="PrepareAsync"/> has run.</summary>
     public string ConnectionString => _connectionString
@@ -21,6 +22,9 @@ internal sealed partial class GatewayDatabase(IConfiguration configuration, IOpt
 
     /// <summary>Whether the embedded PostgreSQL's server process runs; null with an external database (or before it is prepared).</summary>
     public bool? EmbeddedRunning => _embedded?.IsRunning;
+
+    /// <summary>The embedded PostgreSQL, when the gateway started one (for tests that fault it).</summary>
+    internal EmbeddedPostgres? Embedded => _embedded;
 
     /// <summary>A description for people: the embedded data folder, or the configured server.</summary>
     public string Description { get; private set; } = "";
@@ -55,6 +59,30 @@ internal sealed partial class GatewayDatabase(IConfiguration configuration, IOpt
         Description = $"embedded PostgreSQL, data in {folder}";
     }
 
+    /// <summary>
+    /// Starts the embedded PostgreSQL again when its server process has died (event 103, Warning, once per death; then 104
+    /// once it runs): true when it had to. One caller at a time (the database watch). False with an external database, or when it runs.
+    /// </summary>
+    /// <exception cref="EmbeddedDatabaseException">It did not start (yet); the caller tries again.</exception>
+    public async Task<bool> RestartEmbeddedIfDeadAsync(CancellationToken cancellationToken)
+    {
+        if (_embedded is not { IsRunning: false } embedded)
+        {
+            return false;
+        }
+
+        if (!_restarting)
+        {
+            _restarting = true;
+            EmbeddedDied();
+        }
+
+        await embedded.RestartAsync(cancellationToken);
+        _restarting = false;
+        EmbeddedRestarted();
+        return true;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_embedded is not null)
@@ -69,4 +97,10 @@ internal sealed partial class GatewayDatabase(IConfiguration configuration, IOpt
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Embedded PostgreSQL stopped")]
     private partial void EmbeddedStopped();
+
+    [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "The embedded PostgreSQL is not running any more; starting it again")]
+    private partial void EmbeddedDied();
+
+    [LoggerMessage(EventId = 104, Level = LogLevel.Information, Message = "The embedded PostgreSQL runs again")]
+    private partial void EmbeddedRestarted();
 }

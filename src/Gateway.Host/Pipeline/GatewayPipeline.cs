@@ -5,6 +5,7 @@ using Gateway.Host.Pipeline.Envelope;
 using Gateway.Host.Pipeline.Faults;
 using Gateway.Host.Pipeline.Guard;
 using Gateway.Host.Pipeline.Identify;
+using Gateway.Host.Pipeline.Limits;
 using Gateway.Host.Pipeline.Usage;
 using Gateway.Host.Pipeline.Validation;
 
@@ -24,6 +25,7 @@ internal static class GatewayPipeline
             .AddGatewayGuard()
             .AddGatewayUsage()
             .AddGatewayFaults()
+            .AddGatewayLimits(builder.Configuration)
             .AddGatewayEnvelope(builder.Configuration)
             .AddGatewayConformance()
             .AddGatewaySchemaValidation()
@@ -32,9 +34,10 @@ internal static class GatewayPipeline
     }
 
     /// <summary>
-    /// Guard (method, path, media type, declared size) → usage (counts the outcome at the end) → fault barrier → identify
-    /// (client certificate, before any of the body is read) → envelope (body, encoding, XML, DTD, limits, header blocks,
-    /// operation, action) → authorize (call context header, agreement) → conformance (in the Test environment: records the
+    /// Guard (method, path, media type, declared size) → usage (counts the outcome at the end) → fault barrier → deadline
+    /// (no wait outlasts the call's deadline) → identify (client certificate, before any of the body is read) → envelope
+    /// (body, encoding, XML, DTD, limits, header blocks, operation, action) → load (a working place, or <c>Server.Busy</c>)
+    /// → authorize (call context header, agreement) → conformance (in the Test environment: records the
     /// call before its answer leaves, and runs a due drill) → schema validation of the operation element → dispatch to the
     /// operation.
     /// </summary>
@@ -42,8 +45,10 @@ internal static class GatewayPipeline
         .UseMiddleware<GuardMiddleware>()
         .UseMiddleware<UsageMiddleware>()
         .UseMiddleware<FaultBarrierMiddleware>()
+        .UseMiddleware<DeadlineMiddleware>()
         .UseMiddleware<IdentifyMiddleware>()
         .UseMiddleware<EnvelopeMiddleware>()
+        .UseMiddleware<LoadSheddingMiddleware>()
         .UseMiddleware<AuthorizeMiddleware>()
         .UseMiddleware<ConformanceMiddleware>()
         .UseMiddleware<SchemaValidationMiddleware>()

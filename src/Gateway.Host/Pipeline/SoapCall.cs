@@ -45,6 +45,12 @@ internal sealed class SoapCall(string correlationId)
     /// <summary>The operation's answer, once the dispatch stage has it.</summary>
     public Soap.OperationResponse? Answer { get; set; }
 
+    /// <summary>The call's deadline, from the deadline stage on (<see cref="Limits.CallDeadline"/>).</summary>
+    public Limits.CallDeadline? Deadline { get; set; }
+
+    /// <summary>Whether the caller went away before the call was answered: nobody received an answer, so none is counted.</summary>
+    public bool Aborted { get; set; }
+
     /// <summary>The refusal sent for this call, if any.</summary>
     public Refusal? Refusal { get; set; }
 }

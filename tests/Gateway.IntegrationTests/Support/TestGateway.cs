@@ -89,10 +89,18 @@ public sealed class TestGateway : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts a gateway; <paramref name="settings"/> override configuration; <paramref name="connectionString"/> shares a database.</summary>
-    public static async Task<TestGateway> StartAsync(IDictionary<string, string?>? settings = null, string? connectionString = null)
+    /// <summary>
+    /// Starts a gateway; <paramref name="settings"/> override configuration; <paramref name="connectionString"/> shares a
+    /// database; <paramref name="embeddedFolder"/> instead makes it start its own embedded PostgreSQL there, as the README's
+    /// run command does with no connection string.
+    /// </summary>
+    public static async Task<TestGateway> StartAsync(IDictionary<string, string?>? settings = null, string? connectionString = null, string? embeddedFolder = null)
     {
-        connectionString ??= await TestPostgres.CreateDatabaseAsync();
+        if (embeddedFolder is null)
+        {
+            connectionString ??= await TestPostgres.CreateDatabaseAsync();
+        }
+
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = "Testing",
@@ -101,6 +109,7 @@ public sealed class TestGateway : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             [GatewayDatabase.ConnectionStringKey] = connectionString,
+            ["Gateway:EmbeddedDatabase:DataDirectory"] = embeddedFolder,
             ["Gateway:Environment"] = "Test",
             ["Gateway:Tls:ServerCertificatePath"] = TestPki.ServerPfx,
             ["Gateway:Tls:ServerCertificatePassword"] = TestPki.Password,
@@ -127,7 +136,7 @@ public sealed class TestGateway : IAsyncDisposable
         await app.PrepareGatewayAsync();
         var itSystem = await SeedAsync(app.Services);
         await app.StartAsync();
-        return new TestGateway(app, connectionString, log, itSystem);
+        return new TestGateway(app, app.Services.GetRequiredService<GatewayDatabase>().ConnectionString, log, itSystem);
     }
 
     /// <summary>A WCF client of the published contract over SOAP 1.1 (BasicHttpsBinding with a client certificate), as <paramref name="caller"/>.</summary>

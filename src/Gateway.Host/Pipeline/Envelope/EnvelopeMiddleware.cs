@@ -43,6 +43,8 @@ internal sealed class EnvelopeMiddleware(RequestDelegate next, IOptions<GatewayO
             return;
         }
 
+        // From here the gateway spends the call's time, not the caller: the deadline counts again.
+        call.Deadline?.Renew();
         if (body.UnreadableStatus is { } status)
         {
             log.BodyUnreadable(call.CorrelationId, status);

@@ -12,6 +12,9 @@ internal sealed class UsageMiddleware(RequestDelegate next, UsageCounter counter
 {
     public const string Success = "Success";
 
+    /// <summary>The outcome of a call whose caller went away before it was answered.</summary>
+    public const string Aborted = "Aborted";
+
     public async Task InvokeAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
@@ -22,7 +25,7 @@ internal sealed class UsageMiddleware(RequestDelegate next, UsageCounter counter
         }
 
         var operation = call.Operation?.Name ?? GatewayMetrics.UnknownOperation;
-        var outcome = call.Refusal?.Code.Value ?? Success;
+        var outcome = call.Aborted ? Aborted : call.Refusal?.Code.Value ?? Success;
         metrics.Call(operation, outcome, Stopwatch.GetElapsedTime(started), call.RequestBytes);
         if (Activity.Current is { } span)
         {

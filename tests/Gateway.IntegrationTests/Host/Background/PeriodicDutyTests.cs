@@ -1,5 +1,7 @@
 using Gateway.Host.Background;
+using Gateway.Host.Hosting;
 using Gateway.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Gateway.IntegrationTests.Host.Background;
@@ -55,7 +57,8 @@ public sealed class PeriodicDutyTests
         Assert.That(duty.Failures.Single(), Is.InstanceOf<InvalidOperationException>());
     }
 
-    private sealed class CountingDuty(TimeProvider clock, bool runAtStart) : PeriodicDuty(clock)
+    private sealed class CountingDuty(TimeProvider clock, bool runAtStart)
+        : PeriodicDuty(clock, new DatabaseAvailability(clock, NullLogger<DatabaseAvailability>.Instance))
     {
         private int _rounds;
 

@@ -1,4 +1,5 @@
 using Gateway.Domain.Faults;
+using Gateway.Host.Hosting;
 using Gateway.Host.Pipeline;
 using Gateway.Host.Pipeline.Faults;
 using Gateway.IntegrationTests.Support;
@@ -51,7 +52,11 @@ public sealed class FaultBarrierTests
         });
     }
 
-    private static FaultLog Log(CapturedLog log) => new(new LoggerFactory([log]).CreateLogger<FaultLog>());
+    private static FaultLog Log(CapturedLog log)
+    {
+        var loggers = new LoggerFactory([log]);
+        return new(loggers.CreateLogger<FaultLog>(), new DatabaseAvailability(TimeProvider.System, loggers.CreateLogger<DatabaseAvailability>()));
+    }
 
     private static (HttpContext Context, Func<string> Body) Context(SoapVersion version)
     {

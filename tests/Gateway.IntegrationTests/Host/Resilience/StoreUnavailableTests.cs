@@ -1,45 +1,32 @@
 using System.ServiceModel;
 using Gateway.Contracts.Types;
-using Gateway.Data.Database;
 using Gateway.IntegrationTests.Support;
 
-namespace Gateway.IntegrationTests.Host.Soap;
+namespace Gateway.IntegrationTests.Host.Resilience;
 
 /// <summary>
 /// When PostgreSQL goes away, callers get the retryable <c>Server.Unavailable</c> fault (never a stack trace, never a
-/// dropped connection), the log tells the operator why, and no CPR number is logged along the way.
+/// dropped connection), the log tells the operator once why, and no CPR number is logged along the way.
 /// </summary>
 [TestFixture]
 public sealed class StoreUnavailableTests
 {
-    private string _folder = null!;
-    private EmbeddedPostgres _server = null!;
-    private TestGateway _gateway = null!;
+    private GatewayOnOwnServer _own = null!;
 
     [OneTimeSetUp]
-    public async Task StartGatewayOnItsOwnServer()
-    {
-        _folder = Path.Combine(Path.GetTempPath(), "gateway-unavailable-" + Guid.NewGuid().ToString("N")[..12]);
-        _server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataDirectory = _folder, Durable = false }, CancellationToken.None);
-        _gateway = await TestGateway.StartAsync(connectionString: _server.ConnectionString);
-    }
+    public async Task StartGatewayOnItsOwnServer() => _own = await GatewayOnOwnServer.StartAsync(durable: false);
 
     [OneTimeTearDown]
-    public async Task StopAll()
-    {
-        await _gateway.DisposeAsync();
-        await _server.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public Task StopAll() => _own.DisposeAsync().AsTask();
 
     [Test]
-    public async Task RegisterAndRead_AfterTheDatabaseStopped_FailRetryablyAndLogTheCauseWithoutCpr()
+    public async Task RegisterAndRead_AfterTheDatabaseStopped_FailRetryablyAndTheOutageIsLoggedOnceWithItsCauseWithoutCpr()
     {
-        var client = _gateway.Client();
+        var client = _own.Gateway.Client();
         var cpr = TestCitizens.Next();
         await client.RegisterInterview(SampleRegistrations.Minimal(cpr));
 
-        await _server.DisposeAsync();
+        await _own.Server.DisposeAsync();
 
         var write = Assert.ThrowsAsync<FaultException<GatewayFault>>(() => client.RegisterInterview(SampleRegistrations.Minimal(cpr)))!;
         var read = Assert.ThrowsAsync<FaultException<GatewayFault>>(() => client.GetContactCourse(cpr))!;
@@ -54,12 +41,19 @@ public sealed class StoreUnavailableTests
                 Assert.That(fault.Detail.Text, Does.Not.Contain("Npgsql").And.Not.Contain("127.0.0.1"));
             }
 
-            var failures = _gateway.Log.Entries.Where(e => e.EventId.Id == 1002).ToList();
-            Assert.That(failures, Has.Count.EqualTo(2));
-            Assert.That(failures.Select(f => f.Exception), Has.All.Contain("---> Npgsql."));
-            Assert.That(failures.Select(f => f.Message), Has.Some.Contain(write.Detail.CorrelationId));
-            Assert.That(failures.Select(f => f.Message), Has.Some.Contain(read.Detail.CorrelationId));
-            Assert.That(string.Join('\n', _gateway.Log.Entries.Select(e => e.Message + e.Exception)), Does.Not.Contain(cpr));
+            // The outage is told once, with its cause, and each refused call at Debug, without a stack trace.
+            var outage = _own.Gateway.Log.Entries.Where(e => e.EventId.Id == 111).ToList();
+            Assert.That(outage, Has.Count.EqualTo(1));
+            Assert.That(outage[0].Level, Is.EqualTo(Microsoft.Extensions.Logging.LogLevel.Warning));
+            Assert.That(outage[0].Message, Does.Contain("cannot be reached (").And.Not.Contain("Npgsql."));
+            var refused = _own.Gateway.Log.Entries.Where(e => e.EventId.Id == 1003).ToList();
+            Assert.That(refused, Has.Count.EqualTo(2));
+            Assert.That(refused.Select(f => f.Exception), Has.All.Null);
+            Assert.That(refused.Select(f => f.Level), Has.All.EqualTo(Microsoft.Extensions.Logging.LogLevel.Debug));
+            Assert.That(refused.Select(f => f.Message), Has.Some.Contain(write.Detail.CorrelationId));
+            Assert.That(refused.Select(f => f.Message), Has.Some.Contain(read.Detail.CorrelationId));
+            Assert.That(_own.Gateway.Log.Entries.Where(e => e.EventId.Id == 1002), Is.Empty, "an outage is not a server failure");
+            Assert.That(string.Join('\n', _own.Gateway.Log.Entries.Select(e => e.Message + e.Exception)), Does.Not.Contain(cpr));
         });
     }
 }

@@ -1,0 +1,48 @@
+namespace Gateway.Host.Pipeline.Limits;
+
+/// <summary>
+/// One call's deadline: a token cancelled when the caller goes away or when the call has waited longer than
+/// <see cref="CallLimits.DeadlineSeconds"/>; the deadline stage makes it the request's <c>RequestAborted</c>, so every
+/// stage and store waits on it. <see cref="Renew"/> starts the count again once the body is whole.
+/// </summary>
+internal sealed class CallDeadline : IDisposable
+{
+    private readonly CancellationTokenSource _timer;
+    private readonly CancellationTokenSource _either;
+    private readonly TimeSpan _limit;
+
+    public CallDeadline(TimeSpan limit, TimeProvider clock, CancellationToken callerGone)
+    {
+        _limit = limit;
+        CallerGone = callerGone;
+        _timer = new CancellationTokenSource(limit, clock);
+        _either = CancellationTokenSource.CreateLinkedTokenSource(callerGone, _timer.Token);
+    }
+
+    /// <summary>Cancelled when the caller has gone or the deadline has passed.</summary>
+    public CancellationToken Token => _either.Token;
+
+    /// <summary>The caller's own token: cancelled when the connection was closed or reset.</summary>
+    public CancellationToken CallerGone { get; }
+
+    /// <summary>Whether the deadline has passed (and not the caller gone first).</summary>
+    public bool Passed => _timer.IsCancellationRequested && !CallerGone.IsCancellationRequested;
+
+    /// <summary>The limit, for the fault's log line.</summary>
+    public TimeSpan Limit => _limit;
+
+    /// <summary>Starts the count again: the time a caller takes to send its body is not the gateway's to spend.</summary>
+    public void Renew()
+    {
+        if (!_timer.IsCancellationRequested)
+        {
+            _timer.CancelAfter(_limit);
+        }
+    }
+
+    public void Dispose()
+    {
+        _either.Dispose();
+        _timer.Dispose();
+    }
+}
