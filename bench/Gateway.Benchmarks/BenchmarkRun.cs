@@ -37,6 +37,10 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter output)
     internal const string GatewayRead = "gateway GetContactCourse, mTLS + authorization";
     internal const string GatewayCorrect = "gateway CorrectInterview, mTLS + authorization";
     internal const string GatewayList = "gateway ListRegistrations (pages of 100), mTLS + authorization";
+    internal const string GatewayOverload = "gateway RegisterInterview, 512 callers (overload)";
+
+    // Far more callers than the database pool (16) and the working places with their queue (64 + 64): the load stage sheds.
+    private const int OverloadCallers = 512;
 
     // The citizens read by GetContactCourse, and how many registrations each has.
     private const int Citizens = 200;
@@ -57,6 +61,7 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter output)
         new(GatewayList, FixedPost),
         new(TestPing, GatewayPing),
         new(TestRegister, GatewayRegister),
+        new(GatewayOverload, GatewayRegister),
     ];
 
     private readonly List<ScenarioResult> _results = [];
@@ -123,6 +128,13 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter output)
             var feedVersions = await FeedVersionsAsync(database, cancellationToken);
             await MeasureAsync(load, new(GatewayList, () => new RegistrationFeedReader(gateway.Endpoint, envelopes.ListRegistrations)), cancellationToken);
 
+            // Overload: the calls let in keep their latency; the rest are shed at once with Server.Busy.
+            using (var overload = new ClosedLoopLoad(new LoadSettings(
+                OverloadCallers, TimeSpan.FromSeconds(options.WarmupSeconds), TimeSpan.FromSeconds(options.DurationSeconds), options.MaxRequests), certificates))
+            {
+                await MeasureAsync(overload, Register(GatewayOverload, gateway.Endpoint, envelopes), cancellationToken);
+            }
+
             // The cost of conformance observation: a second gateway, of the Test environment, on a database of its own.
             await using (var testGateway = await GatewayServer.StartAsync(
                 await SecondDatabaseAsync(database, postgres.ConnectionString, cancellationToken), GatewayEnvironment.Test, certificates, cancellationToken))
@@ -184,7 +196,8 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter output)
 
         output.WriteLine($"{result.RequestsPerSecond,8:N0} req/s  p50 {result.P50Milliseconds,6:0.00} ms  p99 {result.P99Milliseconds,7:0.00} ms  " +
             $"errors {result.Errors}  other CPU {result.OtherCores:0.00} cores" +
-            (result.Entries > 0 ? $"  {result.EntriesPerSecond:N0} entries/s" : ""));
+            (result.Entries > 0 ? $"  {result.EntriesPerSecond:N0} entries/s" : "") +
+            (result.Shed > 0 ? $"  shed {result.Shed:N0}" : ""));
         _results.Add(result);
         return result;
     }

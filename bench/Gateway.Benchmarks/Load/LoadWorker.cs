@@ -19,6 +19,9 @@ internal sealed class LoadWorker(HttpClient client, LoadScenario scenario, int c
     /// <summary>Entries the measured successful answers carried, for scenarios whose source counts them.</summary>
     public long Entries { get; private set; }
 
+    /// <summary>Measured requests the gateway shed with <c>Server.Busy</c>; the worker sends its next request at once.</summary>
+    public int Shed { get; private set; }
+
     /// <summary>Failed requests, warm-up included.</summary>
     public int Errors { get; private set; }
 
@@ -55,6 +58,12 @@ internal sealed class LoadWorker(HttpClient client, LoadScenario scenario, int c
 
             var (failure, entries) = await SendAsync(request, cancellationToken);
             var end = Stopwatch.GetTimestamp();
+            if (ReferenceEquals(failure, ShedAnswer))
+            {
+                Shed += start >= measureStart ? 1 : 0;
+                continue;
+            }
+
             if (failure is not null)
             {
                 Errors++;
@@ -78,7 +87,9 @@ internal sealed class LoadWorker(HttpClient client, LoadScenario scenario, int c
         }
     }
 
-    // The failure (null for a success) and the entries the answer carried.
+    private const string ShedAnswer = "Server.Busy";
+
+    // The failure (null for a success; ShedAnswer for a shed request) and the entries the answer carried.
     private async Task<(string? Failure, int Entries)> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         try
@@ -86,7 +97,9 @@ internal sealed class LoadWorker(HttpClient client, LoadScenario scenario, int c
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             var length = await ReadBodyAsync(response, cancellationToken);
             var body = _body.AsSpan(0, length);
-            return ResponseCheck.Failure(response, body) is { } failure ? (failure, 0) : (null, _source.Answered(body));
+            return ResponseCheck.IsShed(response, body) ? (ShedAnswer, 0)
+                : ResponseCheck.Failure(response, body) is { } failure ? (failure, 0)
+                : (null, _source.Answered(body));
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException
             || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))

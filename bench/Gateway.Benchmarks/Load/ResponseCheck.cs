@@ -8,6 +8,12 @@ internal static class ResponseCheck
     // Faults are prefixed (<s:Fault>, <soap:Fault>); both the gateway and SoapCore also answer them with HTTP 500.
     private static ReadOnlySpan<byte> FaultElement => ":Fault"u8;
 
+    private static ReadOnlySpan<byte> BusyCode => "<Code>Server.Busy</Code>"u8;
+
+    /// <summary>Whether the gateway shed the request (<c>Server.Busy</c>): counted apart, neither a success nor an error.</summary>
+    public static bool IsShed(HttpResponseMessage response, ReadOnlySpan<byte> body) =>
+        (int)response.StatusCode == 500 && body.IndexOf(BusyCode) >= 0;
+
     /// <summary>Null for a success, else what was wrong.</summary>
     public static string? Failure(HttpResponseMessage response, ReadOnlySpan<byte> body) =>
         !response.IsSuccessStatusCode ? $"HTTP {(int)response.StatusCode}: {Excerpt(body)}"

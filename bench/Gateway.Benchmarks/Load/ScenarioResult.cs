@@ -15,6 +15,9 @@ internal sealed record ScenarioResult(
     /// <summary>Entries the measured answers carried (a page's entries, say); 0 where the scenario does not count them.</summary>
     public long Entries { get; init; }
 
+    /// <summary>Measured requests the gateway shed with <c>Server.Busy</c> (not in <see cref="Requests"/>, not errors).</summary>
+    public long Shed { get; init; }
+
     /// <summary>Successful measured requests per second.</summary>
     public double RequestsPerSecond => Seconds > 0 ? Requests / Seconds : 0;
 
@@ -45,6 +48,7 @@ internal sealed record ScenarioResult(
             workers.Any(w => w.Capped))
         {
             Entries = workers.Sum(w => w.Entries),
+            Shed = workers.Sum(w => (long)w.Shed),
             RanOut = workers.Any(w => w.RanOut),
         };
     }

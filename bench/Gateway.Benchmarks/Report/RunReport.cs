@@ -81,6 +81,12 @@ internal sealed class RunReport(
             text.AppendLine(CultureInfo.InvariantCulture, $"- {r.Name}: {r.Errors} failed requests; the first: {Flatten(r.FirstError)}");
         }
 
+        foreach (var r in results.Where(r => r.Shed > 0))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"- {r.Name}: {r.Shed:N0} further requests were shed with Server.Busy ({(r.Seconds > 0 ? r.Shed / r.Seconds : 0):N0}/s); their clients sent the next request at once. Requests/s, p50 and p99 are those of the calls let in.");
+        }
+
         foreach (var r in results.Where(r => r.Capped))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"- {r.Name}: stopped at --max-requests before the measurement time was up.");
