@@ -1,6 +1,7 @@
 using Dapper;
 using Gateway.Data.Database;
 using Gateway.Domain.Agreements;
+using Gateway.Domain.Faults;
 using Npgsql;
 
 namespace Gateway.Data.Agreements;
@@ -10,6 +11,9 @@ public sealed class AccessStore(GatewayDataSource dataSource) : IAccessStore
 {
     /// <summary>How long the listening connection may stay silent before it is checked.</summary>
     public static readonly TimeSpan QuietSpell = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long that round trip may take before the connection counts as lost (and the cache as stale).</summary>
+    public static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>The channel on which PostgreSQL announces any change to certificates and agreements.</summary>
     public const string ChangeChannel = "gateway_access_changed";
@@ -38,24 +42,59 @@ public sealed class AccessStore(GatewayDataSource dataSource) : IAccessStore
     /// Calls <paramref name="changed"/> whenever certificates or agreements change, until cancelled. Returns (or throws)
     /// when the listening connection is lost; the caller decides how to reconnect, and must treat its cache as stale.
     /// </summary>
+    /// <remarks>
+    /// A database that cannot be reached, or a round trip that takes longer than <see cref="PingTimeout"/> (a frozen
+    /// server, a silent partition), ends it with the data layer's <c>Server.Unavailable</c> failure: the database is
+    /// away. A listening connection that is ended or dropped ends it with Npgsql's exception: the listener's own loss.
+    /// </remarks>
     public async Task ListenAsync(Action changed, Action listening, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        connection.Notification += (_, _) => changed();
-        await using (var listen = new NpgsqlCommand($"listen {ChangeChannel}", connection))
+        var connection = await StoreFailures.Translate(() => dataSource.OpenConnectionAsync(cancellationToken).AsTask(), cancellationToken);
+        var silent = false;
+        try
         {
-            await listen.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        listening();
-        await using var ping = new NpgsqlCommand("select 1", connection);
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            // A connection can die without a word (a restarted server, a dropped NAT entry): after a quiet spell, a
-            // round trip proves it alive, or throws and lets the caller stop trusting its cache.
-            if (!await connection.WaitAsync(QuietSpell, cancellationToken))
+            connection.Notification += (_, _) => changed();
+            await using (var listen = new NpgsqlCommand($"listen {ChangeChannel}", connection))
             {
-                await ping.ExecuteScalarAsync(cancellationToken);
+                await listen.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            listening();
+            await using var ping = new NpgsqlCommand("select 1", connection);
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                // A connection can die without a word (a restarted server, a dropped NAT entry): after a quiet spell, a
+                // round trip proves it alive, or throws and lets the caller stop trusting its cache. Bounded: a frozen
+                // server answers nothing, and the cache must not be trusted for long without a word.
+                if (await connection.WaitAsync(QuietSpell, cancellationToken))
+                {
+                    continue;
+                }
+
+                var answered = ping.ExecuteScalarAsync(cancellationToken);
+                if (await Task.WhenAny(answered, Task.Delay(PingTimeout, cancellationToken)) != answered)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    silent = true;
+                    _ = answered.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                    throw new GatewayException(FaultCodes.StoreUnavailable,
+                        new TimeoutException($"the change listener's connection did not answer within {PingTimeout.TotalSeconds:0} s"));
+                }
+
+                await answered;
+            }
+        }
+        finally
+        {
+            // A silent server may not let the connection close either: it is closed in the background, and the caller
+            // learns of the loss at once.
+            if (silent)
+            {
+                _ = Task.Run(async () => await connection.DisposeAsync(), CancellationToken.None);
+            }
+            else
+            {
+                await connection.DisposeAsync();
             }
         }
     }
