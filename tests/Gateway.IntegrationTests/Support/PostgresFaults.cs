@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Gateway.Data.Database;
 
 namespace Gateway.IntegrationTests.Support;
@@ -18,11 +17,11 @@ internal static class PostgresFaults
 
     /// <summary>Ends the server as a crash would: at once, without a checkpoint; committed work survives in the WAL.</summary>
     public static Task CrashAsync(EmbeddedPostgres server) =>
-        RunAsync(Path.Combine(PostgresBinaries.FindDirectory()!, "pg_ctl"), ["stop", "-D", server.ClusterDirectory, "-m", "immediate", "-w"], asServerUser: true);
+        PostgresPrograms.RunAsync(PostgresPrograms.Path("pg_ctl"), ["stop", "-D", server.ClusterDirectory, "-m", "immediate", "-w"], asServerUser: true);
 
     /// <summary>Kills the postmaster with SIGKILL; its backends end by themselves moments later.</summary>
     public static Task KillAsync(EmbeddedPostgres server) =>
-        RunAsync("kill", ["-KILL", Postmaster(server).ToString(System.Globalization.CultureInfo.InvariantCulture)], asServerUser: false);
+        PostgresPrograms.RunAsync("kill", ["-KILL", Postmaster(server).ToString(System.Globalization.CultureInfo.InvariantCulture)], asServerUser: false);
 
     private static int Postmaster(EmbeddedPostgres server) =>
         server.ServerProcessId ?? throw new InvalidOperationException("The server does not run.");
@@ -31,7 +30,7 @@ internal static class PostgresFaults
     {
         var postmaster = Postmaster(server);
         string[] pids = [postmaster.ToString(System.Globalization.CultureInfo.InvariantCulture), .. ChildrenOf(postmaster)];
-        return RunAsync("kill", ["-" + signal, .. pids], asServerUser: false);
+        return PostgresPrograms.RunAsync("kill", ["-" + signal, .. pids], asServerUser: false);
     }
 
     private static IEnumerable<string> ChildrenOf(int parent)
@@ -58,28 +57,6 @@ internal static class PostgresFaults
             {
                 yield return text[..text.IndexOf(' ')];
             }
-        }
-    }
-
-    private static async Task RunAsync(string file, string[] args, bool asServerUser)
-    {
-        var start = asServerUser && Environment.IsPrivilegedProcess
-            ? new ProcessStartInfo("runuser") { ArgumentList = { "-u", "postgres", "--", file } }
-            : new ProcessStartInfo(file);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.RedirectStandardError = true;
-        start.RedirectStandardOutput = true;
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed: {await error}");
         }
     }
 }

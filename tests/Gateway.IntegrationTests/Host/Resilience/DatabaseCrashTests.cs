@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.ServiceModel;
 using Gateway.Contracts.Types;
 using Gateway.Data.AccessLog;
 using Gateway.Host.Access;
@@ -44,7 +43,7 @@ public sealed class DatabaseCrashTests
             for (var i = 0; i < WritesEach; i++)
             {
                 var requestId = $"crash-{w}-{i}-{Guid.NewGuid():N}";
-                receipts[requestId] = await UntilStoredAsync(() => client.RegisterInterview(requestId, SampleRegistrations.Minimal(cpr)), faultsSeen, stop.Token);
+                receipts[requestId] = await RetryingWriter.UntilStoredAsync(() => client.RegisterInterview(requestId, SampleRegistrations.Minimal(cpr)), faultsSeen, stop.Token);
             }
         })).ToArray();
 
@@ -83,29 +82,6 @@ public sealed class DatabaseCrashTests
             Assert.That(verification.Intact, Is.True, "the access log's chain does not verify");
             Assert.That(verification.NotYetSealed, Is.Zero);
         });
-    }
-
-    // What the integration guide tells a client: after a Server.* fault or no answer, send the same write again.
-    private static async Task<RegistrationReceipt> UntilStoredAsync(Func<Task<RegistrationReceipt>> write, ConcurrentBag<string> faultsSeen, CancellationToken stop)
-    {
-        while (true)
-        {
-            stop.ThrowIfCancellationRequested();
-            try
-            {
-                return await write();
-            }
-            catch (FaultException<GatewayFault> fault) when (fault.Detail.Retryable)
-            {
-                faultsSeen.Add(fault.Detail.Code);
-            }
-            catch (CommunicationException)
-            {
-                faultsSeen.Add("transport");
-            }
-
-            await Task.Delay(200, stop);
-        }
     }
 
     private async Task<long> CountAsync(string sql, string[] cprs)
