@@ -21,7 +21,7 @@ public sealed class AccessLogSealer(GatewayDataSource dataSource, int batchSize 
     /// lock. Throws <see cref="AccessLogChainException"/> when the entry of the last link is gone: the chain must not
     /// be continued from a history that has been tampered with.
     /// </summary>
-    public Task<int> SealAsync(CancellationToken cancellationToken) => StoreFailures.Translate(() => SealSettledAsync(cancellationToken), cancellationToken);
+    public Task<int> SealAsync(CancellationToken cancellationToken) => StoreFailures.Translate(work => SealSettledAsync(work), cancellationToken);
 
     private async Task<int> SealSettledAsync(CancellationToken cancellationToken)
     {

@@ -39,7 +39,7 @@ public sealed class AccessLogStore(GatewayDataSource dataSource) : IAccessLog
 
     /// <inheritdoc />
     public Task RecordAsync(IReadOnlyList<AccessEntry> entries, CancellationToken cancellationToken) =>
-        StoreFailures.Translate(async () =>
+        StoreFailures.Translate(async work =>
         {
             if (entries.Count == 0)
             {
@@ -53,7 +53,7 @@ public sealed class AccessLogStore(GatewayDataSource dataSource) : IAccessLog
                                      @PrincipalCode, @CaseWorkerId, @CallId, @Operation, @Cpr, @RegistrationId, @Outcome,
                                      @SubjectKind, @SubjectCode)
                 """;
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenConnectionAsync(work);
             await connection.ExecuteAsync(new CommandDefinition(sql, new
             {
                 RecordedAt = entries.Select(e => e.RecordedAt.UtcDateTime).ToArray(),
@@ -71,6 +71,6 @@ public sealed class AccessLogStore(GatewayDataSource dataSource) : IAccessLog
                 Outcome = entries.Select(e => e.Outcome).ToArray(),
                 SubjectKind = entries.Select(e => e.Subject?.Kind.ToString()).ToArray(),
                 SubjectCode = entries.Select(e => e.Subject?.Code).ToArray(),
-            }, cancellationToken: cancellationToken));
+            }, cancellationToken: work));
         }, cancellationToken);
 }

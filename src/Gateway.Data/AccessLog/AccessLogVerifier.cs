@@ -14,7 +14,7 @@ public sealed class AccessLogVerifier(GatewayDataSource dataSource)
 {
     /// <summary>Verifies the whole chain, and, when <paramref name="recordedHead"/> is given, that it still holds that link.</summary>
     public Task<AccessLogVerification> VerifyAsync(AccessLogHead? recordedHead, CancellationToken cancellationToken) =>
-        StoreFailures.Translate(() => WalkAsync(recordedHead, cancellationToken), cancellationToken);
+        StoreFailures.Translate(work => WalkAsync(recordedHead, work), cancellationToken);
 
     private async Task<AccessLogVerification> WalkAsync(AccessLogHead? recordedHead, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ public sealed class CitizenAccessLog(GatewayDataSource dataSource)
 {
     /// <summary>Every entry that names <paramref name="cpr"/>, oldest first.</summary>
     public Task<IReadOnlyList<CitizenAccess>> ReadAsync(string cpr, CancellationToken cancellationToken) =>
-        StoreFailures.Translate(() => QueryAsync(cpr, cancellationToken), cancellationToken);
+        StoreFailures.Translate(work => QueryAsync(cpr, work), cancellationToken);
 
     private async Task<IReadOnlyList<CitizenAccess>> QueryAsync(string cpr, CancellationToken cancellationToken)
     {

@@ -20,21 +20,21 @@ public sealed class AccessStore(GatewayDataSource dataSource) : IAccessStore
 
     /// <inheritdoc />
     public Task<RegisteredCertificate?> FindCertificateAsync(string thumbprint, CancellationToken cancellationToken) =>
-        StoreFailures.Translate(async () =>
+        StoreFailures.Translate(async work =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenConnectionAsync(work);
             var row = await connection.QuerySingleOrDefaultAsync<CertificateRow>(new CommandDefinition(
-                SelectCertificates + " where thumbprint = @thumbprint", new { thumbprint }, cancellationToken: cancellationToken));
+                SelectCertificates + " where thumbprint = @thumbprint", new { thumbprint }, cancellationToken: work));
             return row?.ToCertificate();
         }, cancellationToken);
 
     /// <inheritdoc />
     public Task<Agreement?> FindAgreementAsync(Guid id, CancellationToken cancellationToken) =>
-        StoreFailures.Translate(async () =>
+        StoreFailures.Translate(async work =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenConnectionAsync(work);
             var row = await connection.QuerySingleOrDefaultAsync<AgreementRows.Row>(new CommandDefinition(
-                AgreementRows.Select + " where a.id = @id", new { id }, cancellationToken: cancellationToken));
+                AgreementRows.Select + " where a.id = @id", new { id }, cancellationToken: work));
             return row is null ? null : AgreementRows.ToAgreement(row);
         }, cancellationToken);
 
@@ -46,10 +46,20 @@ public sealed class AccessStore(GatewayDataSource dataSource) : IAccessStore
     /// A database that cannot be reached, or a round trip that takes longer than <see cref="PingTimeout"/> (a frozen
     /// server, a silent partition), ends it with the data layer's <c>Server.Unavailable</c> failure: the database is
     /// away. A listening connection that is ended or dropped ends it with Npgsql's exception: the listener's own loss.
+    /// Cancelling returns at once, even when the server does not answer: the listening connection then closes in the
+    /// background, as soon as the server lets it.
     /// </remarks>
-    public async Task ListenAsync(Action changed, Action listening, CancellationToken cancellationToken)
+    public Task ListenAsync(Action changed, Action listening, CancellationToken cancellationToken)
     {
-        var connection = await StoreFailures.Translate(() => dataSource.OpenConnectionAsync(cancellationToken).AsTask(), cancellationToken);
+        var loop = ListenUntilLostAsync(changed, listening, cancellationToken);
+        // Observed, so that a loop left behind at a stop and failing later does not surface as an unobserved exception.
+        _ = loop.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return loop.WaitAsync(cancellationToken);
+    }
+
+    private async Task ListenUntilLostAsync(Action changed, Action listening, CancellationToken cancellationToken)
+    {
+        var connection = await StoreFailures.Translate(work => dataSource.OpenConnectionAsync(work).AsTask(), cancellationToken);
         var silent = false;
         try
         {

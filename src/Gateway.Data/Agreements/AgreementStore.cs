@@ -15,11 +15,11 @@ public sealed class AgreementStore(GatewayDataSource dataSource)
     /// </summary>
     public Task<Agreement> RequestAgreementAsync(
         AgreementRequest request, string requestedBy, string reason, CancellationToken cancellationToken, Guid? id = null, bool activate = false) =>
-        StoreFailures.Translate<Agreement>(async () =>
+        StoreFailures.Translate<Agreement>(async work =>
         {
             var agreementId = id ?? Guid.CreateVersion7();
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenConnectionAsync(work);
+            await using var transaction = await connection.BeginTransactionAsync(work);
             await connection.ExecuteAsync(new CommandDefinition("""
                 insert into agreement (id, authority_kind, authority_code, it_system_id, operations, case_types, read_scope,
                                        supervision_scope, overdue_cpr, environment, valid_from, valid_to, status, contact, contract_reference)
@@ -41,22 +41,22 @@ public sealed class AgreementStore(GatewayDataSource dataSource)
                 request.ValidTo,
                 request.Contact,
                 request.ContractReference,
-            }, transaction, cancellationToken: cancellationToken));
+            }, transaction, cancellationToken: work));
             foreach (var principal in request.Principals)
             {
                 await connection.ExecuteAsync(new CommandDefinition(
                     "insert into agreement_principal (agreement_id, kind, code) values (@agreementId, @Kind, @Code)",
-                    new { agreementId, Kind = principal.Kind.ToString(), principal.Code }, transaction, cancellationToken: cancellationToken));
+                    new { agreementId, Kind = principal.Kind.ToString(), principal.Code }, transaction, cancellationToken: work));
             }
 
-            await RecordAsync(connection, transaction, agreementId, null, AgreementStatus.Requested, requestedBy, reason, cancellationToken);
+            await RecordAsync(connection, transaction, agreementId, null, AgreementStatus.Requested, requestedBy, reason, work);
             if (activate)
             {
-                await SetStatusAsync(connection, transaction, agreementId, AgreementStatus.Requested, AgreementStatus.Active, requestedBy, reason, cancellationToken);
+                await SetStatusAsync(connection, transaction, agreementId, AgreementStatus.Requested, AgreementStatus.Active, requestedBy, reason, work);
             }
 
-            await transaction.CommitAsync(cancellationToken);
-            return (await GetAgreementAsync(agreementId, cancellationToken))!;
+            await transaction.CommitAsync(work);
+            return (await GetAgreementAsync(agreementId, work))!;
         }, cancellationToken);
 
     /// <summary>
@@ -68,12 +68,12 @@ public sealed class AgreementStore(GatewayDataSource dataSource)
     /// </summary>
     public Task<TransitionResult?> TransitionAsync(
         Guid id, AgreementAction action, string changedBy, string reason, CancellationToken cancellationToken, string? conformanceOverride = null) =>
-        StoreFailures.Translate<TransitionResult?>(async () =>
+        StoreFailures.Translate<TransitionResult?>(async work =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenConnectionAsync(work);
+            await using var transaction = await connection.BeginTransactionAsync(work);
             var current = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-                "select status from agreement where id = @id for update", new { id }, transaction, cancellationToken: cancellationToken));
+                "select status from agreement where id = @id for update", new { id }, transaction, cancellationToken: work));
             if (current is null)
             {
                 return null;
@@ -85,9 +85,9 @@ public sealed class AgreementStore(GatewayDataSource dataSource)
                 return new TransitionResult(null, from);
             }
 
-            await SetStatusAsync(connection, transaction, id, from, to, changedBy, reason, cancellationToken, conformanceOverride);
-            await transaction.CommitAsync(cancellationToken);
-            return new TransitionResult((await GetAgreementAsync(id, cancellationToken))!, from);
+            await SetStatusAsync(connection, transaction, id, from, to, changedBy, reason, work, conformanceOverride);
+            await transaction.CommitAsync(work);
+            return new TransitionResult((await GetAgreementAsync(id, work))!, from);
         }, cancellationToken);
 
     /// <summary>
@@ -95,15 +95,15 @@ public sealed class AgreementStore(GatewayDataSource dataSource)
     /// <paramref name="changedBy"/> (the gateway's own sweep records <c>gateway</c>); returns their ids.
     /// </summary>
     public Task<IReadOnlyList<Guid>> ExpireDueAsync(DateOnly today, string changedBy, CancellationToken cancellationToken) =>
-        StoreFailures.Translate<IReadOnlyList<Guid>>(async () =>
+        StoreFailures.Translate<IReadOnlyList<Guid>>(async work =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenConnectionAsync(work);
             var due = (await connection.QueryAsync<(Guid Id, DateOnly ValidTo)>(new CommandDefinition(
-                "select id, valid_to from agreement where status = 'Active' and valid_to < @today", new { today }, cancellationToken: cancellationToken))).ToList();
+                "select id, valid_to from agreement where status = 'Active' and valid_to < @today", new { today }, cancellationToken: work))).ToList();
             var expired = new List<Guid>();
             foreach (var (id, validTo) in due)
             {
-                if (await TransitionAsync(id, AgreementAction.Expire, changedBy, $"Its end date, {validTo:yyyy-MM-dd}, has passed.", cancellationToken) is { Agreement: not null })
+                if (await TransitionAsync(id, AgreementAction.Expire, changedBy, $"Its end date, {validTo:yyyy-MM-dd}, has passed.", work) is { Agreement: not null })
                 {
                     expired.Add(id);
                 }
@@ -117,44 +117,44 @@ public sealed class AgreementStore(GatewayDataSource dataSource)
 
     /// <summary>Agreements, optionally only those in <paramref name="status"/>.</summary>
     public Task<IReadOnlyList<Agreement>> ListAgreementsAsync(AgreementStatus? status, CancellationToken cancellationToken) =>
-        StoreFailures.Translate<IReadOnlyList<Agreement>>(async () =>
+        StoreFailures.Translate<IReadOnlyList<Agreement>>(async work =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenConnectionAsync(work);
             var rows = await connection.QueryAsync<AgreementRows.Row>(new CommandDefinition(
                 AgreementRows.Select + " where @status::text is null or a.status = @status order by a.created_at",
-                new { status = status?.ToString() }, cancellationToken: cancellationToken));
+                new { status = status?.ToString() }, cancellationToken: work));
             return [.. rows.Select(AgreementRows.ToAgreement)];
         }, cancellationToken);
 
     /// <summary>The agreements of one IT system in any of <paramref name="statuses"/>, oldest first.</summary>
     public Task<IReadOnlyList<Agreement>> ListAgreementsOfSystemAsync(Guid itSystemId, IReadOnlyCollection<AgreementStatus> statuses, CancellationToken cancellationToken) =>
-        StoreFailures.Translate<IReadOnlyList<Agreement>>(async () =>
+        StoreFailures.Translate<IReadOnlyList<Agreement>>(async work =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenConnectionAsync(work);
             var rows = await connection.QueryAsync<AgreementRows.Row>(new CommandDefinition(
                 AgreementRows.Select + " where a.it_system_id = @itSystemId and a.status = any(@statuses) order by a.created_at",
-                new { itSystemId, statuses = statuses.Select(s => s.ToString()).ToArray() }, cancellationToken: cancellationToken));
+                new { itSystemId, statuses = statuses.Select(s => s.ToString()).ToArray() }, cancellationToken: work));
             return [.. rows.Select(AgreementRows.ToAgreement)];
         }, cancellationToken);
 
     /// <summary>How many Active agreements there are for <paramref name="environment"/>.</summary>
     public Task<int> CountActiveAsync(GatewayEnvironment environment, CancellationToken cancellationToken) =>
-        StoreFailures.Translate(async () =>
+        StoreFailures.Translate(async work =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenConnectionAsync(work);
             return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
                 "select count(*)::int from agreement where status = 'Active' and environment = @environment",
-                new { environment = environment.ToString() }, cancellationToken: cancellationToken));
+                new { environment = environment.ToString() }, cancellationToken: work));
         }, cancellationToken);
 
     /// <summary>An agreement's status history, oldest first.</summary>
     public Task<IReadOnlyList<AgreementHistoryEntry>> HistoryAsync(Guid id, CancellationToken cancellationToken) =>
-        StoreFailures.Translate<IReadOnlyList<AgreementHistoryEntry>>(async () =>
+        StoreFailures.Translate<IReadOnlyList<AgreementHistoryEntry>>(async work =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenConnectionAsync(work);
             var rows = await connection.QueryAsync<(string? From, string To, string By, DateTime At, string Reason, string? Override)>(new CommandDefinition(
                 "select from_status, to_status, changed_by, changed_at, reason, conformance_override from agreement_history where agreement_id = @id order by id",
-                new { id }, cancellationToken: cancellationToken));
+                new { id }, cancellationToken: work));
             return [.. rows.Select(r => new AgreementHistoryEntry(
                 r.From is null ? null : Enum.Parse<AgreementStatus>(r.From), Enum.Parse<AgreementStatus>(r.To), r.By,
                 new DateTimeOffset(DateTime.SpecifyKind(r.At, DateTimeKind.Utc)), r.Reason) { ConformanceOverride = r.Override })];

@@ -25,10 +25,10 @@ public sealed class ConformanceStore(GatewayDataSource dataSource)
     /// conformance run then needs that call again, nothing else is at stake, and a Test call costs no extra flush.
     /// </summary>
     public Task RecordAsync(Guid itSystemId, ObservedCall call, CancellationToken cancellationToken) =>
-        StoreFailures.Translate(async () =>
+        StoreFailures.Translate(async work =>
         {
             // One round trip: the statements travel together.
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenConnectionAsync(work);
             await connection.ExecuteAsync(new CommandDefinition("""
                 begin;
                 set local synchronous_commit to off;
@@ -57,63 +57,63 @@ public sealed class ConformanceStore(GatewayDataSource dataSource)
                 call.Cursor,
                 call.NextCursor,
                 Drill = call.Drill?.ToString(),
-            }, cancellationToken: cancellationToken));
+            }, cancellationToken: work));
         }, cancellationToken);
 
     /// <summary>The calls of <paramref name="itSystemId"/> under the current catalogue version since its last reset, in the order they were seen.</summary>
     public Task<IReadOnlyList<ObservedCall>> ObservationsAsync(Guid itSystemId, CancellationToken cancellationToken) =>
-        StoreFailures.Translate<IReadOnlyList<ObservedCall>>(async () =>
+        StoreFailures.Translate<IReadOnlyList<ObservedCall>>(async work =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenConnectionAsync(work);
             var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
                 select {Columns} from conformance_observation
                 where it_system_id = @itSystemId and catalogue_version = @version
                   and id > coalesce((select max(after_observation) from conformance_reset where it_system_id = @itSystemId), 0)
                 order by id
-                """, new { itSystemId, version = ConformanceCatalogue.Version }, cancellationToken: cancellationToken));
+                """, new { itSystemId, version = ConformanceCatalogue.Version }, cancellationToken: work));
             return [.. rows.Select(r => r.ToCall())];
         }, cancellationToken);
 
     /// <summary>Starts the judgement of <paramref name="itSystemId"/> again: the calls so far are kept, and no longer count.</summary>
     public Task ResetAsync(Guid itSystemId, string resetBy, string reason, CancellationToken cancellationToken) =>
-        StoreFailures.Translate(async () =>
+        StoreFailures.Translate(async work =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenConnectionAsync(work);
             await connection.ExecuteAsync(new CommandDefinition("""
                 insert into conformance_reset (it_system_id, after_observation, reset_by, reason)
                 select @itSystemId, coalesce(max(id), 0), @resetBy, @reason from conformance_observation
-                """, new { itSystemId, resetBy, reason }, cancellationToken: cancellationToken));
+                """, new { itSystemId, resetBy, reason }, cancellationToken: work));
         }, cancellationToken);
 
     /// <summary>The last reset of <paramref name="itSystemId"/>, or null.</summary>
     public Task<ConformanceReset?> LastResetAsync(Guid itSystemId, CancellationToken cancellationToken) =>
-        StoreFailures.Translate(async () =>
+        StoreFailures.Translate(async work =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenConnectionAsync(work);
             var row = await connection.QuerySingleOrDefaultAsync<(string By, DateTime At, string Reason)?>(new CommandDefinition(
                 "select reset_by, reset_at, reason from conformance_reset where it_system_id = @itSystemId order by id desc limit 1",
-                new { itSystemId }, cancellationToken: cancellationToken));
+                new { itSystemId }, cancellationToken: work));
             return row is { } r ? new ConformanceReset(r.By, new DateTimeOffset(DateTime.SpecifyKind(r.At, DateTimeKind.Utc)), r.Reason) : null;
         }, cancellationToken);
 
     /// <summary>Whether drills run for <paramref name="itSystemId"/>: the latest switch decides; off when never switched.</summary>
     public Task<bool> DrillsOnAsync(Guid itSystemId, CancellationToken cancellationToken) =>
-        StoreFailures.Translate(async () =>
+        StoreFailures.Translate(async work =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenConnectionAsync(work);
             return await connection.QuerySingleOrDefaultAsync<bool?>(new CommandDefinition(
                 "select enabled from conformance_drill_switch where it_system_id = @itSystemId order by id desc limit 1",
-                new { itSystemId }, cancellationToken: cancellationToken)) ?? false;
+                new { itSystemId }, cancellationToken: work)) ?? false;
         }, cancellationToken);
 
     /// <summary>Switches drills on or off for <paramref name="itSystemId"/>, recording who and why.</summary>
     public Task SwitchDrillsAsync(Guid itSystemId, bool enabled, string changedBy, string reason, CancellationToken cancellationToken) =>
-        StoreFailures.Translate(async () =>
+        StoreFailures.Translate(async work =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenConnectionAsync(work);
             await connection.ExecuteAsync(new CommandDefinition(
                 "insert into conformance_drill_switch (it_system_id, enabled, changed_by, reason) values (@itSystemId, @enabled, @changedBy, @reason)",
-                new { itSystemId, enabled, changedBy, reason }, cancellationToken: cancellationToken));
+                new { itSystemId, enabled, changedBy, reason }, cancellationToken: work));
         }, cancellationToken);
 
     private sealed record Row(

@@ -13,19 +13,19 @@ public sealed class DatabaseHealth(GatewayDataSource dataSource)
 
     /// <summary>Whether the server answers a trivial query (<c>select 1</c>); throws the data layer's failures when it does not.</summary>
     public Task AnswersAsync(CancellationToken cancellationToken) =>
-        StoreFailures.Translate(async () =>
+        StoreFailures.Translate(async work =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await connection.ExecuteScalarAsync<int>(new CommandDefinition("select 1", commandTimeout: CommandTimeoutSeconds, cancellationToken: cancellationToken));
+            await using var connection = await dataSource.OpenConnectionAsync(work);
+            await connection.ExecuteScalarAsync<int>(new CommandDefinition("select 1", commandTimeout: CommandTimeoutSeconds, cancellationToken: work));
         }, cancellationToken);
 
     /// <summary>The scripts of this build that the database has not applied.</summary>
     public Task<IReadOnlyList<string>> PendingMigrationsAsync(CancellationToken cancellationToken) =>
-        StoreFailures.Translate<IReadOnlyList<string>>(async () =>
+        StoreFailures.Translate<IReadOnlyList<string>>(async work =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenConnectionAsync(work);
             var applied = (await connection.QueryAsync<string>(new CommandDefinition(
-                "select name from schema_migration", commandTimeout: CommandTimeoutSeconds, cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
+                "select name from schema_migration", commandTimeout: CommandTimeoutSeconds, cancellationToken: work))).ToHashSet(StringComparer.Ordinal);
             return [.. SchemaMigrator.Scripts.Where(s => !applied.Contains(s))];
         }, cancellationToken);
 
@@ -57,10 +57,10 @@ public sealed class DatabaseHealth(GatewayDataSource dataSource)
             """, cancellationToken);
 
     private Task<TimeSpan?> SecondsAsync(string sql, CancellationToken cancellationToken) =>
-        StoreFailures.Translate(async () =>
+        StoreFailures.Translate(async work =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            var seconds = await connection.ExecuteScalarAsync<double?>(new CommandDefinition(sql, commandTimeout: CommandTimeoutSeconds, cancellationToken: cancellationToken));
+            await using var connection = await dataSource.OpenConnectionAsync(work);
+            var seconds = await connection.ExecuteScalarAsync<double?>(new CommandDefinition(sql, commandTimeout: CommandTimeoutSeconds, cancellationToken: work));
             return seconds is { } s ? TimeSpan.FromSeconds(Math.Max(0, s)) : (TimeSpan?)null;
         }, cancellationToken);
 }

@@ -15,6 +15,12 @@ namespace Gateway.Data.Database;
 public sealed class EmbeddedPostgres : IAsyncDisposable
 {
     private const string SuperUser = "gateway";
+
+    // How long a stop may take: the gateway's own stop is bounded, and a frozen server must not hold it for pg_ctl's 60 s.
+    private const string StopSeconds = "10";
+
+    // How long a start may spend stopping a server left behind by a killed gateway before it gives up.
+    private const string LeftoverStopSeconds = "30";
     private readonly string _bin;
     private readonly string _cluster;
     private readonly FileStream _lock;
@@ -40,7 +46,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// ended (a killed server whose parent has not reaped it yet counts as ended). False once stopped, or when the server
     /// died (the file may stay behind, its process gone).
     /// </summary>
-    public bool IsRunning => !_stopped && ServerProcessId is { } pid && ProcessRuns(pid);
+    public bool IsRunning => !_stopped && IsRunningIgnoringStop;
+
+    /// <summary>Whether the server process runs, also after a stop that did not finish in time (for tests).</summary>
+    internal bool IsRunningIgnoringStop => ServerProcessId is { } pid && ProcessRuns(pid);
 
     /// <summary>Creates the cluster when it does not exist yet, starts it, and creates the database.</summary>
     /// <exception cref="EmbeddedDatabaseException">No server programs were found, the folder is in use, or the server did not start; the message says what to do.</exception>
@@ -106,7 +115,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         // The folder lock is ours, so a server still running here was left by a process that was killed: stop it first.
         if (File.Exists(Path.Combine(cluster, "postmaster.pid")))
         {
-            await TryRunAsync(Path.Combine(bin, "pg_ctl"), ["stop", "-D", cluster, "-m", "fast", "-w"], cancellationToken);
+            await TryRunAsync(Path.Combine(bin, "pg_ctl"), ["stop", "-D", cluster, "-m", "fast", "-w", "-t", LeftoverStopSeconds], cancellationToken);
         }
 
         var port = FreeLoopbackPort();
@@ -187,18 +196,37 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         return RunAsync(Path.Combine(_bin, "pg_ctl"), ["start", "-D", _cluster, "-l", _log, "-w", "-t", "60", "-o", _settings], cancellationToken);
     }
 
-    /// <summary>Stops the server (fast shutdown: open connections are ended, committed data is kept).</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Stops the server (fast shutdown: open connections are ended, committed data is kept), waiting at most
+    /// <see cref="StopSeconds"/>: true when it stopped (or was not running). A server that does not stop in time (frozen)
+    /// is left running; the next start on the folder stops it.
+    /// </summary>
+    public async Task<bool> StopAsync()
     {
         if (_stopped)
         {
-            return;
+            return true;
         }
 
         _stopped = true;
-        await TryRunAsync(Path.Combine(_bin, "pg_ctl"), ["stop", "-D", _cluster, "-m", "fast", "-w"], CancellationToken.None);
-        await _lock.DisposeAsync();
+        try
+        {
+            await RunAsync(Path.Combine(_bin, "pg_ctl"), ["stop", "-D", _cluster, "-m", "fast", "-w", "-t", StopSeconds], CancellationToken.None);
+            return true;
+        }
+        catch (EmbeddedDatabaseException)
+        {
+            // Not running (what we wanted), or not stopped in time: which, the process says.
+            return ServerProcessId is not { } pid || !ProcessRuns(pid);
+        }
+        finally
+        {
+            await _lock.DisposeAsync();
+        }
     }
+
+    /// <summary>Stops the server as <see cref="StopAsync"/> does.</summary>
+    public async ValueTask DisposeAsync() => await StopAsync();
 
     private static bool ProcessRuns(int pid)
     {

@@ -34,7 +34,7 @@ public static class SchemaMigrator
     /// missing from this build.
     /// </summary>
     public static Task<IReadOnlyList<string>> ApplyAsync(GatewayDataSource dataSource, CancellationToken cancellationToken) =>
-        StoreFailures.Translate(() => ApplyPendingAsync(dataSource, cancellationToken), cancellationToken);
+        StoreFailures.Translate(work => ApplyPendingAsync(dataSource, work), cancellationToken);
 
     private static async Task<IReadOnlyList<string>> ApplyPendingAsync(GatewayDataSource dataSource, CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ public static class TransactionIds
 {
     /// <summary>Throws <see cref="TransactionIdsBehindException"/> when a stored transaction id lies ahead of the cluster's counter.</summary>
     public static Task EnsureAheadOfStoredAsync(GatewayDataSource dataSource, CancellationToken cancellationToken) =>
-        StoreFailures.Translate(() => EnsureAheadAsync(dataSource, cancellationToken), cancellationToken);
+        StoreFailures.Translate(work => EnsureAheadAsync(dataSource, work), cancellationToken);
 
     private static async Task EnsureAheadAsync(GatewayDataSource dataSource, CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrat
 {
     /// <inheritdoc />
     public Task<WriteResult> WriteAsync(StoredRegistration version, WriteRequest request, Receipt receipt, AccessEntry access, CancellationToken cancellationToken) =>
-        StoreFailures.Translate(async () =>
+        StoreFailures.Translate(async work =>
         {
             // One statement, so one implicit transaction and one round trip: the request id is claimed first, and the
             // version (with the registration, for version 1) and its access-log entry are written only if the claim
@@ -81,10 +81,10 @@ public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrat
                 Fingerprint = request.Fingerprint.Value,
                 Receipt = InterviewJson.WriteReceipt(receipt),
             }));
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenConnectionAsync(work);
             try
             {
-                var claimed = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+                var claimed = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(sql, parameters, cancellationToken: work));
                 return claimed ? WriteResult.Stored : WriteResult.RequestIdTaken;
             }
             catch (PostgresException ex) when (ex is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "registration_version_pkey" })
@@ -103,12 +103,12 @@ public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrat
 
     /// <inheritdoc />
     public Task<EarlierRequest?> FindRequestAsync(Guid agreementId, string requestId, CancellationToken cancellationToken) =>
-        StoreFailures.Translate(async () =>
+        StoreFailures.Translate(async work =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenConnectionAsync(work);
             var row = await connection.QuerySingleOrDefaultAsync<(string Fingerprint, string Receipt)>(new CommandDefinition(
                 "select fingerprint, receipt::text from write_request where agreement_id = @agreementId and request_id = @requestId",
-                new { agreementId, requestId }, cancellationToken: cancellationToken));
+                new { agreementId, requestId }, cancellationToken: work));
             return row.Fingerprint is null ? null : new EarlierRequest(row.Fingerprint, InterviewJson.ReadReceipt(row.Receipt));
         }, cancellationToken);
 
@@ -171,9 +171,9 @@ public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrat
 
     /// <inheritdoc />
     public Task<ChangePage> ChangesAsync(AuthorityId responsible, AuthorityId? otherActor, RegistrationCursor after, int max, CancellationToken cancellationToken) =>
-        StoreFailures.Translate(async () =>
+        StoreFailures.Translate(async work =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenConnectionAsync(work);
             var rows = (await connection.QueryAsync<Row>(new CommandDefinition(otherActor is null ? ChangesSql : ActorChangesSql, new
             {
                 ResponsibleKind = responsible.Kind.ToString(),
@@ -183,7 +183,7 @@ public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrat
                 after.RegistrationId,
                 after.Version,
                 Limit = max + 1,
-            }, cancellationToken: cancellationToken))).ToList();
+            }, cancellationToken: work))).ToList();
             var page = rows.Take(max)
                 .Select(r => (ToRegistration(r), new RegistrationCursor(ulong.Parse(r.Xid!, CultureInfo.InvariantCulture), r.Id, r.Version)))
                 .ToList();
@@ -191,15 +191,15 @@ public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrat
             // or a cursor never handed out): then the writes to come would all sort before it.
             var ahead = page.Count == 0 && after.Xid > 0 && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
                 "select @Xid::xid8 >= pg_snapshot_xmax(pg_current_snapshot())",
-                new { Xid = after.Xid.ToString(CultureInfo.InvariantCulture) }, cancellationToken: cancellationToken));
+                new { Xid = after.Xid.ToString(CultureInfo.InvariantCulture) }, cancellationToken: work));
             return new ChangePage(page, rows.Count > max, ahead);
         }, cancellationToken);
 
     private Task<IReadOnlyList<StoredRegistration>> QueryAsync(string sql, object parameters, CancellationToken cancellationToken) =>
-        StoreFailures.Translate<IReadOnlyList<StoredRegistration>>(async () =>
+        StoreFailures.Translate<IReadOnlyList<StoredRegistration>>(async work =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+            await using var connection = await dataSource.OpenConnectionAsync(work);
+            var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql, parameters, cancellationToken: work));
             return [.. rows.Select(ToRegistration)];
         }, cancellationToken);
 

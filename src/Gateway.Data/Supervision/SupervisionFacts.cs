@@ -19,15 +19,15 @@ public sealed class SupervisionFacts(GatewayDataSource dataSource)
     /// took. What is noted while it runs is taken too, or by the next call.
     /// </summary>
     public Task<int> CatchUpAsync(CancellationToken cancellationToken) =>
-        StoreFailures.Translate(async () =>
+        StoreFailures.Translate(async work =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenConnectionAsync(work);
             var total = 0;
             int taken;
             do
             {
                 taken = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-                    "select supervision_fact_apply(@batch)", new { batch = BatchSize }, cancellationToken: cancellationToken));
+                    "select supervision_fact_apply(@batch)", new { batch = BatchSize }, cancellationToken: work));
                 total += taken;
             }
             while (taken == BatchSize);

@@ -26,14 +26,14 @@ public sealed class SupervisionStore(GatewayDataSource dataSource, TimeProvider 
     /// </summary>
     public Task<IReadOnlyList<SupervisionOverviewLine>> OverviewAsync(
         DateOnly from, DateOnly to, int overdueAfterMonths, CancellationToken cancellationToken) =>
-        StoreFailures.Translate<IReadOnlyList<SupervisionOverviewLine>>(async () =>
+        StoreFailures.Translate<IReadOnlyList<SupervisionOverviewLine>>(async work =>
         {
-            await _facts.CatchUpAsync(cancellationToken);
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+            await _facts.CatchUpAsync(work);
+            await using var connection = await dataSource.OpenConnectionAsync(work);
+            await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, work);
             var rows = await connection.QueryAsync<OverviewRow>(new CommandDefinition(SupervisionQueries.Overview,
-                new { from, to, overdue = overdueAfterMonths }, transaction, cancellationToken: cancellationToken));
-            await transaction.CommitAsync(cancellationToken);
+                new { from, to, overdue = overdueAfterMonths }, transaction, cancellationToken: work));
+            await transaction.CommitAsync(work);
             return [.. rows.Select(r => new SupervisionOverviewLine(
                 new AuthorityId(Enum.Parse<AuthorityKind>(r.Kind), r.Code), r.Name, r.Interviews, r.InCourse,
                 new(r.Overdue, r.InCourse), new(r.Late, r.Interviews), new(r.Missing, r.Interviews)))];
@@ -45,25 +45,25 @@ public sealed class SupervisionStore(GatewayDataSource dataSource, TimeProvider 
     /// </summary>
     public Task<SupervisionReport> ReportAsync(
         AuthorityId authority, DateOnly from, DateOnly to, int overdueAfterMonths, int nextContactLimitMonths, CancellationToken cancellationToken) =>
-        StoreFailures.Translate(async () =>
+        StoreFailures.Translate(async work =>
         {
             RequireResponsible(authority);
             var mandatory = Enum.GetValues<RegistrationItem>().Where(i => ItemRequirements.For(i, authority.Kind) == Requirement.Mandatory).ToList();
             IReadOnlyList<RegistrationItem> voluntary = authority.Kind == AuthorityKind.Municipality ? SupervisionFigures.VoluntaryForMunicipalities : [];
 
-            await _facts.CatchUpAsync(cancellationToken);
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+            await _facts.CatchUpAsync(work);
+            await using var connection = await dataSource.OpenConnectionAsync(work);
+            await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, work);
             var computedAt = clock.GetUtcNow();
             await connection.ExecuteAsync(new CommandDefinition(SupervisionQueries.BaseSets,
-                new { kind = authority.Kind.ToString(), code = authority.Code, from, to }, transaction, cancellationToken: cancellationToken));
+                new { kind = authority.Kind.ToString(), code = authority.Code, from, to }, transaction, cancellationToken: work));
             await using var results = await connection.QueryMultipleAsync(new CommandDefinition(SupervisionQueries.Report(mandatory, voluntary), new
             {
                 from,
                 to,
                 overdue = overdueAfterMonths,
                 limit = nextContactLimitMonths,
-            }, transaction, cancellationToken: cancellationToken));
+            }, transaction, cancellationToken: work));
 
             var breakdown = (await results.ReadAsync<SupervisionReport.Breakdown>()).ToList();
             var inCourse = await results.ReadSingleAsync<int>();
@@ -75,7 +75,7 @@ public sealed class SupervisionStore(GatewayDataSource dataSource, TimeProvider 
             var categories = (await results.ReadAsync<(int Category, int Interviews)>()).ToDictionary(c => c.Category, c => c.Interviews);
             var movement = await results.ReadSingleAsync<SupervisionReport.Movement>();
             var monthly = (await results.ReadAsync<(DateTime First, int Interviews, int Late)>()).Select(m => new SupervisionReport.Month(DateOnly.FromDateTime(m.First), m.Interviews, m.Late)).ToList();
-            await transaction.CommitAsync(cancellationToken);
+            await transaction.CommitAsync(work);
 
             return new SupervisionReport
             {
@@ -106,13 +106,13 @@ public sealed class SupervisionStore(GatewayDataSource dataSource, TimeProvider 
     /// </summary>
     public Task<OverduePage> OverdueCitizensAsync(
         AuthorityId authority, DateOnly asOf, int overdueAfterMonths, OverdueCursor? after, int pageSize, CancellationToken cancellationToken) =>
-        StoreFailures.Translate(async () =>
+        StoreFailures.Translate(async work =>
         {
             RequireResponsible(authority);
             ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-            await _facts.CatchUpAsync(cancellationToken);
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+            await _facts.CatchUpAsync(work);
+            await using var connection = await dataSource.OpenConnectionAsync(work);
+            await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, work);
             await using var results = await connection.QueryMultipleAsync(new CommandDefinition(SupervisionQueries.OverduePage, new
             {
                 kind = authority.Kind.ToString(),
@@ -122,10 +122,10 @@ public sealed class SupervisionStore(GatewayDataSource dataSource, TimeProvider 
                 afterHeld = after?.LastInterviewOn ?? DateOnly.MinValue,
                 afterId = after?.RegistrationId ?? Guid.Empty,
                 take = pageSize + 1,
-            }, transaction, cancellationToken: cancellationToken));
+            }, transaction, cancellationToken: work));
             var total = await results.ReadSingleAsync<int>();
             var rows = (await results.ReadAsync<OverdueRow>()).ToList();
-            await transaction.CommitAsync(cancellationToken);
+            await transaction.CommitAsync(work);
 
             var citizens = rows.Take(pageSize).Select(r => new OverdueCitizen(r.Cpr, r.RegistrationId, r.LastInterviewOn, r.NextContactOn)).ToList();
             var next = rows.Count > pageSize ? new OverdueCursor(citizens[^1].LastInterviewOn, citizens[^1].RegistrationId) : (OverdueCursor?)null;

@@ -6,9 +6,10 @@ namespace Gateway.Host.Background;
 /// <summary>
 /// Watches the database every second, for the gateway to recover by itself: an embedded PostgreSQL whose server died is
 /// started again (events 103, 104; a start that fails is tried again the next second, event 105 the first time); and
-/// while <see cref="DatabaseAvailability"/> holds the database lost, it is asked <c>select 1</c> (bounded by
-/// <see cref="ProbeTimeout"/>) until it answers, which ends the outage (event 112). When all is well a round only reads
-/// the embedded server's pid file.
+/// the database is asked <c>select 1</c> (bounded by <see cref="ProbeTimeout"/>): every second while
+/// <see cref="DatabaseAvailability"/> holds it lost, until it answers, which ends the outage (event 112); every
+/// <see cref="QuietProbeInterval"/> while it is thought reachable, so that a hang is noticed (event 111) with no call
+/// coming. Other rounds only read the embedded server's pid file.
 /// </summary>
 internal sealed partial class DatabaseWatch(
     GatewayDatabase database, GatewayDataSource dataSource, DatabaseAvailability availability, TimeProvider clock, ILogger<DatabaseWatch> logger)
@@ -17,7 +18,13 @@ internal sealed partial class DatabaseWatch(
     /// <summary>How long one probe of a lost database may take.</summary>
     public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
 
+    /// <summary>How often a database thought reachable is asked all the same.</summary>
+    public static readonly TimeSpan QuietProbeInterval = TimeSpan.FromSeconds(5);
+
+    private readonly TimeProvider _clock = clock;
     private bool _restartFailed;
+    private DateTimeOffset _lastProbe;
+    private Task? _probe;
 
     protected override TimeSpan Interval => TimeSpan.FromSeconds(1);
 
@@ -31,21 +38,32 @@ internal sealed partial class DatabaseWatch(
             await RestartAsync(stoppingToken);
         }
 
-        if (Database.IsReachable)
+        // Lost: asked every second until it answers. Reachable: asked every few seconds, so that a database that hangs is
+        // noticed even when no call comes.
+        var now = _clock.GetUtcNow();
+        if (Database.IsReachable && now - _lastProbe < QuietProbeInterval)
         {
             return;
         }
 
-        using var probe = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        probe.CancelAfter(ProbeTimeout);
+        // One probe at a time: a probe of a frozen server that is still waiting is waited for again, not joined by more.
+        _lastProbe = now;
+        var probe = _probe ??= new DatabaseHealth(dataSource).AnswersAsync(CancellationToken.None);
         try
         {
-            await new DatabaseHealth(dataSource).AnswersAsync(probe.Token);
+            await probe.WaitAsync(ProbeTimeout, _clock, stoppingToken);
+            _probe = null;
             Database.Reached();
         }
-        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        catch (TimeoutException)
         {
-            // No answer within the bound (a hung server): still lost; the next round asks again.
+            Database.Lost(new TimeoutException($"it did not answer select 1 within {ProbeTimeout.TotalSeconds:0} s"));
+        }
+        catch (Exception) when (probe.IsFaulted)
+        {
+            // The probe's failure is the outage's (PeriodicDuty notes it); the next round asks afresh.
+            _probe = null;
+            throw;
         }
     }
 

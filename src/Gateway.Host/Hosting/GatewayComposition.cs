@@ -93,6 +93,10 @@ public static class GatewayComposition
         // Request lines carry query strings, which may carry a CPR number (a probe of a side route, say). They are
         // never logged, whatever the configuration asks: a rule added in code comes after configuration's, and wins.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        KeepThreadsForBlockedCancellations();
+        // A failed readiness check is what /health/ready answers; logged too, it would be stack traces every few seconds
+        // of an outage (which is told once, event 111).
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Critical);
         var services = builder.Services;
         services.AddOptions<GatewayOptions>()
             .Bind(configuration.GetSection(GatewayOptions.Section))
@@ -152,4 +156,19 @@ public static class GatewayComposition
         services.AddSingleton<ListOverdueCitizens>();
         return services;
     }
+
+    /// <summary>
+    /// Npgsql cancels a command that outlives its command timeout by connecting to the server and waiting for its answer
+    /// on a thread, blocking; on a frozen server each such cancel holds a thread for the connect timeout. At most a pool's
+    /// worth of commands are in flight, so a floor of threads well above that keeps the rest of the gateway (other calls,
+    /// probes, metrics) answering while they wait, instead of waiting for the thread pool to grow a thread a second.
+    /// </summary>
+    private static void KeepThreadsForBlockedCancellations()
+    {
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, MinWorkerThreads), completionPorts);
+    }
+
+    // Four times the default database pool (GatewayDataSource.DefaultMaxPoolSize).
+    private const int MinWorkerThreads = 4 * GatewayDataSource.DefaultMaxPoolSize;
 }

@@ -87,8 +87,14 @@ internal sealed partial class GatewayDatabase(IConfiguration configuration, IOpt
     {
         if (_embedded is not null)
         {
-            await _embedded.DisposeAsync();
-            EmbeddedStopped();
+            if (await _embedded.StopAsync())
+            {
+                EmbeddedStopped();
+            }
+            else
+            {
+                EmbeddedLeftRunning();
+            }
         }
     }
 
@@ -97,6 +103,9 @@ internal sealed partial class GatewayDatabase(IConfiguration configuration, IOpt
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Embedded PostgreSQL stopped")]
     private partial void EmbeddedStopped();
+
+    [LoggerMessage(EventId = 107, Level = LogLevel.Warning, Message = "The embedded PostgreSQL did not stop within 10 s (it does not answer); it is left running, and the next start on its folder stops it")]
+    private partial void EmbeddedLeftRunning();
 
     [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "The embedded PostgreSQL is not running any more; starting it again")]
     private partial void EmbeddedDied();

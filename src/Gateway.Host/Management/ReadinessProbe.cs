@@ -11,6 +11,7 @@ internal sealed class ReadinessProbe(HealthCheckService checks, IOptions<Managem
 {
     private readonly SemaphoreSlim _one = new(1, 1);
     private (HealthReport Report, DateTimeOffset At)? _last;
+    private (Task<HealthReport> Task, DateTimeOffset Started)? _running;
 
     /// <summary>The latest evaluation, made now if the cached one is too old.</summary>
     public async Task<(HealthReport Report, DateTimeOffset At)> ReadAsync(CancellationToken cancellationToken)
@@ -28,9 +29,28 @@ internal sealed class ReadinessProbe(HealthCheckService checks, IOptions<Managem
                 return meanwhile;
             }
 
-            // The checks run on their own bound, not the caller's: a probe that gives up leaves a result for the next.
-            using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(options.Value.CheckTimeoutSeconds * 2));
-            var report = await checks.CheckHealthAsync(bound.Token);
+            // The checks run on their own bound, not the caller's: a probe that gives up leaves a result for the next. A
+            // check can ignore its token (one waiting on a frozen database does), so the wait for them is bounded here too;
+            // an evaluation still running is not started again, and a result that took longer than the bound is not used.
+            var bound = TimeSpan.FromSeconds(options.Value.CheckTimeoutSeconds * 2);
+            if (_running is not { } running || (running.Task.IsCompleted && clock.GetUtcNow() - running.Started > bound))
+            {
+                var cancel = new CancellationTokenSource(bound);
+                running = (checks.CheckHealthAsync(cancel.Token).ContinueWith(t => { cancel.Dispose(); return t; }, TaskScheduler.Default).Unwrap(), clock.GetUtcNow());
+                _running = running;
+            }
+
+            HealthReport report;
+            try
+            {
+                report = await running.Task.WaitAsync(bound, clock, cancellationToken);
+                _running = null;
+            }
+            catch (TimeoutException)
+            {
+                report = NotAnswering(bound);
+            }
+
             _last = (report, clock.GetUtcNow());
             return _last.Value;
         }
@@ -41,6 +61,14 @@ internal sealed class ReadinessProbe(HealthCheckService checks, IOptions<Managem
     }
 
     public void Dispose() => _one.Dispose();
+
+    // What readiness is while the checks do not finish: the database (which every check but the certificates' asks) does not answer.
+    private static HealthReport NotAnswering(TimeSpan bound) => new(
+        new Dictionary<string, HealthReportEntry>
+        {
+            ["database"] = new(HealthStatus.Unhealthy, $"The readiness checks did not finish within {bound.TotalSeconds:0} s: the database does not answer.", bound, null, null),
+        },
+        bound);
 
     private (HealthReport, DateTimeOffset)? Fresh() =>
         _last is { } last && clock.GetUtcNow() - last.At < TimeSpan.FromSeconds(options.Value.CacheSeconds) ? last : null;

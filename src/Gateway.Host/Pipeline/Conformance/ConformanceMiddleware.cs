@@ -110,6 +110,11 @@ internal sealed class ConformanceMiddleware(RequestDelegate next, ConformanceSto
         {
             await store.RecordAsync(call.ItSystemId, CallObservation.Of(call) with { Drill = drill }, cancellationToken);
         }
+        catch (Exception exception) when (Hosting.DatabaseAvailability.IsOutage(exception))
+        {
+            // During an outage (told once, event 111) every call would log this with a stack trace: Debug, without one.
+            log.NotRecordedInOutage(call.CorrelationId);
+        }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // The caller's answer stands; the call only goes unseen by the conformance judgement.

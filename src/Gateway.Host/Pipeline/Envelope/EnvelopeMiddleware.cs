@@ -33,6 +33,7 @@ internal sealed class EnvelopeMiddleware(RequestDelegate next, IOptions<GatewayO
 
         // The stage's span ends before the later stages run (below), or with an early return.
         using var span = GatewayMetrics.Activities.StartActivity("gateway.envelope");
+        call.Deadline?.Pause();
         var body = await RequestBody.ReadAsync(context, _maxBytes, TimeSpan.FromSeconds(_limits.MaxBodySeconds));
         call.RequestBytes = body.Bytes?.Length;
         if (body.CallerGone || body.TooSlow)

@@ -3,7 +3,8 @@ namespace Gateway.Host.Pipeline.Limits;
 /// <summary>
 /// One call's deadline: a token cancelled when the caller goes away or when the call has waited longer than
 /// <see cref="CallLimits.DeadlineSeconds"/>; the deadline stage makes it the request's <c>RequestAborted</c>, so every
-/// stage and store waits on it. <see cref="Renew"/> starts the count again once the body is whole.
+/// stage and store waits on it. It is paused while the body arrives (<see cref="Pause"/>) and starts again in full once
+/// the body is whole (<see cref="Renew"/>).
 /// </summary>
 internal sealed class CallDeadline : IDisposable
 {
@@ -31,7 +32,16 @@ internal sealed class CallDeadline : IDisposable
     /// <summary>The limit, for the fault's log line.</summary>
     public TimeSpan Limit => _limit;
 
-    /// <summary>Starts the count again: the time a caller takes to send its body is not the gateway's to spend.</summary>
+    /// <summary>Stops the count while the caller sends its body: that time is not the gateway's to spend (the body has its own bound).</summary>
+    public void Pause()
+    {
+        if (!_timer.IsCancellationRequested)
+        {
+            _timer.CancelAfter(Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>Starts the count again, in full, once the body is whole.</summary>
     public void Renew()
     {
         if (!_timer.IsCancellationRequested)

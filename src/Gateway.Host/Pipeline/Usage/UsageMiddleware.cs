@@ -12,7 +12,7 @@ internal sealed class UsageMiddleware(RequestDelegate next, UsageCounter counter
 {
     public const string Success = "Success";
 
-    /// <summary>The outcome of a call whose caller went away before it was answered.</summary>
+    /// <summary>The outcome of a call that got no SOAP answer: its caller went away, or its body never arrived whole.</summary>
     public const string Aborted = "Aborted";
 
     public async Task InvokeAsync(HttpContext context)
@@ -25,7 +25,8 @@ internal sealed class UsageMiddleware(RequestDelegate next, UsageCounter counter
         }
 
         var operation = call.Operation?.Name ?? GatewayMetrics.UnknownOperation;
-        var outcome = call.Aborted ? Aborted : call.Refusal?.Code.Value ?? Success;
+        // Answered, refused, or neither: the caller went away, or its body never arrived whole (no SOAP answer at all).
+        var outcome = call.Refusal?.Code.Value ?? (call.Answer is not null && !call.Aborted ? Success : Aborted);
         metrics.Call(operation, outcome, Stopwatch.GetElapsedTime(started), call.RequestBytes);
         if (Activity.Current is { } span)
         {

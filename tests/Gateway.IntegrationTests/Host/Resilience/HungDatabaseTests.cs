@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using System.ServiceModel;
 using Gateway.Contracts;
 using Gateway.Contracts.Types;
@@ -160,10 +161,85 @@ public sealed class HungDatabaseTests
         });
     }
 
+    [Test]
+    public async Task Call_WhoseBodyTakesLongerThanTheDeadlineToArrive_IsServedAndNoOutageIsTold()
+    {
+        await _own.Gateway.Client().Ping();
+        var before = _own.Gateway.Log.Entries.Count;
+        var request = SoapRequests.Post(ServicePath, "");
+        request.Content = new TrickledContent(Encoding.UTF8.GetBytes(ContactCourseOf(TestCitizens.Next())), TimeSpan.FromSeconds(DeadlineSeconds + 1));
+        request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("text/xml; charset=utf-8");
+
+        using var answer = await _own.Gateway.Http.SendAsync(request);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(answer.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK), "the time the body took was charged to the gateway's deadline");
+            Assert.That(_own.Gateway.Log.Entries.Skip(before).Where(e => e.EventId.Id is 111 or 1003), Is.Empty, "a slow caller is not a database outage");
+        });
+    }
+
+    [Test]
+    public async Task Database_FrozenWithNoCallComing_IsNoticedAndReadinessAnswersUnhealthyWithinItsBound()
+    {
+        var availability = _own.Gateway.Services.GetRequiredService<Gateway.Host.Hosting.DatabaseAvailability>();
+        using var management = new HttpClient
+        {
+            BaseAddress = new Uri(_own.Gateway.Services.GetRequiredService<Gateway.Host.Management.ManagementServer>().Addresses.Single()),
+        };
+        HttpResponseMessage ready;
+        TimeSpan readyTook;
+        await PostgresFaults.FreezeAsync(_own.Server);
+        try
+        {
+            // The watch asks a database thought reachable every 5 s, each probe bounded by 2 s.
+            await Eventually.HoldsAsync(() => !availability.IsReachable, "a frozen database went unnoticed", TimeSpan.FromSeconds(15));
+            var watch = Stopwatch.StartNew();
+            ready = await management.GetAsync("/health/ready");
+            readyTook = watch.Elapsed;
+        }
+        finally
+        {
+            await PostgresFaults.ThawAsync(_own.Server);
+        }
+
+        using (ready)
+        {
+            Assert.Multiple(() =>
+            {
+                Assert.That(ready.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.ServiceUnavailable));
+                // Gateway:Management:CheckTimeoutSeconds (3) twice, with slack for a loaded machine.
+                Assert.That(readyTook, Is.LessThan(TimeSpan.FromSeconds(10)), "readiness waited for a frozen database");
+            });
+        }
+    }
+
     private const string ServicePath = Gateway.Host.Hosting.GatewayOptions.ServicePath;
 
     private static string ContactCourseOf(string cpr) =>
         SoapRequests.Envelope11($"<GetContactCourse xmlns=\"{ContractNamespace.V1}\"><Cpr>{cpr}</Cpr></GetContactCourse>");
+
+    // A body sent in small pieces spread over a given time: a slow, honest caller.
+    private sealed class TrickledContent(byte[] body, TimeSpan over) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            const int Pieces = 10;
+            var size = (body.Length + Pieces - 1) / Pieces;
+            for (var i = 0; i < body.Length; i += size)
+            {
+                await stream.WriteAsync(body.AsMemory(i, Math.Min(size, body.Length - i)));
+                await stream.FlushAsync();
+                await Task.Delay(over / Pieces);
+            }
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = body.Length;
+            return true;
+        }
+    }
 
     private async Task<HttpResponseMessage> PostAsync(string envelope) =>
         await _own.Gateway.Http.SendAsync(SoapRequests.Post(ServicePath, envelope));

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Gateway.Data.Database;
 using Gateway.IntegrationTests.Support;
+using Gateway.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.IntegrationTests.Host.Resilience;
 
@@ -71,6 +73,34 @@ public sealed class ShutdownTests
             }
 
             await server.DisposeAsync();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task Stop_WithItsEmbeddedDatabaseFrozen_EndsWithinItsBoundAndSaysTheServerIsLeftRunning()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "gateway-shutdown-embedded-" + Guid.NewGuid().ToString("N")[..12]);
+        var gateway = await TestGateway.StartAsync(embeddedFolder: folder);
+        var server = gateway.Services.GetRequiredService<Gateway.Host.Hosting.GatewayDatabase>().Embedded!;
+        await PostgresFaults.FreezeAsync(server);
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            await gateway.DisposeAsync();
+            var took = watch.Elapsed;
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(took, Is.LessThan(StopBound), "stopping waited for a frozen embedded server");
+                Assert.That(gateway.Log.Entries.Select(e => e.EventId.Id), Has.Member(107).And.No.Member(102), "the server was said to be stopped");
+            });
+        }
+        finally
+        {
+            // Thawed, the server carries out the stop it was asked for.
+            await PostgresFaults.ThawAsync(server);
+            await Eventually.HoldsAsync(() => !server.IsRunningIgnoringStop, "the thawed server did not stop", TimeSpan.FromSeconds(30));
             Directory.Delete(folder, recursive: true);
         }
     }
