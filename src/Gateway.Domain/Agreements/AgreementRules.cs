@@ -6,7 +6,7 @@ namespace Gateway.Domain.Agreements;
 
 /// <summary>
 /// What an agreement must hold to be stored, whether it is asked for (<see cref="AgreementRequest"/>) or amended
-/// (by an operator's amendment): each rule once, so that an amendment cannot store what a request would refuse.
+/// (<see cref="AgreementAmendment"/>): each rule once, so that an amendment cannot store what a request would refuse.
 /// </summary>
 public static class AgreementRules
 {
