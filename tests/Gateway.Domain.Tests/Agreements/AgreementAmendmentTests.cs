@@ -1,6 +1,5 @@
 using Gateway.Contracts.CodeLists;
 using Gateway.Domain.Agreements;
-using Gateway.Domain.Identifiers;
 
 namespace Gateway.Domain.Tests.Agreements;
 
@@ -10,22 +9,7 @@ namespace Gateway.Domain.Tests.Agreements;
 /// </summary>
 public class AgreementAmendmentTests
 {
-    private static readonly Agreement Current = new()
-    {
-        Id = Guid.Parse("00000000-0000-4000-8000-0000000000aa"),
-        Authority = new AuthorityId(AuthorityKind.Municipality, "101"),
-        Principals = [],
-        ItSystemId = Guid.Parse("00000000-0000-4000-8000-00000000000a"),
-        Operations = new HashSet<string>(["Ping", "GetContactCourse", "RegisterInterview"], StringComparer.Ordinal),
-        CaseTypes = new HashSet<CaseType>([CaseType.Kontanthjaelp]),
-        ReadScope = ReadScope.OwnCitizens,
-        Environment = GatewayEnvironment.Production,
-        ValidFrom = new DateOnly(2026, 1, 1),
-        ValidTo = new DateOnly(2026, 12, 31),
-        Status = AgreementStatus.Active,
-        Contact = "it@kk.example",
-        ContractReference = "TA-2026-17",
-    };
+    private static readonly Agreement Current = SampleAgreements.ActiveProduction;
 
     // Each field, widened and narrowed (domain.md § 7: a widening amendment of a Production agreement is approved as a new one is).
     public static IEnumerable<TestCaseData> WideningCases()
