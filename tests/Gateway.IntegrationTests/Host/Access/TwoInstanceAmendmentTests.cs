@@ -10,28 +10,20 @@ namespace Gateway.IntegrationTests.Host.Access;
 /// the next call on both: the agreement trigger that announces a status change announces an amendment too.
 /// </summary>
 [TestFixture]
-public sealed class TwoInstanceAmendmentTests
+public sealed class TwoInstanceAmendmentTests : TwoInstanceFixture
 {
-    private TwoInstances _instances = null!;
-
-    [OneTimeSetUp]
-    public async Task StartTwoInstances() => _instances = await TwoInstances.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopThem() => await _instances.DisposeAsync();
-
     [Test]
     public async Task AmendOperationAwayThenBack_BothInstancesCaching_TakesEffectOnTheNextCallOfBothInstances()
     {
-        var clients = await _instances.WarmClientsAsync();
-        var operations = (await _instances.First.Agreements.GetAgreementAsync(SandboxIdentity.AgreementId, CancellationToken.None))!.Operations;
+        var clients = await Instances.WarmClientsAsync();
+        var operations = (await Instances.First.Agreements.GetAgreementAsync(SandboxIdentity.AgreementId, CancellationToken.None))!.Operations;
         Assert.That(operations, Does.Contain("Ping"));
 
-        await _instances.ChangeSandboxAgreementAsync("amend", "--operations", string.Join(",", operations.Where(o => o != "Ping")), "--reason", "Ping not needed");
+        await Instances.ChangeSandboxAgreementAsync("amend", "--operations", string.Join(",", operations.Where(o => o != "Ping")), "--reason", "Ping not needed");
         Assert.That(clients.Select(c => Assert.ThrowsAsync<FaultException<GatewayFault>>(() => c.Ping())!.Detail.Code),
             Is.All.EqualTo("Client.AccessDenied.OperationNotInAgreement"));
 
-        await _instances.ChangeSandboxAgreementAsync("amend", "--operations", string.Join(",", operations), "--reason", "Ping needed after all");
+        await Instances.ChangeSandboxAgreementAsync("amend", "--operations", string.Join(",", operations), "--reason", "Ping needed after all");
         foreach (var client in clients)
         {
             Assert.That((await client.Ping()).Version, Is.Not.Empty);

@@ -9,26 +9,18 @@ namespace Gateway.IntegrationTests.Host.Access;
 /// the next call on both fail, because PostgreSQL tells every instance the moment the change commits.
 /// </summary>
 [TestFixture]
-public sealed class TwoInstanceSuspensionTests
+public sealed class TwoInstanceSuspensionTests : TwoInstanceFixture
 {
-    private TwoInstances _instances = null!;
-
-    [OneTimeSetUp]
-    public async Task StartTwoInstances() => _instances = await TwoInstances.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopThem() => await _instances.DisposeAsync();
-
     [Test]
     public async Task SuspendThenResume_BothInstancesCaching_TakesEffectOnTheNextCallOfBothInstances()
     {
-        var clients = await _instances.WarmClientsAsync();
+        var clients = await Instances.WarmClientsAsync();
 
-        await _instances.ChangeSandboxAgreementAsync("suspend", "--reason", "two-instance test");
+        await Instances.ChangeSandboxAgreementAsync("suspend", "--reason", "two-instance test");
         Assert.That(clients.Select(c => Assert.ThrowsAsync<FaultException<GatewayFault>>(() => c.Ping())!.Detail.Code),
             Is.All.EqualTo("Client.AccessDenied.AgreementSuspended"));
 
-        await _instances.ChangeSandboxAgreementAsync("resume", "--reason", "two-instance test");
+        await Instances.ChangeSandboxAgreementAsync("resume", "--reason", "two-instance test");
         foreach (var client in clients)
         {
             Assert.That((await client.Ping()).Version, Is.Not.Empty);
