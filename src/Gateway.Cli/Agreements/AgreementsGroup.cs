@@ -17,6 +17,7 @@ public static class AgreementsGroup
             TransitionAgreementCommand.Create(context, AgreementAction.Suspend, "Suspend an active agreement: Active -> Suspended"),
             TransitionAgreementCommand.Create(context, AgreementAction.Resume, "Resume a suspended agreement: Suspended -> Active"),
             TransitionAgreementCommand.Create(context, AgreementAction.Terminate, "Terminate an agreement: Active or Suspended -> Terminated"),
+            AmendAgreementCommand.Create(context),
             ShowAgreementCommand.Create(context),
             ListAgreementsCommand.Create(context),
             AgreementHistoryCommand.Create(context),
@@ -30,6 +31,10 @@ public static class AgreementsGroup
         Description = "The agreement's id (`gatewayctl agreements list`)",
         CustomParser = ValueParsers.Id,
     };
+
+    /// <summary>The <c>--reason TEXT</c> every change of an agreement requires, recorded in its history.</summary>
+    public static Option<string> ReasonOption() =>
+        new("--reason") { Description = "Why, recorded in the history", HelpName = "TEXT", Required = true, CustomParser = ValueParsers.Text };
 
     /// <summary>The message for an id no agreement has.</summary>
     public static string Unknown(Guid id) => $"No agreement {id}; `gatewayctl agreements list` shows the agreements and their ids.";

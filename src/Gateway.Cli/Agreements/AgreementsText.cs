@@ -1,3 +1,4 @@
+using Gateway.Cli.Execution;
 using Gateway.Cli.Output;
 using Gateway.Data.Agreements;
 using Gateway.Domain.Agreements;
@@ -13,7 +14,8 @@ public static class AgreementsText
         Agreement(writer, agreement);
         foreach (var o in overrides)
         {
-            writer.WriteLine($"Conformance override: {o.From} -> {o.To} at {HumanText.Time(o.ChangedAt)} by {o.ChangedBy}: {o.ConformanceOverride}");
+            var change = o.Changes.Count > 0 ? $"amended ({Changes(o.Changes)})" : $"{o.From} -> {o.To}";
+            writer.WriteLine($"Conformance override: {change} at {HumanText.Time(o.ChangedAt)} by {o.ChangedBy}: {o.ConformanceOverride}");
         }
     }
 
@@ -51,18 +53,39 @@ public static class AgreementsText
     public static void Transition(TextWriter writer, TransitionResult result) =>
         writer.WriteLine($"Agreement {result.Agreement!.Id}: {result.From} -> {result.Agreement.Status}. The gateway applies it from its next call on.");
 
-    /// <summary><c>agreements history</c>.</summary>
+    /// <summary><c>agreements amend</c>.</summary>
+    public static void Amendment(TextWriter writer, AmendmentResult result) =>
+        writer.WriteLine($"Agreement {result.Agreement!.Id} amended: {Changes(result.Changes)}. The gateway applies it from its next call on.");
+
+    /// <summary><c>agreements history</c>: status changes with FROM and TO, amendments with their CHANGES (the status is the same before and after).</summary>
     public static void History(TextWriter writer, IReadOnlyList<AgreementHistoryEntry> history)
     {
-        var table = new TextTable("AT", "FROM", "TO", "BY", "REASON");
+        var table = new TextTable("AT", "FROM", "TO", "BY", "CHANGES", "REASON");
         foreach (var h in history)
         {
-            table.Add(HumanText.Time(h.ChangedAt), h.From?.ToString() ?? "-", h.To.ToString(), h.ChangedBy,
+            table.Add(HumanText.Time(h.ChangedAt), h.From?.ToString() ?? "-", h.To.ToString(), h.ChangedBy, h.Changes.Count == 0 ? "-" : Changes(h.Changes),
                 h.ConformanceOverride is null ? h.Reason : $"{h.Reason} [conformance override: {h.ConformanceOverride}]");
         }
 
         table.WriteTo(writer, "No history.");
     }
+
+    /// <summary>An amended field as people name it: <c>read scope</c>.</summary>
+    public static string Label(AgreementField field) => field switch
+    {
+        AgreementField.Operations => "operations",
+        AgreementField.CaseTypes => "case types",
+        AgreementField.ReadScope => "read scope",
+        AgreementField.ValidFrom => "valid from",
+        AgreementField.ValidTo => "valid to",
+        AgreementField.Contact => "contact",
+        AgreementField.ContractReference => "contract reference",
+        _ => field.ToString(),
+    };
+
+    // What an amendment changed: "operations Ping -> GetContactCourse,Ping; valid to 2026-12-31 -> none".
+    private static string Changes(IReadOnlyList<AgreementChange> changes) =>
+        string.Join("; ", changes.Select(c => $"{Label(c.Field)} {c.Before ?? ValueParsers.None} -> {c.After ?? ValueParsers.None}"));
 
     /// <summary><c>agreements usage</c>.</summary>
     public static void Usage(TextWriter writer, IReadOnlyList<UsageCount> usage)

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Gateway.Cli.Execution;
-using Gateway.Contracts.CodeLists;
 using Gateway.Data.Agreements;
 using Gateway.Data.Database;
 using Gateway.Domain.Agreements;
@@ -28,25 +27,9 @@ public static class RequestAgreementCommand
             HelpName = "Kind:Code",
             CustomParser = ValueParsers.Authorities,
         };
-        var operations = new Option<string[]>("--operations")
-        {
-            Description = "Operations it may call, comma-separated (default: all)",
-            HelpName = "A,B",
-            CustomParser = ValueParsers.CommaList,
-        };
-        var caseTypes = new Option<CaseType[]>("--case-types")
-        {
-            Description = $"Case types it may register, comma-separated: {string.Join(", ", Enum.GetNames<CaseType>())} (default: those of the authority's kind)",
-            HelpName = "X,Y",
-            CustomParser = ValueParsers.EnumList<CaseType>,
-        };
-        var readScope = new Option<ReadScope>("--read-scope")
-        {
-            Description = "Whose data it may read",
-            HelpName = string.Join('|', Enum.GetNames<ReadScope>()),
-            CustomParser = ValueParsers.Enum<ReadScope>,
-            DefaultValueFactory = _ => ReadScope.OwnCitizens,
-        };
+        var operations = AgreementTermOptions.Operations("default: all");
+        var caseTypes = AgreementTermOptions.CaseTypes("default: those of the authority's kind");
+        var readScope = AgreementTermOptions.ReadScope("default: OwnCitizens");
         var supervisionScope = new Option<SupervisionScope>("--supervision-scope")
         {
             Description = "Whose supervision figures it may read: the authority it calls for (OwnAuthority), or every authority (AllAuthorities, a supervisor's agreement)",
@@ -62,11 +45,11 @@ public static class RequestAgreementCommand
             Required = true,
             CustomParser = ValueParsers.Enum<GatewayEnvironment>,
         };
-        var validFrom = new Option<DateOnly?>("--valid-from") { Description = "First day (default: today in Denmark)", HelpName = "YYYY-MM-DD", CustomParser = ValueParsers.Date };
+        var validFrom = AgreementTermOptions.ValidFrom("default: today in Denmark");
         var validTo = new Option<DateOnly?>("--valid-to") { Description = "Last day (default: no end date)", HelpName = "YYYY-MM-DD", CustomParser = ValueParsers.Date };
         var contact = new Option<string?>("--contact") { Description = "Who to contact at the authority", HelpName = "TEXT" };
         var contractReference = new Option<string?>("--contract-ref") { Description = "The contract's reference", HelpName = "TEXT" };
-        var reason = new Option<string>("--reason") { Description = "Why, recorded in the history", HelpName = "TEXT", Required = true, CustomParser = ValueParsers.Text };
+        var reason = AgreementsGroup.ReasonOption();
         var command = new Command("request", "Request an agreement (status Requested); prints it")
         {
             authority, system, principals, operations, caseTypes, readScope, supervisionScope, overdueCpr, environment, validFrom, validTo, contact, contractReference, reason,
@@ -79,9 +62,8 @@ public static class RequestAgreementCommand
                 Authority = parseResult.GetRequiredValue(authority),
                 Principals = parseResult.GetValue(principals) ?? [],
                 ItSystemId = parseResult.GetValue(system),
-                // Unset collection options read as empty, not null; the parsers refuse an empty list given explicitly.
-                CaseTypes = parseResult.GetValue(caseTypes) is { Length: > 0 } types ? types.ToHashSet() : null,
-                ReadScope = parseResult.GetValue(readScope),
+                CaseTypes = AgreementTermOptions.SetOf(parseResult, caseTypes),
+                ReadScope = parseResult.GetValue(readScope) ?? ReadScope.OwnCitizens,
                 SupervisionScope = parseResult.GetValue(supervisionScope),
                 OverdueCpr = parseResult.GetValue(overdueCpr),
                 Environment = parseResult.GetValue(environment),
@@ -90,9 +72,9 @@ public static class RequestAgreementCommand
                 Contact = parseResult.GetValue(contact),
                 ContractReference = parseResult.GetValue(contractReference),
             };
-            if (parseResult.GetValue(operations) is { Length: > 0 } asked)
+            if (AgreementTermOptions.SetOf(parseResult, operations, StringComparer.Ordinal) is { } asked)
             {
-                request = request with { Operations = asked.ToHashSet(StringComparer.Ordinal) };
+                request = request with { Operations = asked };
             }
 
             if (request.Problems() is { Count: > 0 } problems)

@@ -2,6 +2,7 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Net;
 using Gateway.Contracts.CodeLists;
+using Gateway.Domain.Agreements;
 using Gateway.Domain.Identifiers;
 
 namespace Gateway.Cli.Execution;
@@ -47,6 +48,16 @@ public static class ValueParsers
         result.AddError($"{Name(result)} takes a date as YYYY-MM-DD, for example 2025-01-31; got '{value}'.");
         return null;
     }
+
+    /// <summary>
+    /// <c>none</c> (in any case), to empty a field that may be empty, such as an end date or a contact; anything else is
+    /// read by <paramref name="parse"/>.
+    /// </summary>
+    public static Replacement<T> OrNone<T>(ArgumentResult result, Func<ArgumentResult, T> parse) =>
+        result.Tokens[0].Value.Equals(None, StringComparison.OrdinalIgnoreCase) ? new(default!) : new(parse(result));
+
+    /// <summary>The word that empties a field (<see cref="OrNone{T}"/>).</summary>
+    public const string None = "none";
 
     /// <summary>An id (UUID).</summary>
     public static Guid Id(ArgumentResult result)

@@ -36,6 +36,12 @@ internal static class AgreementRows
         ContractReference = row.ContractReference,
     };
 
+    /// <summary>The <c>operations</c> column's value: the names in ordinal order, so that equal sets are stored alike.</summary>
+    public static string[] OperationsColumn(IEnumerable<string> operations) => [.. operations.Order(StringComparer.Ordinal)];
+
+    /// <summary>The <c>case_types</c> column's value: the names in ordinal order.</summary>
+    public static string[] CaseTypesColumn(IEnumerable<CaseType> caseTypes) => [.. caseTypes.Select(c => c.ToString()).Order(StringComparer.Ordinal)];
+
     /// <summary>Parses <c>Kind:Code</c>.</summary>
     public static AuthorityId ParseAuthority(string value)
     {

@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace Gateway.Data.Agreements;
 
-/// <summary>Connection agreements (§ 4) and their history. Every status change records who made it and why, in the append-only history, in the same transaction. Whether a change is allowed is the domain's decision (<see cref="AgreementLifecycle"/>); this class only carries it out.</summary>
+/// <summary>Connection agreements (§ 4) and their history. Every status change and amendment records who made it and why, in the append-only history, in the same transaction. Whether a change is allowed is the domain's decision (<see cref="AgreementLifecycle"/>, <see cref="AgreementRevision"/>); this class only carries it out.</summary>
 public sealed class AgreementStore(GatewayDataSource dataSource)
 {
     /// <summary>
@@ -31,8 +31,8 @@ public sealed class AgreementStore(GatewayDataSource dataSource)
                 AuthorityKind = request.Authority.Kind.ToString(),
                 AuthorityCode = request.Authority.Code,
                 request.ItSystemId,
-                Operations = request.Operations.Order(StringComparer.Ordinal).ToArray(),
-                CaseTypes = request.EffectiveCaseTypes().Select(c => c.ToString()).Order(StringComparer.Ordinal).ToArray(),
+                Operations = AgreementRows.OperationsColumn(request.Operations),
+                CaseTypes = AgreementRows.CaseTypesColumn(request.EffectiveCaseTypes()),
                 ReadScope = request.ReadScope.ToString(),
                 SupervisionScope = request.SupervisionScope.ToString(),
                 request.OverdueCpr,
@@ -64,30 +64,85 @@ public sealed class AgreementStore(GatewayDataSource dataSource)
     /// lock, so two operators cannot both act on the same status). Returns the agreement after the change, or the
     /// status that made the action impossible, or null when there is no such agreement. For an approval let past the
     /// production gate, <c>conformanceOverride</c> is what the history records about it
-    /// (<see cref="Domain.Conformance.ConformanceGate.OverrideNote"/>).
+    /// (<see cref="Domain.Conformance.ConformanceGate.OverrideNote"/>). When the gate judged the agreement, <c>judged</c>
+    /// is the agreement it judged: if its terms have been amended since, nothing is changed
+    /// (<see cref="TransitionResult.AmendedMeanwhile"/>), so that no approval admits terms the gate never saw.
     /// </summary>
     public Task<TransitionResult?> TransitionAsync(
-        Guid id, AgreementAction action, string changedBy, string reason, CancellationToken cancellationToken, string? conformanceOverride = null) =>
+        Guid id, AgreementAction action, string changedBy, string reason, CancellationToken cancellationToken, string? conformanceOverride = null,
+        Agreement? judged = null) =>
         StoreFailures.Translate<TransitionResult?>(async work =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(work);
             await using var transaction = await connection.BeginTransactionAsync(work);
-            var current = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-                "select status from agreement where id = @id for update", new { id }, transaction, cancellationToken: work));
-            if (current is null)
+            if (await LockAsync(connection, transaction, id, work) is not { } current)
             {
                 return null;
             }
 
-            var from = Enum.Parse<AgreementStatus>(current);
+            var from = current.Status;
             if (AgreementLifecycle.Next(from, action) is not { } to)
             {
                 return new TransitionResult(null, from);
             }
 
+            if (judged is not null && AmendableTerms.Changes(judged, current).Count > 0)
+            {
+                return new TransitionResult(null, from) { AmendedMeanwhile = true };
+            }
+
             await SetStatusAsync(connection, transaction, id, from, to, changedBy, reason, work, conformanceOverride);
             await transaction.CommitAsync(work);
             return new TransitionResult((await GetAgreementAsync(id, work))!, from);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Makes <paramref name="revision"/>: the agreement's terms become those of <see cref="AgreementRevision.After"/>, and
+    /// the history records each changed field before and after, with who and why, in one transaction. Whether the
+    /// amendment may be made, and whether the production gate had to judge it, was decided on
+    /// <see cref="AgreementRevision.Before"/>; so it is made only if the agreement, read under a row lock, is still in
+    /// that status with those terms. Otherwise someone changed it meanwhile and nothing is changed (a null
+    /// <see cref="AmendmentResult.Agreement"/>): two amendments decided on the same agreement cannot both be made, and
+    /// neither loses the other's change. <c>conformanceOverride</c> is what the history records about a widening let
+    /// past the gate (<see cref="Domain.Conformance.ConformanceGate.AmendmentOverrideNote"/>). Null when there is no such agreement.
+    /// </summary>
+    public Task<AmendmentResult?> AmendAsync(
+        AgreementRevision revision, string changedBy, string reason, CancellationToken cancellationToken, string? conformanceOverride = null) =>
+        StoreFailures.Translate<AmendmentResult?>(async work =>
+        {
+            var id = revision.Before.Id;
+            await using var connection = await dataSource.OpenConnectionAsync(work);
+            await using var transaction = await connection.BeginTransactionAsync(work);
+            if (await LockAsync(connection, transaction, id, work) is not { } current)
+            {
+                return null;
+            }
+
+            if (current.Status != revision.Before.Status || AmendableTerms.Changes(revision.Before, current).Count > 0)
+            {
+                return new AmendmentResult(null, []);
+            }
+
+            var after = revision.After;
+            await connection.ExecuteAsync(new CommandDefinition("""
+                update agreement
+                set operations = @Operations, case_types = @CaseTypes, read_scope = @ReadScope, valid_from = @ValidFrom, valid_to = @ValidTo,
+                    contact = @Contact, contract_reference = @ContractReference
+                where id = @id
+                """, new
+            {
+                id,
+                Operations = AgreementRows.OperationsColumn(after.Operations),
+                CaseTypes = AgreementRows.CaseTypesColumn(after.CaseTypes),
+                ReadScope = after.ReadScope.ToString(),
+                after.ValidFrom,
+                after.ValidTo,
+                after.Contact,
+                after.ContractReference,
+            }, transaction, cancellationToken: work));
+            await RecordAsync(connection, transaction, id, current.Status, current.Status, changedBy, reason, work, conformanceOverride, revision.Changes);
+            await transaction.CommitAsync(work);
+            return new AmendmentResult((await GetAgreementAsync(id, work))!, revision.Changes);
         }, cancellationToken);
 
     /// <summary>
@@ -147,18 +202,29 @@ public sealed class AgreementStore(GatewayDataSource dataSource)
                 new { environment = environment.ToString() }, cancellationToken: work));
         }, cancellationToken);
 
-    /// <summary>An agreement's status history, oldest first.</summary>
+    /// <summary>An agreement's history, its changes of status and its amendments, oldest first.</summary>
     public Task<IReadOnlyList<AgreementHistoryEntry>> HistoryAsync(Guid id, CancellationToken cancellationToken) =>
         StoreFailures.Translate<IReadOnlyList<AgreementHistoryEntry>>(async work =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(work);
-            var rows = await connection.QueryAsync<(string? From, string To, string By, DateTime At, string Reason, string? Override)>(new CommandDefinition(
-                "select from_status, to_status, changed_by, changed_at, reason, conformance_override from agreement_history where agreement_id = @id order by id",
+            var rows = await connection.QueryAsync<(string? From, string To, string By, DateTime At, string Reason, string? Override, string? Changes)>(new CommandDefinition(
+                """
+                select from_status, to_status, changed_by, changed_at, reason, conformance_override, changes::text
+                from agreement_history where agreement_id = @id order by id
+                """,
                 new { id }, cancellationToken: work));
             return [.. rows.Select(r => new AgreementHistoryEntry(
                 r.From is null ? null : Enum.Parse<AgreementStatus>(r.From), Enum.Parse<AgreementStatus>(r.To), r.By,
-                new DateTimeOffset(DateTime.SpecifyKind(r.At, DateTimeKind.Utc)), r.Reason) { ConformanceOverride = r.Override })];
+                new DateTimeOffset(DateTime.SpecifyKind(r.At, DateTimeKind.Utc)), r.Reason) { ConformanceOverride = r.Override, Changes = AgreementChangesJson.Read(r.Changes) })];
         }, cancellationToken);
+
+    // The agreement as it is, locked until the transaction ends: a concurrent status change or amendment waits for it.
+    private static async Task<Agreement?> LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<AgreementRows.Row>(new CommandDefinition(
+            AgreementRows.Select + " where a.id = @id for update of a", new { id }, transaction, cancellationToken: cancellationToken));
+        return row is null ? null : AgreementRows.ToAgreement(row);
+    }
 
     private static async Task SetStatusAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, AgreementStatus from, AgreementStatus to, string changedBy, string reason,
@@ -171,11 +237,12 @@ public sealed class AgreementStore(GatewayDataSource dataSource)
 
     private static async Task RecordAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, AgreementStatus? from, AgreementStatus to, string changedBy, string reason,
-        CancellationToken cancellationToken, string? conformanceOverride = null) =>
+        CancellationToken cancellationToken, string? conformanceOverride = null, IReadOnlyList<AgreementChange>? changes = null) =>
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            insert into agreement_history (agreement_id, from_status, to_status, changed_by, reason, conformance_override)
-            values (@id, @from, @to, @changedBy, @reason, @conformanceOverride)
+            insert into agreement_history (agreement_id, from_status, to_status, changed_by, reason, conformance_override, changes)
+            values (@id, @from, @to, @changedBy, @reason, @conformanceOverride, @changes::jsonb)
             """,
-            new { id, from = from?.ToString(), to = to.ToString(), changedBy, reason, conformanceOverride }, transaction, cancellationToken: cancellationToken));
+            new { id, from = from?.ToString(), to = to.ToString(), changedBy, reason, conformanceOverride, changes = changes is null ? null : AgreementChangesJson.Write(changes) },
+            transaction, cancellationToken: cancellationToken));
 }

@@ -1,6 +1,6 @@
 namespace Gateway.Domain.Agreements;
 
-/// <summary>The lifecycle of domain.md § 7 in one table: which action moves an agreement from which status to which.</summary>
+/// <summary>The lifecycle of domain.md § 7 in one table: which action moves an agreement from which status to which, and in which statuses its terms may be amended.</summary>
 public static class AgreementLifecycle
 {
     private static readonly Dictionary<(AgreementStatus, AgreementAction), AgreementStatus> Transitions = new()
@@ -14,6 +14,12 @@ public static class AgreementLifecycle
         [(AgreementStatus.Active, AgreementAction.Expire)] = AgreementStatus.Expired,
     };
 
+    /// <summary>
+    /// The statuses in which an operator may amend an agreement's terms (<see cref="AgreementAmendment"/>): any before its
+    /// lifecycle has ended. A rejected, terminated or expired agreement stays as it ended, so its history says what it was.
+    /// </summary>
+    public static IReadOnlyList<AgreementStatus> AmendableStatuses { get; } = [AgreementStatus.Requested, AgreementStatus.Active, AgreementStatus.Suspended];
+
     /// <summary>The status <paramref name="action"/> leads to from <paramref name="from"/>, or null when it is not allowed.</summary>
     public static AgreementStatus? Next(AgreementStatus from, AgreementAction action) =>
         Transitions.TryGetValue((from, action), out var to) ? to : null;
@@ -21,4 +27,7 @@ public static class AgreementLifecycle
     /// <summary>The actions allowed from <paramref name="from"/>.</summary>
     public static IEnumerable<AgreementAction> AllowedFrom(AgreementStatus from) =>
         Transitions.Keys.Where(k => k.Item1 == from).Select(k => k.Item2);
+
+    /// <summary>Whether an agreement in <paramref name="status"/> may be amended.</summary>
+    public static bool Amendable(AgreementStatus status) => AmendableStatuses.Contains(status);
 }

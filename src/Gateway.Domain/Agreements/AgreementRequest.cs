@@ -47,35 +47,8 @@ public sealed record AgreementRequest
     public string? ContractReference { get; init; }
 
     /// <summary>What is wrong with the request; empty when it can be stored.</summary>
-    public IReadOnlyList<string> Problems()
-    {
-        var problems = new List<string>();
-        var (valid, rule) = AuthorityId.Check(Authority.Kind, Authority.Code);
-        if (!valid)
-        {
-            problems.Add($"Authority {Authority}: {rule}");
-        }
-
-        if (Authority.Kind == AuthorityKind.OtherActor && Principals.Count == 0)
-        {
-            problems.Add("An other actor's agreement names at least one principal (a municipality or Employment Service unit) it acts for.");
-        }
-
-        if (Authority.Kind != AuthorityKind.OtherActor && Principals.Count > 0)
-        {
-            problems.Add("Only an other actor's agreement names principals.");
-        }
-
-        problems.AddRange(Principals.Where(p => p.Kind == AuthorityKind.OtherActor).Select(p => $"Principal {p} is an other actor; a principal is a municipality or an Employment Service unit."));
-        problems.AddRange(Operations.Where(o => !ContactCourseActions.ByOperation.ContainsKey(o))
-            .Select(o => $"Unknown operation '{o}'; the operations are {string.Join(", ", ContactCourseActions.ByOperation.Keys)}."));
-        if (ValidTo < ValidFrom)
-        {
-            problems.Add("The end date is before the start date.");
-        }
-
-        return problems;
-    }
+    public IReadOnlyList<string> Problems() =>
+        [.. AgreementRules.PartyProblems(Authority, Principals), .. AgreementRules.TermProblems(Operations, ValidFrom, ValidTo)];
 
     /// <summary>The case types the agreement gets: those asked for, or those its authority (or principals) register.</summary>
     public IReadOnlySet<CaseType> EffectiveCaseTypes() => CaseTypes ?? (Authority.Kind == AuthorityKind.OtherActor ? Principals.Select(p => p.Kind) : [Authority.Kind])

@@ -167,32 +167,4 @@ public sealed class AgreementLifecycleTests : CliFixture
         Assert.That(json.EnumerateArray().Select(a => a.GetProperty("status").GetString()), Is.All.EqualTo("Suspended"));
         Assert.That(human.Stdout, Does.StartWith("ID").And.Contain(requested.ToString()).And.Contain(suspended.ToString()));
     }
-
-    private async Task<Guid> AgreementInStatusAsync(string status)
-    {
-        // Expired needs an end date in the past; the others are dated from today.
-        var id = status == "Expired" ? await RequestAsync("--valid-from", "2020-01-01", "--valid-to", "2020-12-31") : await RequestAsync();
-        string[] steps = status switch
-        {
-            "Requested" => [],
-            "Active" => ["approve"],
-            "Suspended" => ["approve", "suspend"],
-            "Rejected" => ["reject"],
-            "Terminated" => ["approve", "terminate"],
-            "Expired" => ["approve"],
-            _ => throw new ArgumentOutOfRangeException(nameof(status), status, "not a status"),
-        };
-        foreach (var step in steps)
-        {
-            await Succeeds("agreements", step, id.ToString(), "--reason", "Setting up");
-        }
-
-        if (status == "Expired")
-        {
-            await Succeeds("agreements", "expire");
-        }
-
-        Assert.That(await StatusOf(id), Is.EqualTo(status));
-        return id;
-    }
 }

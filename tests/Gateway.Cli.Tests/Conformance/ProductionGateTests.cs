@@ -1,6 +1,4 @@
 using Gateway.Cli.Tests.Support;
-using Gateway.Data.Conformance;
-using Gateway.Data.Database;
 using Gateway.Domain.Conformance;
 using Gateway.TestSupport;
 
@@ -14,13 +12,11 @@ namespace Gateway.Cli.Tests.Conformance;
 [TestFixture]
 public sealed class ProductionGateTests : CliFixture
 {
-    private static int _systems;
-
     [Test]
     public async Task Approve_ProductionForAnUncertifiedSystem_IsRefusedWithWhatIsMissingAndChangesNothing()
     {
         var system = await NewSystemAsync();
-        var id = await RequestForAsync(system, "Production");
+        var id = await PingAgreementAsync(system, "Production");
 
         var result = await Cli.RunAsync("agreements", "approve", id.ToString(), "--reason", "Contract signed");
 
@@ -39,7 +35,7 @@ public sealed class ProductionGateTests : CliFixture
     public async Task Approve_ProductionWithTheOverride_IsRecordedInTheHistoryAndShown()
     {
         var system = await NewSystemAsync();
-        var id = await RequestForAsync(system, "Production");
+        var id = await PingAgreementAsync(system, "Production");
 
         var result = await Cli.RunAsync("agreements", "approve", id.ToString(), "--reason", "Contract signed", "--override-conformance", "Ministry deadline; kit run booked");
 
@@ -62,7 +58,7 @@ public sealed class ProductionGateTests : CliFixture
     public async Task Approve_WithAControlCharacterInTheOverride_IsAUsageErrorAndChangesNothing()
     {
         var system = await NewSystemAsync();
-        var id = await RequestForAsync(system, "Production");
+        var id = await PingAgreementAsync(system, "Production");
 
         var result = await Cli.RunAsync("agreements", "approve", id.ToString(), "--reason", "ok", "--override-conformance", "because\u001b[2J");
 
@@ -78,7 +74,7 @@ public sealed class ProductionGateTests : CliFixture
     public async Task Resume_WithTheOverride_IsRecordedAsAResumption()
     {
         var system = await NewSystemAsync();
-        var id = await RequestForAsync(system, "Production");
+        var id = await PingAgreementAsync(system, "Production");
         await Succeeds("agreements", "approve", id.ToString(), "--reason", "Signed", "--override-conformance", "Deadline");
         await Succeeds("agreements", "suspend", id.ToString(), "--reason", "Incident");
 
@@ -92,7 +88,7 @@ public sealed class ProductionGateTests : CliFixture
     public async Task Override_OfATestAgreement_IsSaidToBeNeedlessAndNotRecorded()
     {
         var system = await NewSystemAsync();
-        var id = await RequestForAsync(system, "Test");
+        var id = await PingAgreementAsync(system, "Test");
 
         var result = await Cli.RunAsync("agreements", "approve", id.ToString(), "--reason", "Trial", "--override-conformance", "Why not");
 
@@ -109,7 +105,7 @@ public sealed class ProductionGateTests : CliFixture
     {
         var system = await NewSystemAsync();
         await CertifyForPingAsync(system);
-        var id = await RequestForAsync(system, "Production");
+        var id = await PingAgreementAsync(system, "Production");
 
         await Succeeds("agreements", "approve", id.ToString(), "--reason", "Kit passed");
 
@@ -121,7 +117,7 @@ public sealed class ProductionGateTests : CliFixture
     {
         var system = await NewSystemAsync();
         await CertifyForPingAsync(system);
-        var id = await RequestForAsync(system, "Production", "--operations", "Ping,GetContactCourse");
+        var id = await PingAgreementAsync(system, "Production", "--operations", "Ping,GetContactCourse");
 
         var result = await Cli.RunAsync("agreements", "approve", id.ToString(), "--reason", "Contract signed");
 
@@ -134,7 +130,7 @@ public sealed class ProductionGateTests : CliFixture
     {
         var system = await NewSystemAsync();
         await CertifyForPingAsync(system);
-        var id = await RequestForAsync(system, "Production");
+        var id = await PingAgreementAsync(system, "Production");
         await Succeeds("agreements", "approve", id.ToString(), "--reason", "Kit passed");
         await Succeeds("agreements", "suspend", id.ToString(), "--reason", "New release");
         await Succeeds("conformance", "reset", system.ToString(), "--reason", "Release 2.0 must pass again");
@@ -154,7 +150,7 @@ public sealed class ProductionGateTests : CliFixture
     public async Task Approve_TestAgreementOfAnUncertifiedSystem_IsNotGated()
     {
         var system = await NewSystemAsync();
-        var id = await RequestForAsync(system, "Test");
+        var id = await PingAgreementAsync(system, "Test");
 
         await Succeeds("agreements", "approve", id.ToString(), "--reason", "Trial");
 
@@ -200,10 +196,10 @@ public sealed class ProductionGateTests : CliFixture
         var test = new GatewayctlRunner(testDatabase);
         Assert.That((await test.RunAsync("migrate")).ExitCode, Is.Zero);
         Assert.That((await test.RunAsync("authorities", "add", "--kind", "Municipality", "--code", "101", "--name", "Copenhagen")).ExitCode, Is.Zero);
-        var name = $"Separate installations {Interlocked.Increment(ref _systems)}";
+        var name = $"Separate installations {Guid.NewGuid():N}";
         var inTest = Guid.Parse((await test.RunAsync("systems", "add", "--name", name, "--vendor-cvr", "12345674")).Stdout.Trim());
         var production = Guid.Parse((await Succeeds("systems", "add", "--name", name, "--vendor-cvr", "12345674")).Stdout.Trim());
-        var id = await RequestForAsync(production, "Production");
+        var id = await PingAgreementAsync(production, "Production");
 
         var before = await Cli.RunAsync("agreements", "approve", id.ToString(), "--reason", "Signed", "--conformance-database", testDatabase);
         var trial = (await test.JsonAsync("agreements", "request", "--authority", Municipality, "--system", inTest.ToString(), "--environment", "Test",
@@ -226,7 +222,7 @@ public sealed class ProductionGateTests : CliFixture
         var testDatabase = await TestPostgres.CreateEmptyDatabaseAsync();
         Assert.That((await new GatewayctlRunner(testDatabase).RunAsync("migrate")).ExitCode, Is.Zero);
         var system = await NewSystemAsync();
-        var id = await RequestForAsync(system, "Production");
+        var id = await PingAgreementAsync(system, "Production");
 
         var result = await Cli.RunAsync("agreements", "approve", id.ToString(), "--reason", "Signed", "--conformance-database", testDatabase);
 
@@ -234,34 +230,6 @@ public sealed class ProductionGateTests : CliFixture
         Assert.That(result.Stderr, Does.Contain("has no IT system named").And.Contain("register it there under the same name and vendor"));
     }
 
-    private async Task<Guid> NewSystemAsync() =>
-        Guid.Parse((await Succeeds("systems", "add", "--name", $"Gate system {Interlocked.Increment(ref _systems)}", "--vendor-cvr", "12345674")).Stdout.Trim());
-
-    private async Task<Guid> RequestForAsync(Guid system, string environment, params string[] extra) =>
-        (await Cli.JsonAsync([
-            "agreements", "request", "--authority", Municipality, "--system", system.ToString(), "--environment", environment,
-            "--operations", "Ping", "--reason", "Contract 2025-17", .. extra])).Json.GetProperty("id").GetGuid();
-
-    // What the gateway records when the system pings in the Test environment, once for a case worker and once as a system call.
-    private async Task CertifyForPingAsync(Guid system) => await RecordPingsAsync(ConnectionString, system, await RequestForAsync(system, "Test"));
-
-    private static async Task RecordPingsAsync(string connectionString, Guid system, Guid trial)
-    {
-        await using var dataSource = GatewayDataSource.Create(connectionString);
-        var store = new ConformanceStore(dataSource);
-        foreach (var (callId, systemCall) in new[] { ("kit-ping-1", false), ("kit-ping-2", true) })
-        {
-            await store.RecordAsync(system, new ObservedCall
-            {
-                Sequence = 0,
-                At = default,
-                AgreementId = trial,
-                Operation = "Ping",
-                SoapVersion = "1.1",
-                Outcome = ConformanceCatalogue.Success,
-                CallId = callId,
-                SystemCall = systemCall,
-            }, CancellationToken.None);
-        }
-    }
+    private Task<Guid> PingAgreementAsync(Guid system, string environment, params string[] extra) =>
+        RequestForAsync(system, environment, ["--operations", "Ping", .. extra]);
 }

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Gateway.Cli.Execution;
+using Gateway.Contracts.CodeLists;
+using Gateway.Domain.Agreements;
+
+namespace Gateway.Cli.Agreements;
+
+/// <summary>
+/// The options for an agreement's terms that <c>agreements request</c> and <c>agreements amend</c> both take: one name,
+/// form and parser each, so that an amendment is written as the request was. Each command says what leaving one out means.
+/// </summary>
+public static class AgreementTermOptions
+{
+    /// <summary><c>--operations A,B</c>.</summary>
+    public static Option<string[]> Operations(string unset) => new("--operations")
+    {
+        Description = $"Operations it may call, comma-separated ({unset})",
+        HelpName = "A,B",
+        CustomParser = ValueParsers.CommaList,
+    };
+
+    /// <summary><c>--case-types X,Y</c>.</summary>
+    public static Option<CaseType[]> CaseTypes(string unset) => new("--case-types")
+    {
+        Description = $"Case types it may register, comma-separated: {string.Join(", ", Enum.GetNames<CaseType>())} ({unset})",
+        HelpName = "X,Y",
+        CustomParser = ValueParsers.EnumList<CaseType>,
+    };
+
+    /// <summary><c>--read-scope OwnCitizens|AllCitizens</c>.</summary>
+    public static Option<ReadScope?> ReadScope(string unset) => new("--read-scope")
+    {
+        Description = $"Whose data it may read ({unset})",
+        HelpName = string.Join('|', Enum.GetNames<ReadScope>()),
+        CustomParser = result => ValueParsers.Enum<ReadScope>(result),
+    };
+
+    /// <summary><c>--valid-from YYYY-MM-DD</c>.</summary>
+    public static Option<DateOnly?> ValidFrom(string unset) =>
+        new("--valid-from") { Description = $"First day ({unset})", HelpName = "YYYY-MM-DD", CustomParser = ValueParsers.Date };
+
+    /// <summary>The values of <paramref name="option"/> as a set, or null when it was not given (an unset list option reads as empty; the parsers refuse an empty list given explicitly).</summary>
+    public static HashSet<T>? SetOf<T>(ParseResult parseResult, Option<T[]> option, IEqualityComparer<T>? comparer = null) =>
+        parseResult.GetValue(option) is { Length: > 0 } values ? values.ToHashSet(comparer) : null;
+}
