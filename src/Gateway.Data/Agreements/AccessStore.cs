@@ -57,6 +57,9 @@ public sealed class AccessStore(GatewayDataSource dataSource) : IAccessStore
         return loop.WaitAsync(cancellationToken);
     }
 
+    // Npgsql is never handed the stopping token: cancelling a wait makes it send a cancel request and wait for the
+    // server's answer on the cancelling thread, which held a stop for 30 s on a frozen server. The loop sees the token
+    // between quiet spells; ListenAsync has returned by then.
     private async Task ListenUntilLostAsync(Action changed, Action listening, CancellationToken cancellationToken)
     {
         var connection = await StoreFailures.Translate(work => dataSource.OpenConnectionAsync(work).AsTask(), cancellationToken);
@@ -66,7 +69,7 @@ public sealed class AccessStore(GatewayDataSource dataSource) : IAccessStore
             connection.Notification += (_, _) => changed();
             await using (var listen = new NpgsqlCommand($"listen {ChangeChannel}", connection))
             {
-                await listen.ExecuteNonQueryAsync(cancellationToken);
+                await listen.ExecuteNonQueryAsync(CancellationToken.None);
             }
 
             listening();
@@ -76,12 +79,12 @@ public sealed class AccessStore(GatewayDataSource dataSource) : IAccessStore
                 // A connection can die without a word (a restarted server, a dropped NAT entry): after a quiet spell, a
                 // round trip proves it alive, or throws and lets the caller stop trusting its cache. Bounded: a frozen
                 // server answers nothing, and the cache must not be trusted for long without a word.
-                if (await connection.WaitAsync(QuietSpell, cancellationToken))
+                if (await connection.WaitAsync(QuietSpell, CancellationToken.None))
                 {
                     continue;
                 }
 
-                var answered = ping.ExecuteScalarAsync(cancellationToken);
+                var answered = ping.ExecuteScalarAsync(CancellationToken.None);
                 if (await Task.WhenAny(answered, Task.Delay(PingTimeout, cancellationToken)) != answered)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
