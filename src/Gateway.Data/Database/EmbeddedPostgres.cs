@@ -228,7 +228,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// <summary>Stops the server as <see cref="StopAsync"/> does.</summary>
     public async ValueTask DisposeAsync() => await StopAsync();
 
-    private static bool ProcessRuns(int pid)
+    /// <summary>Whether process <paramref name="pid"/> exists and has not ended (a zombie has); for tests too.</summary>
+    internal static bool ProcessRuns(int pid)
     {
         try
         {
@@ -292,7 +293,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
     }
 
-    private static int FreeLoopbackPort()
+    /// <summary>A loopback port nobody listens on now; for tests too.</summary>
+    internal static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -21,7 +21,6 @@ internal sealed partial class DatabaseWatch(
     /// <summary>How often a database thought reachable is asked all the same.</summary>
     public static readonly TimeSpan QuietProbeInterval = TimeSpan.FromSeconds(5);
 
-    private readonly TimeProvider _clock = clock;
     private bool _restartFailed;
     private DateTimeOffset _lastProbe;
     private Task? _probe;
@@ -40,7 +39,7 @@ internal sealed partial class DatabaseWatch(
 
         // Lost: asked every second until it answers. Reachable: asked every few seconds, so that a database that hangs is
         // noticed even when no call comes.
-        var now = _clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         if (Database.IsReachable && now - _lastProbe < QuietProbeInterval)
         {
             return;
@@ -51,7 +50,7 @@ internal sealed partial class DatabaseWatch(
         var probe = _probe ??= new DatabaseHealth(dataSource).AnswersAsync(CancellationToken.None);
         try
         {
-            await probe.WaitAsync(ProbeTimeout, _clock, stoppingToken);
+            await probe.WaitAsync(ProbeTimeout, Clock, stoppingToken);
             _probe = null;
             Database.Reached();
         }

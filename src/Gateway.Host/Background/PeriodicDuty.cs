@@ -12,6 +12,9 @@ namespace Gateway.Host.Background;
 /// </summary>
 internal abstract class PeriodicDuty(TimeProvider clock, DatabaseAvailability database) : BackgroundService
 {
+    /// <summary>The clock the rounds run on.</summary>
+    protected TimeProvider Clock { get; } = clock;
+
     /// <summary>The gateway's view of whether the database answers, which a round that cannot reach it informs.</summary>
     protected DatabaseAvailability Database { get; } = database;
 
@@ -34,7 +37,7 @@ internal abstract class PeriodicDuty(TimeProvider clock, DatabaseAvailability da
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
+        using var timer = new PeriodicTimer(Interval, Clock);
         try
         {
             if (RunAtStart)

@@ -29,18 +29,19 @@ internal sealed partial class UsageFlusher(
         {
             await store.AddAsync(counts, cancellationToken);
         }
-        catch (GatewayException ex) when (DatabaseAvailability.IsOutage(ex))
-        {
-            counter.Return(counts);
-            metrics.UsageFlushFailed();
-            Database.Lost(ex);
-            Kept(counts.Count);
-        }
         catch (GatewayException ex)
         {
             counter.Return(counts);
             metrics.UsageFlushFailed();
-            NotStored(ex, counts.Count);
+            if (DatabaseAvailability.IsOutage(ex))
+            {
+                Database.Lost(ex);
+                Kept(counts.Count);
+            }
+            else
+            {
+                NotStored(ex, counts.Count);
+            }
         }
         catch (OperationCanceledException)
         {

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Gateway.Data.Database;
 using Npgsql;
 
@@ -40,7 +38,7 @@ internal sealed class PostgresStandby : IAsyncDisposable
         await PostgresPrograms.RunAsync("env", [$"PGPASSWORD={settings.Password}", PostgresPrograms.Path("pg_basebackup"),
             "-h", settings.Host!, "-p", settings.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", settings.Username!,
             "-D", cluster, "-R", "-X", "stream", "-c", "fast"], asServerUser: true);
-        var port = FreeLoopbackPort();
+        var port = EmbeddedPostgres.FreeLoopbackPort();
         await PostgresPrograms.RunAsync(PostgresPrograms.Path("pg_ctl"), ["start", "-D", cluster, "-l", Path.Combine(folder, "postgres.log"), "-w", "-t", "60",
             "-o", $"-c listen_addresses=127.0.0.1 -p {port} -k {socket}"], asServerUser: true);
         var standby = new PostgresStandby(folder, cluster, port);
@@ -80,12 +78,5 @@ internal sealed class PostgresStandby : IAsyncDisposable
         }
 
         Directory.Delete(_folder, recursive: true);
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,15 +1,14 @@
 using Gateway.Domain.Faults;
-using Gateway.Host.Hosting;
 
 namespace Gateway.Host.Pipeline.Faults;
 
 /// <summary>
 /// Log events of the fault stage. Client refusals at Information; a call answered <c>Server.Unavailable</c> or
-/// <c>Server.Busy</c> at Debug without a stack trace (an outage is told once, by <see cref="DatabaseAvailability"/>, and
-/// an overload by the metrics), so that neither can fill a disk; any other server failure at Error with the exception.
+/// <c>Server.Busy</c> at Debug without a stack trace (an outage is told once, by <see cref="Hosting.DatabaseAvailability"/>,
+/// and an overload by the metrics), so that neither can fill a disk; any other server failure at Error with the exception.
 /// </summary>
 /// <remarks>Nothing here names a CPR number: the refusal's texts and field paths never hold one.</remarks>
-internal sealed partial class FaultLog(ILogger<FaultLog> logger, DatabaseAvailability database)
+internal sealed partial class FaultLog(ILogger<FaultLog> logger)
 {
     public void Refused(SoapCall call, Refusal refusal, Exception? exception)
     {
@@ -20,7 +19,6 @@ internal sealed partial class FaultLog(ILogger<FaultLog> logger, DatabaseAvailab
         }
         else if (refusal.Code == FaultCodes.StoreUnavailable)
         {
-            database.CallRefused(exception);
             Unavailable(call.CorrelationId, operation, exception?.InnerException?.Message ?? exception?.Message ?? "-");
         }
         else if (refusal.Code == FaultCodes.Busy)

@@ -29,9 +29,6 @@ internal sealed class CallDeadline : IDisposable
     /// <summary>Whether the deadline has passed (and not the caller gone first).</summary>
     public bool Passed => _timer.IsCancellationRequested && !CallerGone.IsCancellationRequested;
 
-    /// <summary>The limit, for the fault's log line.</summary>
-    public TimeSpan Limit => _limit;
-
     /// <summary>Stops the count while the caller sends its body: that time is not the gateway's to spend (the body has its own bound).</summary>
     public void Pause()
     {

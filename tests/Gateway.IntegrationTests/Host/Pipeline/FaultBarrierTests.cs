@@ -17,7 +17,7 @@ public sealed class FaultBarrierTests
     {
         var log = new CapturedLog();
         var (context, body) = Context(SoapVersion.Soap11);
-        var barrier = new FaultBarrierMiddleware(_ => throw new InvalidOperationException("connection to 10.0.0.7 failed for citizen 0101901234"), Log(log));
+        var barrier = Barrier(_ => throw new InvalidOperationException("connection to 10.0.0.7 failed for citizen 0101901234"), log);
 
         await barrier.InvokeAsync(context);
 
@@ -38,7 +38,7 @@ public sealed class FaultBarrierTests
     {
         var refusal = new Refusal(FaultCodes.RuleViolation, [new FieldViolation("Registration/Cpr", "Cpr.Invalid", "text")]);
         var (context, body) = Context(SoapVersion.Soap12);
-        var barrier = new FaultBarrierMiddleware(_ => throw new GatewayException(refusal), Log(new CapturedLog()));
+        var barrier = Barrier(_ => throw new GatewayException(refusal), new CapturedLog());
 
         await barrier.InvokeAsync(context);
 
@@ -52,10 +52,10 @@ public sealed class FaultBarrierTests
         });
     }
 
-    private static FaultLog Log(CapturedLog log)
+    private static FaultBarrierMiddleware Barrier(RequestDelegate next, CapturedLog log)
     {
         var loggers = new LoggerFactory([log]);
-        return new(loggers.CreateLogger<FaultLog>(), new DatabaseAvailability(TimeProvider.System, loggers.CreateLogger<DatabaseAvailability>()));
+        return new(next, new FaultLog(loggers.CreateLogger<FaultLog>()), new DatabaseAvailability(TimeProvider.System, loggers.CreateLogger<DatabaseAvailability>()));
     }
 
     private static (HttpContext Context, Func<string> Body) Context(SoapVersion version)

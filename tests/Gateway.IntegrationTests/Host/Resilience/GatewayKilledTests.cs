@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Gateway.Data.Database;
 using Gateway.Host.Hosting;
 using Gateway.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,14 +26,14 @@ public sealed class GatewayKilledTests
     public async Task NextStart_AfterTheGatewayWasKilled_StopsTheOrphanedServerAndServes()
     {
         var orphan = await StartAndKillAGatewayProcessAsync();
-        Assert.That(Runs(orphan), Is.True, "the killed gateway's server should be left running (what this test is about)");
+        Assert.That(EmbeddedPostgres.ProcessRuns(orphan), Is.True, "the killed gateway's server should be left running (what this test is about)");
 
         await using var gateway = await TestGateway.StartAsync(embeddedFolder: _folder);
         var restarted = gateway.Services.GetRequiredService<GatewayDatabase>().Embedded!;
 
         Assert.Multiple(async () =>
         {
-            Assert.That(Runs(orphan), Is.False, "the orphaned server still runs");
+            Assert.That(EmbeddedPostgres.ProcessRuns(orphan), Is.False, "the orphaned server still runs");
             Assert.That(restarted.ServerProcessId, Is.Not.EqualTo(orphan));
             Assert.That(restarted.IsRunning, Is.True);
             Assert.That((await gateway.Client(As.OtherActor).Ping()).Version, Is.Not.Empty);
@@ -81,19 +82,6 @@ public sealed class GatewayKilledTests
             {
                 process.Kill();
             }
-        }
-    }
-
-    private static bool Runs(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return stat[(stat.LastIndexOf(')') + 2)] is not ('Z' or 'X');
-        }
-        catch (IOException)
-        {
-            return false;
         }
     }
 }
