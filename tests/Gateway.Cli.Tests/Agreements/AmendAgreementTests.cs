@@ -136,6 +136,27 @@ public sealed class AmendAgreementTests : CliFixture
     }
 
     [Test]
+    public async Task Amend_ActiveAgreementPastItsEndDateBeforeTheSweep_RefusedAsExpiredAndChangesNothing()
+    {
+        // Approved, ended in 2020, and no sweep has run: it is refused as expired on every call, and stays so.
+        var id = await RequestAsync("--valid-from", "2020-01-01", "--valid-to", "2020-12-31");
+        await Succeeds("agreements", "approve", id.ToString(), "--reason", "Setting up");
+        var before = await ShownAsync(id);
+        var history = (await HistoryOf(id)).Length;
+
+        var result = await Cli.RunAsync("agreements", "amend", id.ToString(), "--valid-to", "none", "--reason", "Revive it");
+
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Refused), result.ToString);
+            Assert.That(result.Stdout, Is.Empty);
+            Assert.That(result.Stderr, Does.StartWith($"Cannot amend agreement {id}:").And.Contain("Its end date, 2020-12-31, has passed, so it is Expired"));
+            Assert.That(await ShownAsync(id), Is.EqualTo(before));
+            Assert.That(await HistoryOf(id), Has.Length.EqualTo(history));
+        });
+    }
+
+    [Test]
     public async Task Amend_EveryValueAsItIs_RefusedAsChangingNothing()
     {
         var id = await AgreementInStatusAsync("Active", Terms);
