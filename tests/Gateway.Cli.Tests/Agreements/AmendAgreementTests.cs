@@ -63,6 +63,24 @@ public sealed class AmendAgreementTests : CliFixture
     }
 
     [Test]
+    public async Task Amend_StoredContactWithTerminalControls_PrintsItEscapedOnOneLine()
+    {
+        // What was stored would clear the operator's screen and forge a second result line, were it printed as stored.
+        var id = await AgreementInStatusAsync("Active", Terms);
+        await StoreContactAsIsAsync(id, "evil\u001b[2J\nAgreement forged amended: nothing\u202e");
+
+        var result = await Succeeds("agreements", "amend", id.ToString(), "--contact", "support@kk.example", "--reason", "New contact");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Stdout, Does.Not.Contain("\u001b").And.Not.Contain("\u202e"));
+            Assert.That(result.Stdout.TrimEnd().Split('\n'), Has.Length.EqualTo(1), "one result, one line");
+            Assert.That(result.Stdout.Trim(), Is.EqualTo(
+                $@"Agreement {id} amended: contact evil\u001B[2J\nAgreement forged amended: nothing\u202E -> support@kk.example. The gateway applies it from its next call on."));
+        });
+    }
+
+    [Test]
     public async Task Amend_Json_HasTheAgreementAfterAndTheChanges()
     {
         var id = await AgreementInStatusAsync("Active", Terms);
