@@ -14,8 +14,9 @@ public static class AgreementsText
         Agreement(writer, agreement);
         foreach (var o in overrides)
         {
+            // Stored text (the values changed, the operator's name, the override's reason) is escaped, as the fields above are.
             var change = o.Changes.Count > 0 ? $"amended ({Changes(o.Changes)})" : $"{o.From} -> {o.To}";
-            writer.WriteLine($"Conformance override: {change} at {HumanText.Time(o.ChangedAt)} by {o.ChangedBy}: {o.ConformanceOverride}");
+            writer.WriteLine(PrintableText.Escape($"Conformance override: {change} at {HumanText.Time(o.ChangedAt)} by {o.ChangedBy}: {o.ConformanceOverride}"));
         }
     }
 
@@ -54,8 +55,9 @@ public static class AgreementsText
         writer.WriteLine($"Agreement {result.Agreement!.Id}: {result.From} -> {result.Agreement.Status}. The gateway applies it from its next call on.");
 
     /// <summary><c>agreements amend</c>.</summary>
+    /// <remarks>The values before come from the database, whoever stored them: escaped (<see cref="PrintableText"/>), so that the result stays one line that says what is stored.</remarks>
     public static void Amendment(TextWriter writer, AmendmentResult result) =>
-        writer.WriteLine($"Agreement {result.Agreement!.Id} amended: {Changes(result.Changes)}. The gateway applies it from its next call on.");
+        writer.WriteLine(PrintableText.Escape($"Agreement {result.Agreement!.Id} amended: {Changes(result.Changes)}. The gateway applies it from its next call on."));
 
     /// <summary><c>agreements history</c>: status changes with FROM and TO, amendments with their CHANGES (the status is the same before and after).</summary>
     public static void History(TextWriter writer, IReadOnlyList<AgreementHistoryEntry> history)

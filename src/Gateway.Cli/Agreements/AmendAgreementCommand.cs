@@ -65,7 +65,7 @@ public static class AmendAgreementCommand
                 }
 
                 var revision = amendment.Revise(agreement);
-                if (revision.Problems() is { Count: > 0 } problems)
+                if (revision.Problems(run.Today) is { Count: > 0 } problems)
                 {
                     return run.Output.Refuse($"Cannot amend agreement {agreementId}:", problems);
                 }

@@ -28,6 +28,14 @@ public static class AgreementLifecycle
     public static IEnumerable<AgreementAction> AllowedFrom(AgreementStatus from) =>
         Transitions.Keys.Where(k => k.Item1 == from).Select(k => k.Item2);
 
+    /// <summary>
+    /// Whether <paramref name="agreement"/> is Expired in all but its recorded status on <paramref name="today"/>: Active
+    /// with its end date passed. Calls are refused as expired from then on; the sweep (<c>agreements expire</c>) only
+    /// records it. A Suspended agreement does not expire by itself.
+    /// </summary>
+    public static bool ExpiredUnrecorded(Agreement agreement, DateOnly today) =>
+        agreement.Status == AgreementStatus.Active && agreement.ValidTo < today;
+
     /// <summary>Whether an agreement in <paramref name="status"/> may be amended.</summary>
     public static bool Amendable(AgreementStatus status) => AmendableStatuses.Contains(status);
 }

@@ -63,6 +63,24 @@ public sealed class AmendAgreementTests : CliFixture
     }
 
     [Test]
+    public async Task Amend_StoredContactWithTerminalControls_PrintsItEscapedOnOneLine()
+    {
+        // What was stored would clear the operator's screen and forge a second result line, were it printed as stored.
+        var id = await AgreementInStatusAsync("Active", Terms);
+        await StoreContactAsIsAsync(id, "evil\u001b[2J\nAgreement forged amended: nothing\u202e");
+
+        var result = await Succeeds("agreements", "amend", id.ToString(), "--contact", "support@kk.example", "--reason", "New contact");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Stdout, Does.Not.Contain("\u001b").And.Not.Contain("\u202e"));
+            Assert.That(result.Stdout.TrimEnd().Split('\n'), Has.Length.EqualTo(1), "one result, one line");
+            Assert.That(result.Stdout.Trim(), Is.EqualTo(
+                $@"Agreement {id} amended: contact evil\u001B[2J\nAgreement forged amended: nothing\u202E -> support@kk.example. The gateway applies it from its next call on."));
+        });
+    }
+
+    [Test]
     public async Task Amend_Json_HasTheAgreementAfterAndTheChanges()
     {
         var id = await AgreementInStatusAsync("Active", Terms);
@@ -130,6 +148,27 @@ public sealed class AmendAgreementTests : CliFixture
             Assert.That(result.Stdout, Is.Empty);
             Assert.That(result.Stderr, Does.StartWith($"Cannot amend agreement {id}:")
                 .And.Contain($"It is {status}, and only a Requested, Active or Suspended agreement can be amended; request a new agreement"));
+            Assert.That(await ShownAsync(id), Is.EqualTo(before));
+            Assert.That(await HistoryOf(id), Has.Length.EqualTo(history));
+        });
+    }
+
+    [Test]
+    public async Task Amend_ActiveAgreementPastItsEndDateBeforeTheSweep_RefusedAsExpiredAndChangesNothing()
+    {
+        // Approved, ended in 2020, and no sweep has run: it is refused as expired on every call, and stays so.
+        var id = await RequestAsync("--valid-from", "2020-01-01", "--valid-to", "2020-12-31");
+        await Succeeds("agreements", "approve", id.ToString(), "--reason", "Setting up");
+        var before = await ShownAsync(id);
+        var history = (await HistoryOf(id)).Length;
+
+        var result = await Cli.RunAsync("agreements", "amend", id.ToString(), "--valid-to", "none", "--reason", "Revive it");
+
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Refused), result.ToString);
+            Assert.That(result.Stdout, Is.Empty);
+            Assert.That(result.Stderr, Does.StartWith($"Cannot amend agreement {id}:").And.Contain("Its end date, 2020-12-31, has passed, so it is Expired"));
             Assert.That(await ShownAsync(id), Is.EqualTo(before));
             Assert.That(await HistoryOf(id), Has.Length.EqualTo(history));
         });

@@ -108,6 +108,28 @@ public sealed class AmendProductionAgreementTests : CliFixture
         });
     }
 
+    [Test]
+    public async Task Show_OverriddenAmendmentOfStoredTerminalControls_PrintsEachOverrideEscapedOnOneLine()
+    {
+        // The contact it changed and the operator's name are printed back in the override line; either could clear the
+        // screen and forge a line of the agreement, were it printed as stored.
+        var id = await ActiveProductionAsync(await NewSystemAsync());
+        await StoreContactAsIsAsync(id, "evil\u001b[2J\nContact      forged");
+        await Cli.As("mallory\u001b]0;title\u0007").JsonAsync("agreements", "amend", id.ToString(), "--operations", "Ping,GetContactCourse",
+            "--contact", "support@kk.example", "--reason", "Reads too", "--override-conformance", "Ministry deadline");
+
+        var shown = await Succeeds("agreements", "show", id.ToString());
+
+        var overrides = shown.Stdout.Split('\n').Where(l => l.StartsWith("Conformance override:", StringComparison.Ordinal)).ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(shown.Stdout, Does.Not.Contain("\u001b").And.Not.Contain("\u0007").And.Not.Contain("forged\n"));
+            Assert.That(overrides, Has.Length.EqualTo(2), shown.ToString);
+            Assert.That(overrides[1], Does.StartWith(@"Conformance override: amended (operations Ping -> GetContactCourse,Ping; contact evil\u001B[2J\nContact      forged -> support@kk.example) at ")
+                .And.Contain(@" by mallory\u001B]0;title\u0007: Amended without conformance"));
+        });
+    }
+
     [TestCase("--operations", "Ping")]
     [TestCase("--case-types", "Kontanthjaelp")]
     [TestCase("--read-scope", "OwnCitizens")]

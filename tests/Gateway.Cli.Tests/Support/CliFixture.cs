@@ -3,6 +3,7 @@ using Gateway.Data.Conformance;
 using Gateway.Data.Database;
 using Gateway.Domain.Conformance;
 using Gateway.TestSupport;
+using Npgsql;
 
 namespace Gateway.Cli.Tests.Support;
 
@@ -123,6 +124,20 @@ public abstract class CliFixture
                 SystemCall = systemCall,
             }, CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// Stores <paramref name="text"/> as the agreement's contact exactly as given, by hand in SQL as an operator could, or
+    /// as a row stored before gatewayctl checked its texts holds it: for the tests of what is printed back.
+    /// </summary>
+    protected async Task StoreContactAsIsAsync(Guid id, string text)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("update agreement set contact = @text where id = @id", connection);
+        command.Parameters.AddWithValue("text", text);
+        command.Parameters.AddWithValue("id", id);
+        Assert.That(await command.ExecuteNonQueryAsync(), Is.EqualTo(1));
     }
 
     /// <summary>The agreement's status, as <c>agreements show --json</c> reports it.</summary>

@@ -11,6 +11,9 @@ public class AgreementAmendmentTests
 {
     private static readonly Agreement Current = SampleAgreements.ActiveProduction;
 
+    // A day on which Current is in force (it is valid in 2026).
+    private static readonly DateOnly InForce = new(2026, 6, 1);
+
     // Each field, widened and narrowed (domain.md § 7: a widening amendment of a Production agreement is approved as a new one is).
     public static IEnumerable<TestCaseData> WideningCases()
     {
@@ -107,20 +110,40 @@ public class AgreementAmendmentTests
     [TestCase(AgreementStatus.Active)]
     [TestCase(AgreementStatus.Suspended)]
     public void Problems_LiveStatus_None(AgreementStatus status) =>
-        Assert.That(new AgreementAmendment { ReadScope = ReadScope.AllCitizens }.Revise(Current with { Status = status }).Problems(), Is.Empty);
+        Assert.That(new AgreementAmendment { ReadScope = ReadScope.AllCitizens }.Revise(Current with { Status = status }).Problems(InForce), Is.Empty);
 
     [TestCase(AgreementStatus.Rejected)]
     [TestCase(AgreementStatus.Terminated)]
     [TestCase(AgreementStatus.Expired)]
     public void Problems_EndedStatus_RefusedSayingWhichStatusesCanBeAmended(AgreementStatus status) =>
-        Assert.That(new AgreementAmendment { ReadScope = ReadScope.AllCitizens }.Revise(Current with { Status = status }).Problems(), Is.EqualTo(new[]
+        Assert.That(new AgreementAmendment { ReadScope = ReadScope.AllCitizens }.Revise(Current with { Status = status }).Problems(InForce), Is.EqualTo(new[]
         {
             $"It is {status}, and only a Requested, Active or Suspended agreement can be amended; request a new agreement for the new terms.",
         }));
 
     [Test]
+    public void Problems_ActiveAgreementPastItsEndDate_RefusedAsExpiredBeforeTheSweepRecordsIt() =>
+        // Calls are refused as expired from the day after the end date; the sweep only tidies the status. An amendment
+        // that could give it a new end date before the sweep ran would revive an expired agreement, depending on timing.
+        Assert.That(new AgreementAmendment { ValidTo = new(null) }.Revise(Current).Problems(new DateOnly(2027, 1, 1)), Is.EqualTo(new[]
+        {
+            "Its end date, 2026-12-31, has passed, so it is Expired (the gateway's sweep records that within 10 minutes, `gatewayctl agreements expire` at once), "
+            + "and only a Requested, Active or Suspended agreement can be amended; request a new agreement for the new terms.",
+        }));
+
+    [Test]
+    public void Problems_ActiveAgreementOnItsLastDay_None() =>
+        Assert.That(new AgreementAmendment { ValidTo = new(null) }.Revise(Current).Problems(new DateOnly(2026, 12, 31)), Is.Empty);
+
+    [Test]
+    public void Problems_SuspendedAgreementPastItsEndDate_None() =>
+        // A suspended agreement does not expire by itself, so its end date may still be moved before it is resumed.
+        Assert.That(new AgreementAmendment { ValidTo = new(null) }.Revise(Current with { Status = AgreementStatus.Suspended }).Problems(new DateOnly(2027, 1, 1)),
+            Is.Empty);
+
+    [Test]
     public void Problems_EveryValueAsItIs_RefusedAsChangingNothing() =>
-        Assert.That(new AgreementAmendment { ReadScope = ReadScope.OwnCitizens, Contact = new("it@kk.example") }.Revise(Current).Problems(),
+        Assert.That(new AgreementAmendment { ReadScope = ReadScope.OwnCitizens, Contact = new("it@kk.example") }.Revise(Current).Problems(InForce),
             Is.EqualTo(new[] { "It changes nothing: the agreement already has every value given." }));
 
     [Test]
@@ -137,7 +160,7 @@ public class AgreementAmendmentTests
             ValidTo = new DateOnly(2025, 12, 31),
         };
 
-        var problems = amendment.Revise(Current).Problems();
+        var problems = amendment.Revise(Current).Problems(InForce);
 
         Assert.Multiple(() =>
         {
@@ -150,7 +173,7 @@ public class AgreementAmendmentTests
 
     [Test]
     public void Problems_StartMovedPastTheEnd_Refused() =>
-        Assert.That(new AgreementAmendment { ValidFrom = new DateOnly(2027, 1, 1) }.Revise(Current).Problems(), Is.EqualTo(new[] { "The end date is before the start date." }));
+        Assert.That(new AgreementAmendment { ValidFrom = new DateOnly(2027, 1, 1) }.Revise(Current).Problems(InForce), Is.EqualTo(new[] { "The end date is before the start date." }));
 
     [Test]
     public void AsksNothing_NoFieldGiven_True() => Assert.That(new AgreementAmendment().AsksNothing, Is.True);
