@@ -1,6 +1,8 @@
 using Dapper;
 using Gateway.Data.Database;
 using Gateway.Domain.AccessLog;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Gateway.Data.AccessLog;
 
@@ -11,31 +13,33 @@ public sealed class AccessLogStore(GatewayDataSource dataSource) : IAccessLog
     internal const string InsertColumns =
         "(recorded_at, agreement_id, it_system_id, authority_kind, authority_code, principal_kind, principal_code, case_worker_id, call_id, operation, cpr, registration_id, outcome, subject_kind, subject_code)";
 
-    /// <summary>The values of one entry as Dapper parameters prefixed <c>Access</c> (see <see cref="Parameters"/>).</summary>
+    /// <summary>The values of one entry as parameters prefixed <c>Access</c> (see <see cref="AddParameters"/>).</summary>
     internal const string InsertValues =
         "@AccessRecordedAt, @AccessAgreementId, @AccessItSystemId, @AccessAuthorityKind, @AccessAuthorityCode, @AccessPrincipalKind, @AccessPrincipalCode, @AccessCaseWorkerId, @AccessCallId, @AccessOperation, @AccessCpr, @AccessRegistrationId, @AccessOutcome, @AccessSubjectKind, @AccessSubjectCode";
 
     /// <summary>Adds the parameters of <see cref="InsertValues"/> for <paramref name="entry"/>.</summary>
-    internal static DynamicParameters Parameters(AccessEntry entry, DynamicParameters? into = null)
+    internal static void AddParameters(AccessEntry entry, NpgsqlParameterCollection parameters)
     {
-        var parameters = into ?? new DynamicParameters();
-        parameters.Add("AccessRecordedAt", entry.RecordedAt.UtcDateTime);
-        parameters.Add("AccessAgreementId", entry.AgreementId);
-        parameters.Add("AccessItSystemId", entry.ItSystemId);
-        parameters.Add("AccessAuthorityKind", entry.Authority.Kind.ToString());
-        parameters.Add("AccessAuthorityCode", entry.Authority.Code);
-        parameters.Add("AccessPrincipalKind", entry.Principal?.Kind.ToString());
-        parameters.Add("AccessPrincipalCode", entry.Principal?.Code);
-        parameters.Add("AccessCaseWorkerId", entry.CaseWorkerId);
-        parameters.Add("AccessCallId", entry.CallId);
-        parameters.Add("AccessOperation", entry.Operation);
-        parameters.Add("AccessCpr", entry.Cpr);
-        parameters.Add("AccessRegistrationId", entry.RegistrationId);
-        parameters.Add("AccessOutcome", entry.Outcome);
-        parameters.Add("AccessSubjectKind", entry.Subject?.Kind.ToString());
-        parameters.Add("AccessSubjectCode", entry.Subject?.Code);
-        return parameters;
+        parameters.Add(new NpgsqlParameter<DateTime>("AccessRecordedAt", entry.RecordedAt.UtcDateTime));
+        parameters.Add(new NpgsqlParameter<Guid>("AccessAgreementId", entry.AgreementId));
+        parameters.Add(new NpgsqlParameter<Guid>("AccessItSystemId", entry.ItSystemId));
+        parameters.Add(Text("AccessAuthorityKind", entry.Authority.Kind.ToString()));
+        parameters.Add(Text("AccessAuthorityCode", entry.Authority.Code));
+        parameters.Add(Text("AccessPrincipalKind", entry.Principal?.Kind.ToString()));
+        parameters.Add(Text("AccessPrincipalCode", entry.Principal?.Code));
+        parameters.Add(Text("AccessCaseWorkerId", entry.CaseWorkerId));
+        parameters.Add(Text("AccessCallId", entry.CallId));
+        parameters.Add(Text("AccessOperation", entry.Operation));
+        parameters.Add(Text("AccessCpr", entry.Cpr));
+        parameters.Add(new NpgsqlParameter("AccessRegistrationId", NpgsqlDbType.Uuid) { Value = (object?)entry.RegistrationId ?? DBNull.Value });
+        parameters.Add(Text("AccessOutcome", entry.Outcome));
+        parameters.Add(Text("AccessSubjectKind", entry.Subject?.Kind.ToString()));
+        parameters.Add(Text("AccessSubjectCode", entry.Subject?.Code));
     }
+
+    /// <summary>A text parameter that may be null.</summary>
+    internal static NpgsqlParameter Text(string name, string? value) =>
+        new(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value };
 
     /// <inheritdoc />
     public Task RecordAsync(IReadOnlyList<AccessEntry> entries, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using Dapper;
 using Gateway.Contracts.CodeLists;
@@ -7,91 +8,194 @@ using Gateway.Domain.AccessLog;
 using Gateway.Domain.Identifiers;
 using Gateway.Domain.Registrations;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Gateway.Data.Registrations;
 
 /// <summary>Registrations in PostgreSQL: the <c>registration</c> row and its append-only <c>registration_version</c> rows.</summary>
-public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrationStore
+public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrationStore, IAsyncDisposable
 {
+    /// <summary>The most writes one commit takes; what is left waits for the next.</summary>
+    public const int MaxWritesPerCommit = 64;
+
+    private static readonly Histogram<int> WritesPerCommit = GroupCommittedAccessLog.Meter.CreateHistogram("gateway.registration.commit.writes", "{write}",
+        "Registration writes (versions with their request ids and access-log entries) committed together by one commit of the group commit.",
+        advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64] });
+
+    private readonly GroupCommit<PendingWrite, WriteResult> _writes = new(
+        batch => CommitAsync(dataSource, batch), _ => 1, MaxWritesPerCommit, WritesPerCommit);
+
     /// <inheritdoc />
+    /// <remarks>
+    /// The writes of concurrent calls are group-committed: one round trip carries each write's statement
+    /// (<see cref="WriteSql"/>) and one commit makes them durable together, and each caller is answered only after it.
+    /// </remarks>
     public Task<WriteResult> WriteAsync(StoredRegistration version, WriteRequest request, Receipt receipt, AccessEntry access, CancellationToken cancellationToken) =>
-        StoreFailures.Translate(async work =>
+        _writes.CommitAsync(new PendingWrite(version, request, receipt, access), cancellationToken);
+
+    /// <summary>Stops taking writes and waits until every queued one is committed or has failed.</summary>
+    public ValueTask DisposeAsync() => _writes.DisposeAsync();
+
+    /// <summary>
+    /// One write, one statement: the request id is claimed first, and the version (with the registration, for version
+    /// 1) and its access-log entry are written only if the claim succeeded, and the registration is noted for its
+    /// supervision fact to be made again (SupervisionFacts). A concurrent write with the same request id waits on the
+    /// claim's key until this one commits, then finds it taken and writes nothing (in the same commit, the later write
+    /// finds the earlier one's claim). A concurrent write of the same version (two corrections of one version) fails on
+    /// the version's primary key, and the whole statement with it, claim included.
+    /// </summary>
+    internal const string WriteSql = $"""
+        with claimed as (
+            insert into write_request (agreement_id, request_id, operation, fingerprint, receipt, received_at)
+            values (@AgreementId, @RequestId, @Operation, @Fingerprint, @Receipt::jsonb, @ReceivedAt)
+            on conflict (agreement_id, request_id) do nothing
+            returning 1
+        ),
+        registration_row as (
+            insert into registration (id, cpr, responsible_kind, responsible_code, other_actor_cvr, registered_at)
+            select @Id, @Cpr, @ResponsibleKind, @ResponsibleCode, @OtherActorCvr, @ReceivedAt
+            where @Version = 1 and exists (select 1 from claimed)
+        ),
+        version_row as (
+            insert into registration_version
+                (registration_id, version, case_type, held_on, match_category, next_contact_on, late, case_worker_id, received_at, items,
+                 agreement_id, call_id, change, reason, request_id, responsible_kind, responsible_code, other_actor_cvr)
+            select @Id, @Version, @CaseType, @HeldOn, @MatchCategory, @NextContactOn, @Late, @CaseWorkerId, @ReceivedAt, @Items::jsonb,
+                   @AgreementId, @CallId, @Change, @Reason, @RequestId, @ResponsibleKind, @ResponsibleCode, @OtherActorCvr
+            where exists (select 1 from claimed)
+        ),
+        access_row as (
+            insert into access_log {AccessLogStore.InsertColumns}
+            select {AccessLogStore.InsertValues}
+            where exists (select 1 from claimed)
+        ),
+        pending_row as (
+            insert into supervision_pending (registration_id)
+            select @Id
+            where exists (select 1 from claimed)
+            {NotedAgain}
+        )
+        select exists (select 1 from claimed)
+        """;
+
+    /// <summary>
+    /// Commits a batch of writes in one round trip: a batch is one implicit transaction, so all of it commits or none.
+    /// A write whose version exists already fails its statement and with it the batch: it is answered VersionTaken and
+    /// the rest are sent again without it. Any other refusal of a batch of several (a deadlock with a concurrent
+    /// transaction, say) sends each write again alone, so that each gets exactly what it would have got alone.
+    /// </summary>
+    private static async Task CommitAsync(GatewayDataSource dataSource, IReadOnlyList<GroupCommit<PendingWrite, WriteResult>.Item> batch)
+    {
+        var open = batch.ToList();
+        while (open.Count > 0)
         {
-            // One statement, so one implicit transaction and one round trip: the request id is claimed first, and the
-            // version (with the registration, for version 1) and its access-log entry are written only if the claim
-            // succeeded, and the registration is noted for its supervision fact to be made again (SupervisionFacts). A concurrent write with the same request id waits on the claim's key until this one commits,
-            // then finds it taken and writes nothing. A concurrent write of the same version (two corrections of one
-            // version) fails on the version's primary key, and the whole statement with it, claim included.
-            const string sql = $"""
-                with claimed as (
-                    insert into write_request (agreement_id, request_id, operation, fingerprint, receipt, received_at)
-                    values (@AgreementId, @RequestId, @Operation, @Fingerprint, @Receipt::jsonb, @ReceivedAt)
-                    on conflict (agreement_id, request_id) do nothing
-                    returning 1
-                ),
-                registration_row as (
-                    insert into registration (id, cpr, responsible_kind, responsible_code, other_actor_cvr, registered_at)
-                    select @Id, @Cpr, @ResponsibleKind, @ResponsibleCode, @OtherActorCvr, @ReceivedAt
-                    where @Version = 1 and exists (select 1 from claimed)
-                ),
-                version_row as (
-                    insert into registration_version
-                        (registration_id, version, case_type, held_on, match_category, next_contact_on, late, case_worker_id, received_at, items,
-                         agreement_id, call_id, change, reason, request_id, responsible_kind, responsible_code, other_actor_cvr)
-                    select @Id, @Version, @CaseType, @HeldOn, @MatchCategory, @NextContactOn, @Late, @CaseWorkerId, @ReceivedAt, @Items::jsonb,
-                           @AgreementId, @CallId, @Change, @Reason, @RequestId, @ResponsibleKind, @ResponsibleCode, @OtherActorCvr
-                    where exists (select 1 from claimed)
-                ),
-                access_row as (
-                    insert into access_log {AccessLogStore.InsertColumns}
-                    select {AccessLogStore.InsertValues}
-                    where exists (select 1 from claimed)
-                ),
-                pending_row as (
-                    insert into supervision_pending (registration_id)
-                    select @Id
-                    where exists (select 1 from claimed)
-                    {NotedAgain}
-                )
-                select exists (select 1 from claimed)
-                """;
-            var interview = version.Interview;
-            var parameters = AccessLogStore.Parameters(access, new DynamicParameters(new
+            var sent = await StoreFailures.Translate(_ => SendAsync(dataSource, open), CancellationToken.None);
+            switch (sent)
             {
-                version.Id,
-                interview.Cpr,
-                ResponsibleKind = version.ResponsibleAuthority.Kind.ToString(),
-                ResponsibleCode = version.ResponsibleAuthority.Code,
-                OtherActorCvr = version.OtherActor?.Code,
-                ReceivedAt = version.ReceivedAt.UtcDateTime,
-                version.Version,
-                CaseType = interview.CaseType.ToString(),
-                interview.HeldOn,
-                MatchCategory = (short)interview.MatchCategory,
-                NextContactOn = interview.NextContact.PlannedOn,
-                version.Late,
-                version.CaseWorkerId,
-                Items = InterviewJson.Write(interview),
-                AgreementId = request.AgreementId,
-                version.CallId,
-                Change = version.Change.ToString(),
-                version.Reason,
-                request.RequestId,
-                Operation = access.Operation,
-                Fingerprint = request.Fingerprint.Value,
-                Receipt = InterviewJson.WriteReceipt(receipt),
-            }));
-            await using var connection = await dataSource.OpenConnectionAsync(work);
-            try
-            {
-                var claimed = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(sql, parameters, cancellationToken: work));
-                return claimed ? WriteResult.Stored : WriteResult.RequestIdTaken;
+                case { Claimed: { } claimed }:
+                    for (var i = 0; i < open.Count; i++)
+                    {
+                        open[i].Succeed(claimed[i] ? WriteResult.Stored : WriteResult.RequestIdTaken);
+                    }
+
+                    return;
+                case { VersionTaken: { } taken }:
+                    open[taken].Succeed(WriteResult.VersionTaken);
+                    open.RemoveAt(taken);
+                    break;
+                default:
+                    foreach (var item in open)
+                    {
+                        try
+                        {
+                            await CommitAsync(dataSource, [item]);
+                        }
+#pragma warning disable CA1031 // The write fails alone, with what it threw alone.
+                        catch (Exception ex)
+#pragma warning restore CA1031
+                        {
+                            item.Fail(ex);
+                        }
+                    }
+
+                    return;
             }
-            catch (PostgresException ex) when (ex is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "registration_version_pkey" })
+        }
+    }
+
+    private static async Task<Sent> SendAsync(GatewayDataSource dataSource, IReadOnlyList<GroupCommit<PendingWrite, WriteResult>.Item> writes)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var write in writes)
+        {
+            batch.BatchCommands.Add(Command(write.Work));
+        }
+
+        // Which write the reader is at: an error belongs to it (PostgreSQL skips the statements after a failed one).
+        var at = 0;
+        try
+        {
+            var claimed = new bool[writes.Count];
+            await using var reader = await batch.ExecuteReaderAsync();
+            while (true)
             {
-                return WriteResult.VersionTaken;
+                claimed[at] = await reader.ReadAsync() && reader.GetBoolean(0);
+                if (++at == claimed.Length)
+                {
+                    return new Sent(claimed, null);
+                }
+
+                await reader.NextResultAsync();
             }
-        }, cancellationToken);
+        }
+        catch (PostgresException ex) when (ex is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "registration_version_pkey" })
+        {
+            return new Sent(null, at);
+        }
+        catch (PostgresException) when (writes.Count > 1)
+        {
+            return new Sent(null, null);
+        }
+    }
+
+    private static NpgsqlBatchCommand Command(PendingWrite write)
+    {
+        var (version, request, receipt, access) = write;
+        var interview = version.Interview;
+        var command = new NpgsqlBatchCommand(WriteSql);
+        var parameters = command.Parameters;
+        parameters.Add(new NpgsqlParameter<Guid>("Id", version.Id));
+        parameters.Add(new NpgsqlParameter<string>("Cpr", interview.Cpr));
+        parameters.Add(new NpgsqlParameter<string>("ResponsibleKind", version.ResponsibleAuthority.Kind.ToString()));
+        parameters.Add(new NpgsqlParameter<string>("ResponsibleCode", version.ResponsibleAuthority.Code));
+        parameters.Add(AccessLogStore.Text("OtherActorCvr", version.OtherActor?.Code));
+        parameters.Add(new NpgsqlParameter<DateTime>("ReceivedAt", version.ReceivedAt.UtcDateTime));
+        parameters.Add(new NpgsqlParameter<int>("Version", version.Version));
+        parameters.Add(new NpgsqlParameter<string>("CaseType", interview.CaseType.ToString()));
+        parameters.Add(new NpgsqlParameter<DateOnly>("HeldOn", interview.HeldOn));
+        parameters.Add(new NpgsqlParameter<short>("MatchCategory", (short)interview.MatchCategory));
+        parameters.Add(new NpgsqlParameter("NextContactOn", NpgsqlDbType.Date) { Value = (object?)interview.NextContact.PlannedOn ?? DBNull.Value });
+        parameters.Add(new NpgsqlParameter<bool>("Late", version.Late));
+        parameters.Add(new NpgsqlParameter<string>("CaseWorkerId", version.CaseWorkerId));
+        parameters.Add(new NpgsqlParameter<string>("Items", InterviewJson.Write(interview)));
+        parameters.Add(new NpgsqlParameter<Guid>("AgreementId", request.AgreementId));
+        parameters.Add(AccessLogStore.Text("CallId", version.CallId));
+        parameters.Add(new NpgsqlParameter<string>("Change", version.Change.ToString()));
+        parameters.Add(AccessLogStore.Text("Reason", version.Reason));
+        parameters.Add(new NpgsqlParameter<string>("RequestId", request.RequestId));
+        parameters.Add(new NpgsqlParameter<string>("Operation", access.Operation));
+        parameters.Add(new NpgsqlParameter<string>("Fingerprint", request.Fingerprint.Value));
+        parameters.Add(new NpgsqlParameter<string>("Receipt", InterviewJson.WriteReceipt(receipt)));
+        AccessLogStore.AddParameters(access, parameters);
+        return command;
+    }
+
+    // What one round trip came to: every write's claim, or the index of the write whose version was taken, or neither
+    // (the batch of several was refused for another reason).
+    private sealed record Sent(bool[]? Claimed, int? VersionTaken);
+
+    private sealed record PendingWrite(StoredRegistration Version, WriteRequest Request, Receipt Receipt, AccessEntry Access);
 
     /// <summary>
     /// What a write does when its registration is noted already (an earlier write's facts not made yet): it locks the row

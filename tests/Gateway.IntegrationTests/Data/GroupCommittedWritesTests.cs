@@ -1,0 +1,227 @@
+using Dapper;
+using Gateway.Contracts.CodeLists;
+using Gateway.Data.Database;
+using Gateway.Data.Registrations;
+using Gateway.Domain.AccessLog;
+using Gateway.Domain.Identifiers;
+using Gateway.Domain.Registrations;
+using Gateway.Host.Soap;
+using Gateway.IntegrationTests.Support;
+using Gateway.TestSupport;
+using Npgsql;
+
+namespace Gateway.IntegrationTests.Data;
+
+/// <summary>
+/// Group commit of registration writes, against PostgreSQL: writes that arrive while a commit is under way share the
+/// next one and nobody is answered before it; within one commit each write keeps its own answer (a request id taken by
+/// the write before it, a version taken by a concurrent correction), and a write the database refuses fails alone.
+/// </summary>
+[TestFixture]
+[NonParallelizable] // Waits on pg_locks for write_request, whose OID every database copied from the template shares: runs alone.
+public sealed class GroupCommittedWritesTests
+{
+    private static readonly AuthorityId Municipality = new(AuthorityKind.Municipality, "101");
+
+    private GatewayDataSource _dataSource = null!;
+    private RegistrationStore _store = null!;
+    private Guid _agreementId;
+
+    [SetUp]
+    public async Task CreateDatabase()
+    {
+        _dataSource = GatewayDataSource.Create(await TestPostgres.CreateDatabaseAsync());
+        _store = new RegistrationStore(_dataSource);
+        _agreementId = Guid.NewGuid();
+        await using var connection = await _dataSource.OpenConnectionAsync(CancellationToken.None);
+        await connection.ExecuteAsync("""
+            insert into authority (kind, code, name, created_by) values ('Municipality', '101', 'Testkommune', 'tests');
+            insert into it_system (id, name, vendor_cvr, created_by) values (@systemId, 'System', '12345674', 'tests');
+            insert into agreement (id, authority_kind, authority_code, it_system_id, operations, case_types, read_scope, environment, valid_from, status)
+            values (@agreementId, 'Municipality', '101', @systemId, '{RegisterInterview}', '{Kontanthjaelp}', 'OwnCitizens', 'Test', '2020-01-01', 'Active');
+            """, new { systemId = Guid.NewGuid(), agreementId = _agreementId });
+    }
+
+    [TearDown]
+    public async Task DropDataSource()
+    {
+        await _store.DisposeAsync();
+        await _dataSource.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Writes_ArrivingWhileACommitIsUnderWay_WaitForItAndThenShareTheNextCommit()
+    {
+        await using var hold = await HoldClaimsAsync();
+
+        var first = Write(NewRegistration(), "first");
+        await WaitUntilAWriteIsBlockedAsync();
+        var queued = Enumerable.Range(0, 20).Select(i => Write(NewRegistration(), $"queued-{i}")).ToList();
+        await Task.Delay(200);
+        var answeredWhileHeld = queued.Append(first).Count(w => w.IsCompleted);
+        await hold.RollbackAsync();
+        var results = await Task.WhenAll(queued.Append(first));
+
+        var xids = await XidsByRequestAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(answeredWhileHeld, Is.Zero, "no write is answered before it is committed");
+            Assert.That(results, Is.All.EqualTo(WriteResult.Stored));
+            Assert.That(xids.Keys, Has.Count.EqualTo(21));
+            Assert.That(xids.Where(x => x.Key != "first").Select(x => x.Value).Distinct().Count(), Is.EqualTo(1), "the 20 queued writes share one commit");
+            Assert.That(xids["queued-0"], Is.Not.EqualTo(xids["first"]), "the commit under way took only the first write");
+            Assert.That(await CountAsync("access_log"), Is.EqualTo(21), "every write's access-log entry is in its commit");
+        }
+    }
+
+    [Test]
+    public async Task OneCommit_TwoWritesUnderOneRequestId_StoresTheFirstAndAnswersTheSecondTaken()
+    {
+        var (first, second) = (NewRegistration(), NewRegistration());
+        var results = await InOneCommitAsync(
+            () => Write(first, "same-id"),
+            () => Write(second, "same-id"),
+            () => Write(NewRegistration(), "other-id"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(results, Is.EqualTo(new WriteResult?[] { WriteResult.Stored, WriteResult.RequestIdTaken, WriteResult.Stored }));
+            Assert.That(await CommitsOfAsync("same-id", "other-id"), Is.EqualTo(1), "the stored writes committed together");
+            Assert.That(await CountAsync("registration"), Is.EqualTo(3), "the second write under the id stored nothing (the third is the write ahead)");
+            Assert.That(await CountAsync("access_log"), Is.EqualTo(3));
+            Assert.That((await _store.FindRequestAsync(_agreementId, "same-id", CancellationToken.None))!.Receipt.RegistrationId, Is.EqualTo(first.Id));
+        }
+    }
+
+    [Test]
+    public async Task OneCommit_TwoCorrectionsOfOneVersion_StoresOneAnswersTheOtherVersionTakenAndKeepsTheRest()
+    {
+        var registered = NewRegistration();
+        Assert.That(await Write(registered, "register"), Is.EqualTo(WriteResult.Stored));
+        var correction = registered with { Version = 2, Change = ChangeKind.Corrected, Reason = "Forkert dato." };
+
+        var results = await InOneCommitAsync(
+            () => Write(NewRegistration(), "before"),
+            () => Write(correction, "correct-a"),
+            () => Write(correction, "correct-b"),
+            () => Write(NewRegistration(), "after"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(results, Is.EqualTo(new WriteResult?[] { WriteResult.Stored, WriteResult.Stored, WriteResult.VersionTaken, WriteResult.Stored }));
+            Assert.That(await CommitsOfAsync("before", "correct-a", "after"), Is.EqualTo(1), "the stored writes committed together");
+            Assert.That(await _store.FindRequestAsync(_agreementId, "correct-b", CancellationToken.None), Is.Null, "the stale correction claimed nothing");
+            Assert.That(await CountAsync("registration_version"), Is.EqualTo(5), "the registration, its correction, the write ahead, before and after");
+            Assert.That(await CountAsync("access_log"), Is.EqualTo(5));
+        }
+    }
+
+    [Test]
+    public async Task OneCommit_AWriteTheDatabaseRefuses_FailsAloneAndTheOthersAreStored()
+    {
+        // A request id with a space breaks write_request's check: the batch fails, and each write is sent again alone.
+        var results = await InOneCommitAsync(
+            () => Write(NewRegistration(), "good-1"),
+            () => Write(NewRegistration(), "not allowed"),
+            () => Write(NewRegistration(), "good-2"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(results[0], Is.EqualTo(WriteResult.Stored));
+            Assert.That(results[1], Is.Null, "the refused write failed");
+            Assert.That(results[2], Is.EqualTo(WriteResult.Stored));
+            Assert.That(await CountAsync("registration"), Is.EqualTo(3), "the two good writes and the write ahead");
+            Assert.That(await CountAsync("access_log"), Is.EqualTo(3));
+        }
+    }
+
+    // Starts the writes while a lock holds the commit before them, so that they are queued together and go into one
+    // batch; the answer of a write that failed is null.
+    private async Task<WriteResult?[]> InOneCommitAsync(params Func<Task<WriteResult>>[] writes)
+    {
+        Task<WriteResult> ahead;
+        List<Task<WriteResult>> started;
+        await using (var hold = await HoldClaimsAsync())
+        {
+            ahead = Write(NewRegistration(), "ahead");
+            await WaitUntilAWriteIsBlockedAsync();
+            started = [.. writes.Select(write => write())];
+            await Task.Delay(100);
+            await hold.RollbackAsync();
+        }
+
+        Assert.That(await ahead, Is.EqualTo(WriteResult.Stored));
+        var results = new WriteResult?[started.Count];
+        for (var i = 0; i < started.Count; i++)
+        {
+            try
+            {
+                results[i] = await started[i];
+            }
+            catch (StoreConflictException)
+            {
+                results[i] = null;
+            }
+        }
+
+        return results;
+    }
+
+    private Task<WriteResult> Write(StoredRegistration version, string requestId)
+    {
+        var receipt = new Receipt(version.Id, version.Version, version.ReceivedAt, version.Late, []);
+        var caller = new Caller(Municipality, null, version.CaseWorkerId);
+        var request = new WriteRequest(_agreementId, requestId, RequestFingerprint.OfRegistration(caller, version.Interview));
+        var access = new AccessEntry(version.ReceivedAt, _agreementId, Guid.NewGuid(), Municipality, null, version.CaseWorkerId,
+            requestId, "RegisterInterview", version.Interview.Cpr, version.Id, AccessOutcome.Ok);
+        return _store.WriteAsync(version, request, receipt, access, CancellationToken.None);
+    }
+
+    private static StoredRegistration NewRegistration() =>
+        new(Guid.NewGuid(), 1, DateTimeOffset.UtcNow.AddTicks(-(DateTimeOffset.UtcNow.Ticks % TimeSpan.TicksPerMicrosecond)), Municipality, null,
+            "cw-1", false, ContractMapper.ToInterview(SampleRegistrations.Minimal("0101901234")));
+
+    // Takes a lock that makes every write wait at its claim until the returned transaction ends.
+    private async Task<NpgsqlTransaction> HoldClaimsAsync()
+    {
+        var connection = await _dataSource.OpenConnectionAsync(CancellationToken.None);
+        var transaction = await connection.BeginTransactionAsync();
+        await connection.ExecuteAsync("lock table write_request in exclusive mode", transaction: transaction);
+        return transaction;
+    }
+
+    private async Task WaitUntilAWriteIsBlockedAsync()
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(CancellationToken.None);
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            if (await connection.ExecuteScalarAsync<bool>("select exists (select 1 from pg_locks where relation = 'write_request'::regclass and not granted)"))
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail("the first write never reached the lock");
+    }
+
+    private async Task<Dictionary<string, string>> XidsByRequestAsync()
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(CancellationToken.None);
+        return (await connection.QueryAsync<(string RequestId, string Xid)>("select request_id, xmin::text from write_request"))
+            .ToDictionary(r => r.RequestId, r => r.Xid);
+    }
+
+    private async Task<int> CommitsOfAsync(params string[] requestIds)
+    {
+        var xids = await XidsByRequestAsync();
+        return requestIds.Select(id => xids[id]).Distinct().Count();
+    }
+
+    private async Task<long> CountAsync(string table)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(CancellationToken.None);
+        return await connection.ExecuteScalarAsync<long>($"select count(*) from {table}");
+    }
+}
