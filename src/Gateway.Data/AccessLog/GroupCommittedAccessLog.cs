@@ -15,12 +15,7 @@ public sealed class GroupCommittedAccessLog : IAccessLog, IAsyncDisposable
     /// <summary>The most entries one insert takes; what is left waits for the next.</summary>
     public const int MaxEntriesPerCommit = 5000;
 
-    /// <summary>The meter of the data layer's group commits: <c>gateway.access_log.commit.entries</c> and <c>gateway.registration.commit.writes</c>.</summary>
-    public const string MeterName = "Gateway.Data";
-
-    internal static readonly Meter Meter = new(MeterName);
-
-    private static readonly Histogram<int> EntriesPerCommit = Meter.CreateHistogram("gateway.access_log.commit.entries", "{entry}",
+    private static readonly Histogram<int> EntriesPerCommit = DataTelemetry.Meter.CreateHistogram("gateway.access_log.commit.entries", "{entry}",
         "Access-log entries written by one commit of the group commit (reads of concurrent calls share a commit).",
         advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 5000] });
 
@@ -35,7 +30,7 @@ public sealed class GroupCommittedAccessLog : IAccessLog, IAsyncDisposable
             {
                 item.Succeed(true);
             }
-        }, entries => entries.Count, MaxEntriesPerCommit, EntriesPerCommit);
+        }, "access_log", entries => entries.Count, MaxEntriesPerCommit, EntriesPerCommit);
 
     /// <inheritdoc />
     public Task RecordAsync(IReadOnlyList<AccessEntry> entries, CancellationToken cancellationToken) =>

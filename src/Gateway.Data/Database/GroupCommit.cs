@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 
@@ -12,11 +13,12 @@ namespace Gateway.Data.Database;
 /// <typeparam name="TWork">One caller's work.</typeparam>
 /// <typeparam name="TResult">What one caller's work came to.</typeparam>
 /// <param name="commit">Commits a batch and completes each of its items (an item it leaves open fails with what it threw).</param>
+/// <param name="name">What is committed, for the span of each commit (<c>gateway.commit NAME</c>).</param>
 /// <param name="weight">How much of the bound one item takes (the access log's entries, one per write).</param>
 /// <param name="maxWeight">The most one commit takes; what is left waits for the next.</param>
 /// <param name="batchSizes">Records the weight of every commit.</param>
 internal sealed class GroupCommit<TWork, TResult>(
-    Func<IReadOnlyList<GroupCommit<TWork, TResult>.Item>, Task> commit, Func<TWork, int> weight, int maxWeight, Histogram<int> batchSizes)
+    Func<IReadOnlyList<GroupCommit<TWork, TResult>.Item>, Task> commit, string name, Func<TWork, int> weight, int maxWeight, Histogram<int> batchSizes)
     : IAsyncDisposable
 {
     private readonly Channel<Item> _queue = Channel.CreateUnbounded<Item>(new UnboundedChannelOptions { SingleReader = true });
@@ -29,10 +31,17 @@ internal sealed class GroupCommit<TWork, TResult>(
     {
         lock (_start)
         {
-            _writer ??= Task.Run(WriteAsync, CancellationToken.None);
+            if (_writer is null)
+            {
+                // The writer serves every caller: it must not carry the first one's context (its span, say) for ever.
+                using (ExecutionContext.SuppressFlow())
+                {
+                    _writer = Task.Run(WriteAsync, CancellationToken.None);
+                }
+            }
         }
 
-        var item = new Item(work);
+        var item = new Item(work, Activity.Current?.Context);
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(item), this);
         return item.Done.Task.WaitAsync(cancellationToken);
     }
@@ -82,6 +91,7 @@ internal sealed class GroupCommit<TWork, TResult>(
             }
 
             batchSizes.Record(total);
+            using var span = Span(batch, total);
             try
             {
                 await commit(batch);
@@ -96,11 +106,27 @@ internal sealed class GroupCommit<TWork, TResult>(
         }
     }
 
+    // The commit's span: a child of the first caller's span and linked to the others', so that each call's trace
+    // reaches the SQL that stored its work.
+    private Activity? Span(List<Item> batch, int total)
+    {
+        var callers = batch.Where(item => item.Caller is not null).Select(item => item.Caller!.Value).ToList();
+        var span = DataTelemetry.Activities.StartActivity(ActivityKind.Internal,
+            parentContext: callers.Count > 0 ? callers[0] : default,
+            links: callers.Skip(1).Select(caller => new ActivityLink(caller)),
+            name: $"gateway.commit {name}");
+        span?.SetTag("gateway.commit.size", total);
+        return span;
+    }
+
     /// <summary>One caller's work in a batch, and the task the caller waits on.</summary>
-    internal sealed class Item(TWork work)
+    internal sealed class Item(TWork work, ActivityContext? caller)
     {
         /// <summary>The caller's work.</summary>
         public TWork Work { get; } = work;
+
+        /// <summary>The caller's span when it queued the work, if it was traced.</summary>
+        public ActivityContext? Caller { get; } = caller;
 
         /// <summary>The caller's task (continuations run off the writer).</summary>
         internal TaskCompletionSource<TResult> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -18,12 +18,12 @@ public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrat
     /// <summary>The most writes one commit takes; what is left waits for the next.</summary>
     public const int MaxWritesPerCommit = 64;
 
-    private static readonly Histogram<int> WritesPerCommit = GroupCommittedAccessLog.Meter.CreateHistogram("gateway.registration.commit.writes", "{write}",
+    private static readonly Histogram<int> WritesPerCommit = DataTelemetry.Meter.CreateHistogram("gateway.registration.commit.writes", "{write}",
         "Registration writes (versions with their request ids and access-log entries) committed together by one commit of the group commit.",
         advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64] });
 
     private readonly GroupCommit<PendingWrite, WriteResult> _writes = new(
-        batch => CommitAsync(dataSource, batch), _ => 1, MaxWritesPerCommit, WritesPerCommit);
+        batch => CommitAsync(dataSource, batch), "registration", _ => 1, MaxWritesPerCommit, WritesPerCommit);
 
     /// <inheritdoc />
     /// <remarks>

@@ -1,4 +1,4 @@
-using Gateway.Data.AccessLog;
+using Gateway.Data.Database;
 using Npgsql;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
@@ -38,7 +38,7 @@ internal static class TelemetrySetup
             .ConfigureResource(resource => resource.AddService(ServiceName, serviceVersion: version))
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(GatewayMetrics.Name, GroupCommittedAccessLog.MeterName, "Npgsql")
+                metrics.AddMeter(GatewayMetrics.Name, DataTelemetry.Name, "Npgsql")
                     .AddAspNetCoreInstrumentation()
                     .AddRuntimeInstrumentation();
                 if (options.Prometheus)
@@ -61,7 +61,7 @@ internal static class TelemetrySetup
         {
             telemetry.WithTracing(tracing => tracing
                 .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(options.TraceSampleRatio)))
-                .AddSource(GatewayMetrics.Name)
+                .AddSource(GatewayMetrics.Name, DataTelemetry.Name)
                 .AddAspNetCoreInstrumentation()
                 .AddNpgsql()
                 .AddOtlpExporter(exporter => Configure(exporter, traces, "v1/traces", options)));

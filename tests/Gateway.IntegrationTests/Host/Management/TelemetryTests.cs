@@ -75,11 +75,13 @@ public sealed class TelemetryTests
     public async Task Scrape_RunningGateway_CarriesItsStateAndTheFrameworksMeters()
     {
         await _gateway.Client().GetContactCourse(TestCitizens.Next());
+        await _gateway.Client().RegisterInterview(SampleRegistrations.Minimal(TestCitizens.Next()));
         string scrape = "";
         await Eventually.HoldsAsync(async () => (scrape = await ScrapeAsync()) is var text
             && text.Contains("gateway_access_log_sealer_lag_seconds", StringComparison.Ordinal)
-            && text.Contains("gateway_access_log_commit_entries_bucket", StringComparison.Ordinal),
-            "the sealer's lag after its first pass, and the group commit of the read's entry");
+            && text.Contains("gateway_access_log_commit_entries_bucket", StringComparison.Ordinal)
+            && text.Contains("gateway_registration_commit_writes_bucket", StringComparison.Ordinal),
+            "the sealer's lag after its first pass, and the group commits of the read's entry and of the write");
 
         using (Assert.EnterMultipleScope())
         {
@@ -97,7 +99,8 @@ public sealed class TelemetryTests
     {
         await _gateway.Client().RegisterInterview(SampleRegistrations.Complete(TestCitizens.Next()));
 
-        string[] expected = ["gateway.identify", "gateway.envelope", "gateway.authorize", "gateway.validate", "gateway.dispatch RegisterInterview", "postgresql", "contactcourse-gateway"];
+        string[] expected = ["gateway.identify", "gateway.envelope", "gateway.authorize", "gateway.validate", "gateway.dispatch RegisterInterview",
+            "gateway.commit registration", "postgresql", "contactcourse-gateway"];
         await Eventually.HoldsAsync(() => Traces() is var text && expected.All(e => text.Contains(e, StringComparison.Ordinal)),
             "spans of every stage and of the SQL, exported over OTLP");
         await Eventually.HoldsAsync(() => string.Join('\n', _collector.Bodies("metrics").Select(b => System.Text.Encoding.Latin1.GetString(b))).Contains("gateway.calls", StringComparison.Ordinal),
