@@ -20,6 +20,13 @@ public sealed class GatewayDataSource : IAsyncDisposable
 
     private static readonly string[] PoolSizeKeywords = ["Maximum Pool Size", "MaxPoolSize"];
     private static readonly string[] TcpKeepaliveKeywords = ["Tcp Keepalive", "TcpKeepalive"];
+    private static readonly string[] AutoPrepareKeywords = ["Max Auto Prepare", "MaxAutoPrepare"];
+
+    /// <summary>
+    /// How many statements each connection keeps prepared when the connection string names no number: the gateway runs
+    /// a few dozen statements, and a prepared one skips PostgreSQL's parse and plan on every later use (docs/performance.md).
+    /// </summary>
+    public const int DefaultMaxAutoPrepare = 64;
     private readonly NpgsqlDataSource _dataSource;
 
     private GatewayDataSource(NpgsqlDataSource dataSource, string description)
@@ -50,6 +57,11 @@ public sealed class GatewayDataSource : IAsyncDisposable
         if (!TcpKeepaliveKeywords.Any(named.ContainsKey))
         {
             builder.ConnectionStringBuilder.TcpKeepAlive = true;
+        }
+
+        if (!AutoPrepareKeywords.Any(named.ContainsKey))
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = DefaultMaxAutoPrepare;
         }
 
         if (loggerFactory is not null)
