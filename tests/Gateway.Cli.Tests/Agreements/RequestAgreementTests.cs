@@ -55,6 +55,18 @@ public sealed class RequestAgreementTests : CliFixture
         });
     }
 
+    [TestCase("--contact", "none", "contact")]
+    [TestCase("--contact", "NONE", "contact")]
+    [TestCase("--contract-ref", "none", "contractReference")]
+    [TestCase("--contract-ref", "None", "contractReference")]
+    public async Task Request_TextOptionGivenNone_StoresNoValueAsAmendDoes(string option, string value, string property)
+    {
+        var json = (await Cli.JsonAsync("agreements", "request", "--authority", Municipality, "--system", SystemId.ToString(),
+            "--environment", "Test", option, value, "--reason", "Trial connection")).Json;
+
+        Assert.That(json.GetProperty(property).ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null), json.ToString);
+    }
+
     [Test]
     public async Task Request_SupervisorsAgreement_StoresTheScopeAndShowsIt()
     {
