@@ -11,6 +11,13 @@ namespace Gateway.Cli.Agreements;
 /// </summary>
 public static class AgreementTermOptions
 {
+    /// <summary>
+    /// The most characters a contact or a contract reference may have: a name, an e-mail address and a telephone number,
+    /// or a case number, fit several times over, and no stored value can fill the screens of <c>show</c> and <c>history</c>
+    /// (before this bound, 120 KB was accepted).
+    /// </summary>
+    public const int MaximumTextLength = 200;
+
     /// <summary><c>--operations A,B</c>.</summary>
     public static Option<string[]> Operations(string unset) => new("--operations")
     {
@@ -50,11 +57,12 @@ public static class AgreementTermOptions
         parseResult.GetValue(option) is { Length: > 0 } values ? values.ToHashSet(comparer) : null;
 
     // A text option whose value may also be `none`, for no value: a request given `none` stores none, as an amendment
-    // given `none` empties the field, so that the one word means the same to both commands.
+    // given `none` empties the field, so that the one word means the same to both commands. Any other value is read as
+    // a reason is (one line, no control characters, not blank), within the maximum length.
     private static Option<Replacement<string?>?> TextOrNone(string name, string description, string unset) => new(name)
     {
-        Description = $"{description}; {ValueParsers.None} for no value ({unset})",
+        Description = $"{description}: one line, at most {MaximumTextLength} characters; {ValueParsers.None} for no value ({unset})",
         HelpName = $"TEXT|{ValueParsers.None}",
-        CustomParser = result => ValueParsers.OrNone<string?>(result, r => r.Tokens[0].Value),
+        CustomParser = result => ValueParsers.OrNone<string?>(result, r => ValueParsers.Text(r, MaximumTextLength)),
     };
 }

@@ -68,6 +68,19 @@ public sealed class RequestAgreementTests : CliFixture
     }
 
     [Test]
+    public async Task Request_ContactOfTheMaximumLengthInCharacters_IsStoredTrimmed()
+    {
+        // 200 characters, as XSD counts them: each emoji is one character though two UTF-16 code units.
+        var contact = new string('ø', 150) + string.Concat(Enumerable.Repeat("\U0001F4DE", 50));
+
+        var json = (await Cli.JsonAsync("agreements", "request", "--authority", Municipality, "--system", SystemId.ToString(),
+            "--environment", "Test", "--contact", $"  {contact} ", "--contract-ref", new string('R', 200), "--reason", "Trial connection")).Json;
+
+        Assert.That(json.GetProperty("contact").GetString(), Is.EqualTo(contact));
+        Assert.That(json.GetProperty("contractReference").GetString(), Is.EqualTo(new string('R', 200)));
+    }
+
+    [Test]
     public async Task Request_SupervisorsAgreement_StoresTheScopeAndShowsIt()
     {
         var json = (await Cli.JsonAsync("agreements", "request", "--authority", Unit, "--system", SystemId.ToString(),
