@@ -28,8 +28,8 @@ public static class AmendAgreementCommand
             HelpName = $"YYYY-MM-DD|{ValueParsers.None}",
             CustomParser = result => ValueParsers.OrNone<DateOnly?>(result, ValueParsers.Date),
         };
-        var contact = TextOrNone("--contact", "Who to contact at the authority");
-        var contractReference = TextOrNone("--contract-ref", "The contract's reference");
+        var contact = AgreementTermOptions.Contact("default: as it is");
+        var contractReference = AgreementTermOptions.ContractReference("default: as it is");
         var reason = AgreementsGroup.ReasonOption();
         var command = new Command("amend", "Change an agreement's operations, case types, read scope, validity, contact or contract reference")
         {
@@ -106,12 +106,4 @@ public static class AmendAgreementCommand
         });
         return command;
     }
-
-    // A text option whose value may also be `none`, to empty the field.
-    private static Option<Replacement<string?>?> TextOrNone(string name, string description) => new(name)
-    {
-        Description = $"{description}; {ValueParsers.None} to remove it (default: as it is)",
-        HelpName = $"TEXT|{ValueParsers.None}",
-        CustomParser = result => ValueParsers.OrNone<string?>(result, r => r.Tokens[0].Value),
-    };
 }

@@ -5,6 +5,7 @@ using Gateway.Data.Conformance;
 using Gateway.Data.Database;
 using Gateway.Domain.Agreements;
 using Gateway.Domain.Conformance;
+using Gateway.Domain.Faults;
 
 namespace Gateway.Cli.Agreements;
 
@@ -22,6 +23,7 @@ public sealed class ConformanceGateCheck
     {
         Description = $"When Test and Production are separate installations: the Test installation's database, where the IT system's conformance was recorded (default: the environment variable {TestDatabaseVariable}; without either, this database)",
         HelpName = "CONNECTION-STRING",
+        CustomParser = ValueParsers.Text,
     };
 
     private readonly Option<string> _override = new("--override-conformance")
@@ -63,7 +65,7 @@ public sealed class ConformanceGateCheck
         Func<ConformanceReport, string, string> note, CancellationToken cancellationToken)
     {
         var overrideReason = parseResult.GetValue(_override);
-        var elsewhere = parseResult.GetValue(_testDatabase) ?? context.Environment(TestDatabaseVariable);
+        var elsewhere = TestDatabase(context, parseResult);
         var (report, where) = await StandingAsync(dataSource, judged, elsewhere, cancellationToken);
         if (report is { Certified: true })
         {
@@ -98,31 +100,56 @@ public sealed class ConformanceGateCheck
         }
     }
 
+    // The Test installation's connection string and where it came from, or null to judge on this database. An empty
+    // environment variable counts as unset, as ConnectionStrings__Gateway does; the option itself refuses a blank value.
+    private (string Value, string Origin)? TestDatabase(CliContext context, ParseResult parseResult) =>
+        parseResult.GetValue(_testDatabase) is { } given ? (given, "--conformance-database")
+        : context.Environment(TestDatabaseVariable) is { } set && !string.IsNullOrWhiteSpace(set) ? (set, "the environment variable " + TestDatabaseVariable)
+        : null;
+
     // The system's standing for the agreement: in this database, or, when Test is an installation of its own, in the
     // Test installation's, where its calls were recorded; with where it was judged, or why it could not be.
     private static async Task<(ConformanceReport? Report, string Where)> StandingAsync(
-        GatewayDataSource here, Agreement agreement, string? testDatabase, CancellationToken cancellationToken)
+        GatewayDataSource here, Agreement agreement, (string Value, string Origin)? testDatabase, CancellationToken cancellationToken)
     {
-        if (testDatabase is null)
+        if (testDatabase is not { } elsewhere)
         {
             return (await new ConformanceStanding(here).ForAgreementAsync(agreement, cancellationToken), "judged on this database's Test calls");
         }
 
+        var (connectionString, origin) = elsewhere;
         var system = (await new ItSystemStore(here).FindItSystemAsync(agreement.ItSystemId, cancellationToken))!;
         GatewayDataSource test;
         try
         {
-            test = GatewayDataSource.Create(testDatabase);
+            test = GatewayDataSource.Create(connectionString);
         }
         catch (ArgumentException ex)
         {
-            return (null, $"the Test installation's connection string (--conformance-database or {TestDatabaseVariable}) is not valid: {ex.Message}");
+            return (null, $"the connection string of the Test (conformance) database, from {origin}, is not valid: {ex.Message}");
         }
 
         await using var _ = test;
-        var report = await new ConformanceStanding(test).ForAgreementElsewhereAsync(agreement, system.Name, system.VendorCvr, cancellationToken);
+        ConformanceReport? report;
+        try
+        {
+            report = await new ConformanceStanding(test).ForAgreementElsewhereAsync(agreement, system.Name, system.VendorCvr, cancellationToken);
+        }
+        catch (GatewayException ex) when (ex.Refusal.Code == FaultCodes.StoreUnavailable)
+        {
+            // Caught here, not by the command's own database handling, which would name this installation's database
+            // and send the operator to check the wrong one.
+            return (null, $"cannot reach the Test (conformance) database {test.Description} named by {origin}: {StoreFailures.Reason(ex).TrimEnd('.')}. " +
+                          "Check that the Test installation's PostgreSQL runs and that the connection string is right");
+        }
+        catch (SchemaMissingException ex)
+        {
+            return (null, $"the Test (conformance) database {test.Description} named by {origin} has no gateway schema ({ex.Message}); " +
+                          "name the Test installation's own database, where its gateway recorded the IT system's Test calls");
+        }
+
         return report is null
-            ? (null, $"the Test installation's database ({test.Description}) has no IT system named '{system.Name}' with vendor CVR {system.VendorCvr}; register it there under the same name and vendor, and run its Test calls there")
+            ? (null, $"the Test (conformance) database {test.Description} has no IT system named '{system.Name}' with vendor CVR {system.VendorCvr}; register it there under the same name and vendor, and run its Test calls there")
             : (report, $"judged on the Test installation's calls for '{system.Name}' in {test.Description}");
     }
 }

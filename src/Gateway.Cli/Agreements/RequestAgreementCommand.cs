@@ -47,8 +47,8 @@ public static class RequestAgreementCommand
         };
         var validFrom = AgreementTermOptions.ValidFrom("default: today in Denmark");
         var validTo = new Option<DateOnly?>("--valid-to") { Description = "Last day (default: no end date)", HelpName = "YYYY-MM-DD", CustomParser = ValueParsers.Date };
-        var contact = new Option<string?>("--contact") { Description = "Who to contact at the authority", HelpName = "TEXT" };
-        var contractReference = new Option<string?>("--contract-ref") { Description = "The contract's reference", HelpName = "TEXT" };
+        var contact = AgreementTermOptions.Contact("default: none");
+        var contractReference = AgreementTermOptions.ContractReference("default: none");
         var reason = AgreementsGroup.ReasonOption();
         var command = new Command("request", "Request an agreement (status Requested); prints it")
         {
@@ -69,8 +69,8 @@ public static class RequestAgreementCommand
                 Environment = parseResult.GetValue(environment),
                 ValidFrom = parseResult.GetValue(validFrom) ?? run.Today,
                 ValidTo = parseResult.GetValue(validTo),
-                Contact = parseResult.GetValue(contact),
-                ContractReference = parseResult.GetValue(contractReference),
+                Contact = parseResult.GetValue(contact)?.Value,
+                ContractReference = parseResult.GetValue(contractReference)?.Value,
             };
             if (AgreementTermOptions.SetOf(parseResult, operations, StringComparer.Ordinal) is { } asked)
             {

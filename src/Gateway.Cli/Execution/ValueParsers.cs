@@ -4,6 +4,7 @@ using System.Net;
 using Gateway.Contracts.CodeLists;
 using Gateway.Domain.Agreements;
 using Gateway.Domain.Identifiers;
+using Gateway.Domain.Text;
 
 namespace Gateway.Cli.Execution;
 
@@ -54,7 +55,7 @@ public static class ValueParsers
     /// read by <paramref name="parse"/>.
     /// </summary>
     public static Replacement<T> OrNone<T>(ArgumentResult result, Func<ArgumentResult, T> parse) =>
-        result.Tokens[0].Value.Equals(None, StringComparison.OrdinalIgnoreCase) ? new(default!) : new(parse(result));
+        result.Tokens[0].Value.Trim().Equals(None, StringComparison.OrdinalIgnoreCase) ? new(default!) : new(parse(result));
 
     /// <summary>The word that empties a field (<see cref="OrNone{T}"/>).</summary>
     public const string None = "none";
@@ -150,7 +151,13 @@ public static class ValueParsers
     }
 
     /// <summary>Text that is not blank, such as a reason.</summary>
-    public static string Text(ArgumentResult result)
+    public static string Text(ArgumentResult result) => Text(result, int.MaxValue);
+
+    /// <summary>
+    /// Text as a reason is read, of at most <paramref name="maximumLength"/> characters (<see cref="PlainText.Length"/>,
+    /// counted after trimming): not blank, one line, no control characters.
+    /// </summary>
+    public static string Text(ArgumentResult result, int maximumLength)
     {
         var value = result.Tokens[0].Value;
         if (string.IsNullOrWhiteSpace(value))
@@ -159,8 +166,12 @@ public static class ValueParsers
         }
         else if (value.Any(char.IsControl))
         {
-            // Reasons are printed back by show and history: a control character there could steer the operator's terminal.
+            // Such text is printed back by show and history: a control character there could steer the operator's terminal.
             result.AddError($"{Name(result)} must be one line of text without control characters (tabs, line breaks, escape sequences).");
+        }
+        else if (PlainText.Length(value.Trim()) is var length && length > maximumLength)
+        {
+            result.AddError($"{Name(result)} takes at most {maximumLength} characters; got {length}.");
         }
 
         return value.Trim();

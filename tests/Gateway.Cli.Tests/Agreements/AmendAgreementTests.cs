@@ -247,6 +247,37 @@ public sealed class AmendAgreementTests : CliFixture
     }
 
     [Test]
+    public async Task Amend_TextRefusedByTheSharedRule_ChangesNothing()
+    {
+        var id = await AgreementInStatusAsync("Active", Terms);
+        var before = await ShownAsync(id);
+        var history = (await HistoryOf(id)).Length;
+
+        var result = await Cli.RunAsync("agreements", "amend", id.ToString(), "--contact", "it@kk.example\u001b[2J", "--contract-ref", new string('x', 120 * 1024),
+            "--reason", "x");
+
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Usage), result.ToString);
+            Assert.That(result.Stderr, Does.Contain("--contact must be one line of text without control characters")
+                .And.Contain("--contract-ref takes at most 200 characters; got 122880."));
+            Assert.That(await ShownAsync(id), Is.EqualTo(before));
+            Assert.That(await HistoryOf(id), Has.Length.EqualTo(history));
+        });
+    }
+
+    [Test]
+    public async Task Amend_ContractReferenceOfTheMaximumLength_IsStored()
+    {
+        var id = await AgreementInStatusAsync("Active", Terms);
+        var reference = new string('R', 200);
+
+        await Succeeds("agreements", "amend", id.ToString(), "--contract-ref", reference, "--reason", "Long reference");
+
+        Assert.That((await Cli.JsonAsync("agreements", "show", id.ToString())).Json.GetProperty("contractReference").GetString(), Is.EqualTo(reference));
+    }
+
+    [Test]
     public async Task Amend_OverrideOfATestAgreement_IsSaidToBeNeedlessAndNotRecorded()
     {
         var id = await AgreementInStatusAsync("Active", Terms);

@@ -192,6 +192,35 @@ public sealed class AmendProductionAgreementTests : CliFixture
         Assert.That(result.Stderr, Does.Contain("has no IT system named").And.Contain("register it there under the same name and vendor"));
     }
 
+    [Test]
+    public async Task Amend_WithAnUnreachableTestDatabase_IsRefusedNamingItAsTheTestDatabaseAndChangesNothing()
+    {
+        var (testDatabase, description) = Conformance.ProductionGateTests.UnreachableTestDatabase("NothingListening");
+        var id = await ActiveProductionAsync(await NewSystemAsync());
+        var before = await ShownAsync(id);
+
+        var result = await Cli.RunAsync("agreements", "amend", id.ToString(), "--read-scope", "AllCitizens", "--reason", "x", "--conformance-database", testDatabase);
+
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Refused), result.ToString);
+            Assert.That(result.Stderr, Does.StartWith($"Cannot amend Production agreement {id} so: cannot reach the Test (conformance) database {description} named by --conformance-database: "));
+            Assert.That(await ShownAsync(id), Is.EqualTo(before));
+        });
+    }
+
+    [Test]
+    public async Task Amend_WithATestDatabaseWithoutTheSchema_IsRefusedNamingItAsTheTestDatabase()
+    {
+        var testDatabase = await TestPostgres.CreateEmptyDatabaseAsync();
+        var id = await ActiveProductionAsync(await NewSystemAsync());
+
+        var result = await Cli.RunAsync("agreements", "amend", id.ToString(), "--read-scope", "AllCitizens", "--reason", "x", "--conformance-database", testDatabase);
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Refused), result.ToString);
+        Assert.That(result.Stderr, Does.Contain("the Test (conformance) database").And.Contain("has no gateway schema").And.Not.Contain("gatewayctl migrate` first"));
+    }
+
     // An Active Production agreement (let past the gate at its approval) valid 2026 to 2030, for a system as the test needs it.
     private async Task<Guid> ActiveProductionAsync(Guid system, params string[] extra)
     {

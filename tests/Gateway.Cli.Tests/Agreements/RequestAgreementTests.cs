@@ -55,6 +55,31 @@ public sealed class RequestAgreementTests : CliFixture
         });
     }
 
+    [TestCase("--contact", "none", "contact")]
+    [TestCase("--contact", "NONE", "contact")]
+    [TestCase("--contract-ref", "none", "contractReference")]
+    [TestCase("--contract-ref", "None", "contractReference")]
+    public async Task Request_TextOptionGivenNone_StoresNoValueAsAmendDoes(string option, string value, string property)
+    {
+        var json = (await Cli.JsonAsync("agreements", "request", "--authority", Municipality, "--system", SystemId.ToString(),
+            "--environment", "Test", option, value, "--reason", "Trial connection")).Json;
+
+        Assert.That(json.GetProperty(property).ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null), json.ToString);
+    }
+
+    [Test]
+    public async Task Request_ContactOfTheMaximumLengthInCharacters_IsStoredTrimmed()
+    {
+        // 200 characters, as XSD counts them: each emoji is one character though two UTF-16 code units.
+        var contact = new string('ø', 150) + string.Concat(Enumerable.Repeat("\U0001F4DE", 50));
+
+        var json = (await Cli.JsonAsync("agreements", "request", "--authority", Municipality, "--system", SystemId.ToString(),
+            "--environment", "Test", "--contact", $"  {contact} ", "--contract-ref", new string('R', 200), "--reason", "Trial connection")).Json;
+
+        Assert.That(json.GetProperty("contact").GetString(), Is.EqualTo(contact));
+        Assert.That(json.GetProperty("contractReference").GetString(), Is.EqualTo(new string('R', 200)));
+    }
+
     [Test]
     public async Task Request_SupervisorsAgreement_StoresTheScopeAndShowsIt()
     {

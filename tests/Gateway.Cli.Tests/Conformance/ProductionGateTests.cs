@@ -230,6 +230,87 @@ public sealed class ProductionGateTests : CliFixture
         Assert.That(result.Stderr, Does.Contain("has no IT system named").And.Contain("register it there under the same name and vendor"));
     }
 
+    [TestCase("NothingListening")]
+    [TestCase("NoSuchDatabase")]
+    public async Task Approve_WithAnUnreachableTestDatabase_IsRefusedNamingItAsTheTestDatabase(string how)
+    {
+        var (testDatabase, description) = UnreachableTestDatabase(how);
+        var id = await PingAgreementAsync(await NewSystemAsync(), "Production");
+
+        var result = await Cli.RunAsync("agreements", "approve", id.ToString(), "--reason", "Signed", "--conformance-database", testDatabase);
+
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString);
+            Assert.That(result.Stderr, Does.StartWith($"Cannot approve Production agreement {id}: cannot reach the Test (conformance) database {description} named by --conformance-database: ")
+                .And.Contain("Check that the Test installation's PostgreSQL runs")
+                .And.Contain("--override-conformance TEXT lets it through anyway"));
+            Assert.That(result.Stderr, Does.Not.Contain("   at ").And.Not.Contain("Exception"), "a message, not a stack trace");
+            Assert.That(await StatusOf(id), Is.EqualTo("Requested"));
+        });
+    }
+
+    [Test]
+    public async Task Approve_WithAnUnreachableTestDatabaseFromTheEnvironment_IsRefusedNamingTheVariable()
+    {
+        var (testDatabase, description) = UnreachableTestDatabase("NothingListening");
+        var id = await PingAgreementAsync(await NewSystemAsync(), "Production");
+
+        var result = await GatewayctlRunner.RunRawAsync(
+            ["--connection-string", ConnectionString, "--operator", GatewayctlRunner.Operator, "agreements", "approve", id.ToString(), "--reason", "Signed"],
+            new Dictionary<string, string> { ["ConnectionStrings__Conformance"] = testDatabase });
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString);
+        Assert.That(result.Stderr, Does.Contain($"cannot reach the Test (conformance) database {description} named by the environment variable ConnectionStrings__Conformance: "));
+    }
+
+    [Test]
+    public async Task Approve_WithATestDatabaseWithoutTheSchema_IsRefusedNamingItAsTheTestDatabase()
+    {
+        // A database that exists and answers, but is not a gateway's: no `gatewayctl migrate` was run on it.
+        var testDatabase = await TestPostgres.CreateEmptyDatabaseAsync();
+        var description = Gateway.Data.Database.GatewayDataSource.Describe(testDatabase);
+        var id = await PingAgreementAsync(await NewSystemAsync(), "Production");
+
+        var result = await Cli.RunAsync("agreements", "approve", id.ToString(), "--reason", "Signed", "--conformance-database", testDatabase);
+
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString);
+            Assert.That(result.Stderr, Does.StartWith($"Cannot approve Production agreement {id}: the Test (conformance) database {description} named by --conformance-database has no gateway schema")
+                .And.Contain("name the Test installation's own database"));
+            Assert.That(result.Stderr, Does.Not.Contain("gatewayctl migrate` first"), "this installation's database has its schema");
+            Assert.That(await StatusOf(id), Is.EqualTo("Requested"));
+        });
+    }
+
+    [TestCase("")]
+    [TestCase("  ")]
+    public async Task Approve_WithABlankConformanceDatabase_IsAUsageError(string value)
+    {
+        var id = await PingAgreementAsync(await NewSystemAsync(), "Production");
+
+        var result = await Cli.RunAsync("agreements", "approve", id.ToString(), "--reason", "Signed", "--conformance-database", value);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString);
+        Assert.That(result.Stderr, Does.Contain("--conformance-database must not be blank"));
+    }
+
+    /// <summary>
+    /// A Test database that cannot be reached, with its description: a port on this machine where nothing listens, or a
+    /// database the test server does not have.
+    /// </summary>
+    internal static (string ConnectionString, string Description) UnreachableTestDatabase(string how)
+    {
+        var connectionString = how switch
+        {
+            "NothingListening" => "Host=127.0.0.1;Port=1;Database=conformance;Username=gateway;Password=secret;Timeout=5",
+            "NoSuchDatabase" => TestPostgres.ConnectionStringFor("no_such_conformance_database"),
+            _ => throw new ArgumentOutOfRangeException(nameof(how), how, "not a way to be unreachable"),
+        };
+        return (connectionString, Gateway.Data.Database.GatewayDataSource.Describe(connectionString));
+    }
+
     private Task<Guid> PingAgreementAsync(Guid system, string environment, params string[] extra) =>
         RequestForAsync(system, environment, ["--operations", "Ping", .. extra]);
 }
