@@ -8,6 +8,7 @@ using Gateway.Cli.CertificateAuthority;
 using Gateway.Cli.Certificates;
 using Gateway.Cli.Conformance;
 using Gateway.Cli.Execution;
+using Gateway.Cli.Registrations;
 using Gateway.Cli.Schema;
 using Gateway.Cli.Supervision;
 using Gateway.Cli.Systems;
@@ -39,6 +40,7 @@ public static class Gatewayctl
             SystemsGroup.Create(context),
             CertificatesGroup.Create(context),
             AgreementsGroup.Create(context),
+            RegistrationsGroup.Create(context),
             ConformanceGroup.Create(context),
             SupervisionGroup.Create(context),
             AuditGroup.Create(context),

@@ -59,9 +59,9 @@ public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrat
         version_row as (
             insert into registration_version
                 (registration_id, version, case_type, held_on, match_category, next_contact_on, late, case_worker_id, received_at, items,
-                 agreement_id, call_id, change, reason, request_id, responsible_kind, responsible_code, other_actor_cvr)
+                 agreement_id, call_id, change, reason, request_id, responsible_kind, responsible_code, other_actor_cvr, channel)
             select @Id, @Version, @CaseType, @HeldOn, @MatchCategory, @NextContactOn, @Late, @CaseWorkerId, @ReceivedAt, @Items::jsonb,
-                   @AgreementId, @CallId, @Change, @Reason, @RequestId, @ResponsibleKind, @ResponsibleCode, @OtherActorCvr
+                   @AgreementId, @CallId, @Change, @Reason, @RequestId, @ResponsibleKind, @ResponsibleCode, @OtherActorCvr, @Channel
             where exists (select 1 from claimed)
         ),
         access_row as (
@@ -182,6 +182,7 @@ public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrat
         parameters.Add(new NpgsqlParameter<Guid>("AgreementId", request.AgreementId));
         parameters.Add(AccessLogStore.Text("CallId", version.CallId));
         parameters.Add(new NpgsqlParameter<string>("Change", version.Change.ToString()));
+        parameters.Add(new NpgsqlParameter<string>("Channel", version.Channel.ToString()));
         parameters.Add(AccessLogStore.Text("Reason", version.Reason));
         parameters.Add(new NpgsqlParameter<string>("RequestId", request.RequestId));
         parameters.Add(new NpgsqlParameter<string>("Operation", access.Operation));
@@ -222,7 +223,7 @@ public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrat
         r.responsible_kind as ResponsibleKind, r.responsible_code as ResponsibleCode,
         v.other_actor_cvr as OtherActorCvr, v.case_worker_id as CaseWorkerId, v.late as Late,
         v.items::text as Items, v.change as Change, v.reason as Reason, v.request_id as RequestId,
-        v.agreement_id as AgreementId, v.call_id as CallId
+        v.agreement_id as AgreementId, v.call_id as CallId, v.channel as Channel
         """;
 
     /// <summary>The latest version of each of a citizen's registrations; served by <c>registration_cpr_idx</c>.</summary>
@@ -322,6 +323,7 @@ public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrat
         Change = Enum.Parse<ChangeKind>(row.Change),
         Reason = row.Reason,
         RequestId = row.RequestId,
+        Channel = Enum.Parse<RegistrationChannel>(row.Channel),
     };
 
     // Dapper sets the aliased columns by name; only the feed query selects Xid, the settled position's transaction id.
@@ -341,6 +343,7 @@ public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrat
         public string? RequestId { get; init; }
         public Guid? AgreementId { get; init; }
         public string? CallId { get; init; }
+        public string Channel { get; init; } = "";
         public string? Xid { get; init; }
     }
 }

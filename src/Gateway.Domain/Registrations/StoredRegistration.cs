@@ -37,6 +37,12 @@ public sealed record StoredRegistration(
     /// <summary>The caller's request id of the write that stored this version; null for writes before request ids existed.</summary>
     public string? RequestId { get; init; }
 
+    /// <summary>
+    /// Which way this version came (item 1). The operations state it on every version they make, since the way can change
+    /// between versions (a case worker in the tool may cancel what the IT system registered).
+    /// </summary>
+    public RegistrationChannel Channel { get; init; } = RegistrationChannel.WebServices;
+
     /// <summary>Whether this version cancelled the registration.</summary>
     public bool IsCancellation => Change == ChangeKind.Cancelled;
 }

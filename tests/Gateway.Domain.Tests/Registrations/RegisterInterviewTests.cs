@@ -64,6 +64,7 @@ public class RegisterInterviewTests
             Assert.That(registration.Late, Is.False);
             Assert.That(registration.Interview, Is.SameAs(interview));
             Assert.That(registration.Id.Version, Is.EqualTo(7), "version 7 ids sort by time");
+            Assert.That(registration.Channel, Is.EqualTo(RegistrationChannel.WebServices));
 
             Assert.That(receipt.RegistrationId, Is.EqualTo(registration.Id));
             Assert.That(receipt.Version, Is.EqualTo(1));

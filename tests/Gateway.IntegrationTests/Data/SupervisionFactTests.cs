@@ -108,9 +108,9 @@ public sealed class SupervisionFactTests
         await using var write = await writer.BeginTransactionAsync();
         await writer.ExecuteAsync($"""
             insert into registration_version (registration_id, version, case_type, held_on, match_category, next_contact_on, late, case_worker_id,
-                received_at, items, agreement_id, call_id, change, reason, request_id, responsible_kind, responsible_code, other_actor_cvr)
+                received_at, items, agreement_id, call_id, change, reason, request_id, responsible_kind, responsible_code, other_actor_cvr, channel)
             select registration_id, 3, case_type, @heldOn, match_category, next_contact_on, late, case_worker_id,
-                   now(), items, agreement_id, call_id, 'Corrected', 'I flugt.', null, responsible_kind, responsible_code, other_actor_cvr
+                   now(), items, agreement_id, call_id, 'Corrected', 'I flugt.', null, responsible_kind, responsible_code, other_actor_cvr, channel
             from registration_version where registration_id = @id and version = 2;
             insert into supervision_pending (registration_id) values (@id) {RegistrationStore.NotedAgain};
             """, new { id = registered.RegistrationId, heldOn = Day(-10) }, write);
@@ -214,7 +214,7 @@ public sealed class SupervisionFactTests
             from (select null::uuid as registration_id, 1 as version, 'Kontanthjaelp' as case_type, current_date as held_on, 1::smallint as match_category,
                          null::date as next_contact_on, false as late, 'cw' as case_worker_id, now() as received_at, @items::jsonb as items,
                          null::uuid as agreement_id, null as call_id, 'Registered' as change, null as reason, null as request_id, '1'::xid8 as xid,
-                         'Municipality' as responsible_kind, '101' as responsible_code, null as other_actor_cvr) v,
+                         'Municipality' as responsible_kind, '101' as responsible_code, null as other_actor_cvr, 'WebServices' as channel) v,
                  lateral supervision_fact_of(row(v.*)::registration_version, '0101011234', false) f
             """, new { items = InterviewJson.Write(interview) });
         return columns.ToDictionary(c => c, c => (bool)row[c]);

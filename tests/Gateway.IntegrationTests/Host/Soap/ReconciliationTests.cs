@@ -189,8 +189,8 @@ public sealed class ReconciliationTests
         var id = Guid.CreateVersion7();
         await using var command = new NpgsqlCommand("""
             insert into registration (id, cpr, responsible_kind, responsible_code, registered_at) values (@id, @cpr, 'Municipality', '999', now());
-            insert into registration_version (registration_id, version, case_type, held_on, match_category, late, case_worker_id, received_at, items, responsible_kind, responsible_code)
-            select @id, 1, 'Kontanthjaelp', current_date, 3, false, 'cw-sql', now(), items, 'Municipality', '999'
+            insert into registration_version (registration_id, version, case_type, held_on, match_category, late, case_worker_id, received_at, items, responsible_kind, responsible_code, channel)
+            select @id, 1, 'Kontanthjaelp', current_date, 3, false, 'cw-sql', now(), items, 'Municipality', '999', 'WebServices'
             from registration_version order by received_at desc limit 1;
             """, connection);
         command.Parameters.AddWithValue("id", id);
