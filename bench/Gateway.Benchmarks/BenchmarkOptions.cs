@@ -24,7 +24,9 @@ internal sealed record BenchmarkOptions
              following NextCursor, pages of 100);
           5. stops the gateway and times one pass of the access-log sealer over what the run left unsealed
              (or over a fresh batch, when the gateway's own sealer kept up);
-          6. appends the results, with the machine's description, to docs/performance.md;
+          6. appends the results, with the machine's description, to docs/performance.md, and writes them as JSON to
+             docs/performance-runs/<UTC time>-load-<commit>.json (machine, commit, options, per scenario requests/s,
+             p50, p99, errors, other CPU, and the ratios), for --compare;
           7. stops every server and PostgreSQL and deletes the temporary folder, also on failure.
 
         Supervision scale run (opt-in, instead of the above; 10000,1000000,10000000 took 25 minutes here):
@@ -48,7 +50,11 @@ internal sealed record BenchmarkOptions
           --max-requests N       measured requests per scenario at most (default 1000000)
           --quick                smoke run: --warmup 1 --duration 2
           --output PATH          the document to append to (default docs/performance.md of the repository)
-          --no-write             print the results only
+          --no-write             print the results only (no Markdown section, no JSON)
+          --compare A.json B.json
+                                 compare two run records (docs/performance-runs/*.json, or the scale and soak JSON): one
+                                 tab-separated line per scenario with A, B and B/A for requests/s, p50 and p99, and the
+                                 errors of both; runs nothing else
           --help                 this text
 
         Exit code: 0 when every request succeeded, 1 when the run failed, 2 for bad arguments,
@@ -70,6 +76,9 @@ internal sealed record BenchmarkOptions
     public string? OutputPath { get; init; }
 
     public bool ShowHelp { get; init; }
+
+    /// <summary>The two run records --compare reads (A, then B); null for a measuring run.</summary>
+    public (string A, string B)? Compare { get; init; }
 
     /// <summary>The sizes of the supervision scale run, in registrations; empty for the load benchmark.</summary>
     public IReadOnlyList<long> SupervisionScale { get; init; } = [];
@@ -103,6 +112,7 @@ internal sealed record BenchmarkOptions
                     var other => throw new ArgumentException($"--seed-indexes is keep or rebuild, not '{other}'."),
                 } },
                 "--keep-data" => options with { KeepDataDirectory = Value(args, ref i) },
+                "--compare" => options with { Compare = (Value(args, ref i), Value(args, ref i)) },
                 "--help" or "-h" or "-?" => options with { ShowHelp = true },
                 _ => throw new ArgumentException($"Unknown argument '{arg}'. See --help."),
             };
@@ -111,6 +121,20 @@ internal sealed record BenchmarkOptions
         return options.MaxRequests < options.Concurrency
             ? throw new ArgumentException("--max-requests must be at least --concurrency.")
             : options;
+    }
+
+    /// <summary>The options as a run record states them: every setting that shapes the figures, by its command-line name.</summary>
+    public IReadOnlyDictionary<string, string> Describe()
+    {
+        var described = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["duration"] = DurationSeconds.ToString(CultureInfo.InvariantCulture),
+            ["warmup"] = WarmupSeconds.ToString(CultureInfo.InvariantCulture),
+            ["concurrency"] = Concurrency.ToString(CultureInfo.InvariantCulture),
+            ["max-requests"] = MaxRequests.ToString(CultureInfo.InvariantCulture),
+            ["quick"] = Quick ? "true" : "false",
+        };
+        return described;
     }
 
     // Sizes in increasing order, each a whole number of registrations; the basis only grows.

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Gateway.Benchmarks.Records;
 using Gateway.Benchmarks.Supervision;
 using Gateway.Data.Database;
 using Gateway.Domain.Faults;
@@ -29,6 +30,21 @@ internal static class BenchmarkProgram
         {
             Console.WriteLine(BenchmarkOptions.Usage);
             return 0;
+        }
+
+        if (options.Compare is var (a, b))
+        {
+            try
+            {
+                Console.Write(RunComparison.Table(
+                    RunComparison.Read(a, await File.ReadAllTextAsync(a)), RunComparison.Read(b, await File.ReadAllTextAsync(b))));
+                return 0;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                await Console.Error.WriteLineAsync($"--compare: {ex.Message}");
+                return 2;
+            }
         }
 
         // Ctrl+C and SIGTERM end the run through its token, so its servers and PostgreSQL are stopped.
