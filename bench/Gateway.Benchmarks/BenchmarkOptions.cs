@@ -43,6 +43,15 @@ internal sealed record BenchmarkOptions
           --keep-data DIR        use DIR for PostgreSQL and keep it afterwards (development: EXPLAIN, or a later run that
                                  grows or measures the same basis again); without it the folder is temporary and deleted
 
+        Gateway scale run (opt-in, instead of the above):
+          --scale N,N,...        like --supervision-scale, grows a private basis to each size in turn (e.g. 10000,1000000,10000000
+                                 registrations, each version with its access-log entry, binary COPY, progress on stderr), seals the
+                                 seeded entries into the access-log chain, then hosts the real gateway on it and measures
+                                 GetContactCourse, GetInterview, RegisterInterview and ListRegistrations (requests/s, p50, p99) with
+                                 --concurrency, --warmup and --duration; walks the chain afterwards up to 2,000,000 entries; appends a
+                                 section to docs/performance.md and writes JSON to docs/performance-scale.json. --seed-indexes and
+                                 --keep-data apply as above
+
         Options:
           --duration SECONDS     measurement time per scenario (default 10)
           --warmup SECONDS       warm-up time per scenario, not measured (default 3)
@@ -83,6 +92,9 @@ internal sealed record BenchmarkOptions
     /// <summary>The sizes of the supervision scale run, in registrations; empty for the load benchmark.</summary>
     public IReadOnlyList<long> SupervisionScale { get; init; } = [];
 
+    /// <summary>The sizes of the gateway scale run, in registrations; empty unless --scale.</summary>
+    public IReadOnlyList<long> GatewayScale { get; init; } = [];
+
     /// <summary>How the seeding step treats the indexes; rebuilding them took half the time of keeping them at 1M (docs/performance.md).</summary>
     public SeedIndexes SeedIndexes { get; init; } = SeedIndexes.Rebuild;
 
@@ -105,6 +117,7 @@ internal sealed record BenchmarkOptions
                 "--output" => options with { OutputPath = Value(args, ref i) },
                 "--no-write" => options with { Write = false },
                 "--supervision-scale" => options with { SupervisionScale = Sizes(arg, Value(args, ref i)) },
+                "--scale" => options with { GatewayScale = Sizes(arg, Value(args, ref i)) },
                 "--seed-indexes" => options with { SeedIndexes = Value(args, ref i) switch
                 {
                     "keep" => SeedIndexes.Keep,
@@ -124,7 +137,7 @@ internal sealed record BenchmarkOptions
     }
 
     /// <summary>The options as a run record states them: every setting that shapes the figures, by its command-line name.</summary>
-    public IReadOnlyDictionary<string, string> Describe()
+    public SortedDictionary<string, string> Describe()
     {
         var described = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {

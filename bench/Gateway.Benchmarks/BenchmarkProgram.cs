@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Gateway.Benchmarks.Records;
+using Gateway.Benchmarks.Scale;
 using Gateway.Benchmarks.Supervision;
 using Gateway.Data.Database;
 using Gateway.Domain.Faults;
@@ -66,6 +67,12 @@ internal static class BenchmarkProgram
             {
                 await new SupervisionScaleRun(options, Console.Out, Console.Error).RunAsync(cancel.Token);
                 return 0;
+            }
+
+            if (options.GatewayScale.Count > 0)
+            {
+                var points = await new GatewayScaleRun(options, Console.Out, Console.Error).RunAsync(cancel.Token);
+                return points.Any(p => p.Scenarios.Any(r => r.Errors > 0) || (p.Chain.Checked && !p.Chain.Intact)) ? 3 : 0;
             }
 
             var results = await new BenchmarkRun(options, Console.Out).RunAsync(cancel.Token);
