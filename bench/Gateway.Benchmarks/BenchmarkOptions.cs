@@ -52,6 +52,16 @@ internal sealed record BenchmarkOptions
                                  section to docs/performance.md and writes JSON to docs/performance-scale.json. --seed-indexes and
                                  --keep-data apply as above
 
+        Soak (opt-in, instead of the above):
+          --soak MINUTES         hosts the gateway as the load run does, measures the peak of a mix of calls closed-loop (with
+                                 --concurrency, --warmup, --duration), then sends the mix open-loop at half that peak for MINUTES
+                                 (per 20 calls: 6 RegisterInterview, 7 GetContactCourse, 2 CorrectInterview, 2 ListRegistrations,
+                                 3 Ping), sampling every 10 s the process's RSS, open files (/proc/self/fd), threads, GC heap and
+                                 the window's p99; reports whether RSS and handles stayed flat (last third against first third)
+                                 and the errors; appends a section to docs/performance.md and writes JSON to
+                                 docs/performance-soak.json
+          --rate N               the soak's rate in calls/s, instead of half the measured peak
+
         Options:
           --duration SECONDS     measurement time per scenario (default 10)
           --warmup SECONDS       warm-up time per scenario, not measured (default 3)
@@ -95,6 +105,12 @@ internal sealed record BenchmarkOptions
     /// <summary>The sizes of the gateway scale run, in registrations; empty unless --scale.</summary>
     public IReadOnlyList<long> GatewayScale { get; init; } = [];
 
+    /// <summary>The soak's length in minutes; 0 unless --soak.</summary>
+    public double SoakMinutes { get; init; }
+
+    /// <summary>The soak's calls per second; null for half the mix's measured closed-loop peak.</summary>
+    public double? SoakRate { get; init; }
+
     /// <summary>How the seeding step treats the indexes; rebuilding them took half the time of keeping them at 1M (docs/performance.md).</summary>
     public SeedIndexes SeedIndexes { get; init; } = SeedIndexes.Rebuild;
 
@@ -117,6 +133,8 @@ internal sealed record BenchmarkOptions
                 "--output" => options with { OutputPath = Value(args, ref i) },
                 "--no-write" => options with { Write = false },
                 "--supervision-scale" => options with { SupervisionScale = Sizes(arg, Value(args, ref i)) },
+                "--soak" => options with { SoakMinutes = Positive(arg, Value(args, ref i)) },
+                "--rate" => options with { SoakRate = Positive(arg, Value(args, ref i)) },
                 "--scale" => options with { GatewayScale = Sizes(arg, Value(args, ref i)) },
                 "--seed-indexes" => options with { SeedIndexes = Value(args, ref i) switch
                 {

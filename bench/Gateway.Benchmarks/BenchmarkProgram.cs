@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Gateway.Benchmarks.Records;
 using Gateway.Benchmarks.Scale;
+using Gateway.Benchmarks.Soak;
 using Gateway.Benchmarks.Supervision;
 using Gateway.Data.Database;
 using Gateway.Domain.Faults;
@@ -67,6 +68,23 @@ internal static class BenchmarkProgram
             {
                 await new SupervisionScaleRun(options, Console.Out, Console.Error).RunAsync(cancel.Token);
                 return 0;
+            }
+
+            if (options.SoakMinutes > 0)
+            {
+                var soak = await new SoakRun(options, Console.Out).RunAsync(cancel.Token);
+                Console.WriteLine();
+                Console.Write(soak.ToText());
+                if (options.Write)
+                {
+                    var path = options.OutputPath ?? Report.PerformanceDocument.DefaultPath();
+                    await Report.PerformanceDocument.AppendAsync(path, soak.ToMarkdownSection(), cancel.Token);
+                    var json = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "performance-soak.json");
+                    await File.WriteAllTextAsync(json, soak.ToRecord().ToJson(), cancel.Token);
+                    Console.WriteLine($"Appended the results to {path}, and wrote them as JSON to {json}");
+                }
+
+                return soak.Errors > 0 || !(soak.Trend.RssFlat && soak.Trend.OpenFilesFlat) ? 3 : 0;
             }
 
             if (options.GatewayScale.Count > 0)
