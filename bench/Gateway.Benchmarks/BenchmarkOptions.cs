@@ -77,7 +77,8 @@ internal sealed record BenchmarkOptions
           --help                 this text
 
         Exit code: 0 when every request succeeded, 1 when the run failed, 2 for bad arguments,
-        3 when some requests failed (the results are still printed and written).
+        3 when some requests failed (the results are still printed and written); a scale run also when the access-log chain
+        it walked is broken, a soak also when its memory or open files grew.
         """;
 
     public double DurationSeconds { get; init; } = 10;
@@ -143,7 +144,7 @@ internal sealed record BenchmarkOptions
                     var other => throw new ArgumentException($"--seed-indexes is keep or rebuild, not '{other}'."),
                 } },
                 "--keep-data" => options with { KeepDataDirectory = Value(args, ref i) },
-                "--compare" => options with { Compare = (Value(args, ref i), Value(args, ref i)) },
+                "--compare" => options with { Compare = Pair(args, ref i) },
                 "--help" or "-h" or "-?" => options with { ShowHelp = true },
                 _ => throw new ArgumentException($"Unknown argument '{arg}'. See --help."),
             };
@@ -178,6 +179,10 @@ internal sealed record BenchmarkOptions
         return sizes.Length > 0 && sizes.Zip(sizes.Skip(1)).All(p => p.First < p.Second) ? sizes
             : throw new ArgumentException($"{name} needs one or more sizes in increasing order.");
     }
+
+    // --compare A.json B.json: two values, named as such when one is missing.
+    private static (string A, string B) Pair(IReadOnlyList<string> args, ref int i) =>
+        i + 2 < args.Count ? (args[++i], args[++i]) : throw new ArgumentException("--compare needs two run records: --compare A.json B.json.");
 
     private static string Value(IReadOnlyList<string> args, ref int i) =>
         ++i < args.Count ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value. See --help.");
