@@ -68,7 +68,7 @@ internal sealed class GatewayScaleReport(
         table.Add(Row("seed: generate + load + facts + indexes + vacuum analyze, s", p => p.Seed is { } s
             ? $"{s.GenerateSeconds:0} + {s.LoadSeconds:0} + {s.FactSeconds:0} + {s.IndexSeconds:0} + {s.VacuumSeconds:0} = {s.TotalSeconds:0}"
             : "kept from an earlier run"));
-        table.Add(Row("sealing the seeded entries, s (entries/s)", p => p.SealSeconds > 0 ? $"{p.SealSeconds:0.0} ({p.SealedEntries / p.SealSeconds:N0})" : "-"));
+        table.Add(Row("sealing the seeded entries, s (entries/s)", p => p.SealedEntries > 0 && p.SealSeconds > 0 ? $"{p.SealSeconds:0.0} ({p.SealedEntries / p.SealSeconds:N0})" : "none to seal"));
         table.Add(Row("database size", p => $"{p.DatabaseBytes / 1024.0 / 1024 / 1024:0.00} GiB"));
         foreach (var (name, i) in points[0].Scenarios.Select((s, i) => (s.Name, i)))
         {
