@@ -24,7 +24,9 @@ internal sealed record BenchmarkOptions
              following NextCursor, pages of 100);
           5. stops the gateway and times one pass of the access-log sealer over what the run left unsealed
              (or over a fresh batch, when the gateway's own sealer kept up);
-          6. appends the results, with the machine's description, to docs/performance.md;
+          6. appends the results, with the machine's description, to docs/performance.md, and writes them as JSON to
+             docs/performance-runs/<UTC time>-load-<commit>.json (machine, commit, options, per scenario requests/s,
+             p50, p99, errors, other CPU, and the ratios), for --compare;
           7. stops every server and PostgreSQL and deletes the temporary folder, also on failure.
 
         Supervision scale run (opt-in, instead of the above; 10000,1000000,10000000 took 25 minutes here):
@@ -41,6 +43,25 @@ internal sealed record BenchmarkOptions
           --keep-data DIR        use DIR for PostgreSQL and keep it afterwards (development: EXPLAIN, or a later run that
                                  grows or measures the same basis again); without it the folder is temporary and deleted
 
+        Gateway scale run (opt-in, instead of the above):
+          --scale N,N,...        like --supervision-scale, grows a private basis to each size in turn (e.g. 10000,1000000,10000000
+                                 registrations, each version with its access-log entry, binary COPY, progress on stderr), seals the
+                                 seeded entries into the access-log chain, then hosts the real gateway on it and measures
+                                 GetContactCourse, GetInterview, RegisterInterview and ListRegistrations (requests/s, p50, p99) with
+                                 --concurrency, --warmup and --duration; walks the chain afterwards up to 2,000,000 entries; appends a
+                                 section to docs/performance.md and writes JSON to docs/performance-scale.json. --seed-indexes and
+                                 --keep-data apply as above
+
+        Soak (opt-in, instead of the above):
+          --soak MINUTES         hosts the gateway as the load run does, measures the peak of a mix of calls closed-loop (with
+                                 --concurrency, --warmup, --duration), then sends the mix open-loop at half that peak for MINUTES
+                                 (per 20 calls: 6 RegisterInterview, 7 GetContactCourse, 2 CorrectInterview, 2 ListRegistrations,
+                                 3 Ping), sampling every 10 s the process's RSS, open files (/proc/self/fd), threads, GC heap and
+                                 the window's p99; reports whether RSS and handles stayed flat (last third against first third)
+                                 and the errors; appends a section to docs/performance.md and writes JSON to
+                                 docs/performance-soak.json
+          --rate N               the soak's rate in calls/s, instead of half the measured peak
+
         Options:
           --duration SECONDS     measurement time per scenario (default 10)
           --warmup SECONDS       warm-up time per scenario, not measured (default 3)
@@ -48,11 +69,16 @@ internal sealed record BenchmarkOptions
           --max-requests N       measured requests per scenario at most (default 1000000)
           --quick                smoke run: --warmup 1 --duration 2
           --output PATH          the document to append to (default docs/performance.md of the repository)
-          --no-write             print the results only
+          --no-write             print the results only (no Markdown section, no JSON)
+          --compare A.json B.json
+                                 compare two run records (docs/performance-runs/*.json, or the scale and soak JSON): one
+                                 tab-separated line per scenario with A, B and B/A for requests/s, p50 and p99, and the
+                                 errors of both; runs nothing else
           --help                 this text
 
         Exit code: 0 when every request succeeded, 1 when the run failed, 2 for bad arguments,
-        3 when some requests failed (the results are still printed and written).
+        3 when some requests failed (the results are still printed and written); a scale run also when the access-log chain
+        it walked is broken, a soak also when its memory or open files grew.
         """;
 
     public double DurationSeconds { get; init; } = 10;
@@ -71,8 +97,20 @@ internal sealed record BenchmarkOptions
 
     public bool ShowHelp { get; init; }
 
+    /// <summary>The two run records --compare reads (A, then B); null for a measuring run.</summary>
+    public (string A, string B)? Compare { get; init; }
+
     /// <summary>The sizes of the supervision scale run, in registrations; empty for the load benchmark.</summary>
     public IReadOnlyList<long> SupervisionScale { get; init; } = [];
+
+    /// <summary>The sizes of the gateway scale run, in registrations; empty unless --scale.</summary>
+    public IReadOnlyList<long> GatewayScale { get; init; } = [];
+
+    /// <summary>The soak's length in minutes; 0 unless --soak.</summary>
+    public double SoakMinutes { get; init; }
+
+    /// <summary>The soak's calls per second; null for half the mix's measured closed-loop peak.</summary>
+    public double? SoakRate { get; init; }
 
     /// <summary>How the seeding step treats the indexes; rebuilding them took half the time of keeping them at 1M (docs/performance.md).</summary>
     public SeedIndexes SeedIndexes { get; init; } = SeedIndexes.Rebuild;
@@ -96,6 +134,9 @@ internal sealed record BenchmarkOptions
                 "--output" => options with { OutputPath = Value(args, ref i) },
                 "--no-write" => options with { Write = false },
                 "--supervision-scale" => options with { SupervisionScale = Sizes(arg, Value(args, ref i)) },
+                "--soak" => options with { SoakMinutes = Positive(arg, Value(args, ref i)) },
+                "--rate" => options with { SoakRate = Positive(arg, Value(args, ref i)) },
+                "--scale" => options with { GatewayScale = Sizes(arg, Value(args, ref i)) },
                 "--seed-indexes" => options with { SeedIndexes = Value(args, ref i) switch
                 {
                     "keep" => SeedIndexes.Keep,
@@ -103,6 +144,7 @@ internal sealed record BenchmarkOptions
                     var other => throw new ArgumentException($"--seed-indexes is keep or rebuild, not '{other}'."),
                 } },
                 "--keep-data" => options with { KeepDataDirectory = Value(args, ref i) },
+                "--compare" => options with { Compare = Pair(args, ref i) },
                 "--help" or "-h" or "-?" => options with { ShowHelp = true },
                 _ => throw new ArgumentException($"Unknown argument '{arg}'. See --help."),
             };
@@ -111,6 +153,20 @@ internal sealed record BenchmarkOptions
         return options.MaxRequests < options.Concurrency
             ? throw new ArgumentException("--max-requests must be at least --concurrency.")
             : options;
+    }
+
+    /// <summary>The options as a run record states them: every setting that shapes the figures, by its command-line name.</summary>
+    public SortedDictionary<string, string> Describe()
+    {
+        var described = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["duration"] = DurationSeconds.ToString(CultureInfo.InvariantCulture),
+            ["warmup"] = WarmupSeconds.ToString(CultureInfo.InvariantCulture),
+            ["concurrency"] = Concurrency.ToString(CultureInfo.InvariantCulture),
+            ["max-requests"] = MaxRequests.ToString(CultureInfo.InvariantCulture),
+            ["quick"] = Quick ? "true" : "false",
+        };
+        return described;
     }
 
     // Sizes in increasing order, each a whole number of registrations; the basis only grows.
@@ -123,6 +179,10 @@ internal sealed record BenchmarkOptions
         return sizes.Length > 0 && sizes.Zip(sizes.Skip(1)).All(p => p.First < p.Second) ? sizes
             : throw new ArgumentException($"{name} needs one or more sizes in increasing order.");
     }
+
+    // --compare A.json B.json: two values, named as such when one is missing.
+    private static (string A, string B) Pair(IReadOnlyList<string> args, ref int i) =>
+        i + 2 < args.Count ? (args[++i], args[++i]) : throw new ArgumentException("--compare needs two run records: --compare A.json B.json.");
 
     private static string Value(IReadOnlyList<string> args, ref int i) =>
         ++i < args.Count ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value. See --help.");

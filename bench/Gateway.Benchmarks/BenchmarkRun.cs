@@ -5,6 +5,7 @@ using Gateway.Benchmarks.Hosting;
 using Gateway.Benchmarks.Load;
 using Gateway.Benchmarks.Report;
 using Gateway.Benchmarks.Requests;
+using Gateway.Benchmarks.Records;
 using Gateway.Benchmarks.Sealing;
 using Gateway.Contracts;
 using Gateway.Data.Database;
@@ -167,7 +168,18 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter output)
             {
                 var path = options.OutputPath ?? PerformanceDocument.DefaultPath();
                 await PerformanceDocument.AppendAsync(path, report.ToMarkdownSection(), cancellationToken);
-                output.WriteLine($"Appended the results to {path}");
+                var record = await new RunRecord
+                {
+                    Kind = "load",
+                    Run = startedAt,
+                    Commit = await SourceVersion.CommitAsync(cancellationToken),
+                    Code = report.Source,
+                    Machine = report.Machine,
+                    Options = options.Describe(),
+                    Scenarios = [.. _results.Select(RunRecord.Figures)],
+                    Ratios = report.RatioFigures(),
+                }.WriteAsync(RunRecord.FolderBeside(path), cancellationToken);
+                output.WriteLine($"Appended the results to {path}, and wrote them as JSON to {record}");
             }
 
             output.WriteLine("Stopping the servers and PostgreSQL");

@@ -1,6 +1,7 @@
 using Gateway.Contracts.CodeLists;
 using Gateway.Data.Agreements;
 using Gateway.Domain.Agreements;
+using Gateway.Domain.Identifiers;
 using Gateway.Host.Hosting;
 using Gateway.Host.Sandbox;
 using Npgsql;
@@ -15,8 +16,14 @@ namespace Gateway.Benchmarks.Hosting;
 /// </summary>
 internal static class GatewayServer
 {
-    /// <summary>Starts the gateway of <paramref name="environment"/> on the given database, with an Active agreement of that environment.</summary>
-    public static async Task<RunningServer> StartAsync(string connectionString, GatewayEnvironment environment, BenchCertificates certificates, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the gateway of <paramref name="environment"/> on the given database, with an Active agreement of that
+    /// environment; <paramref name="alsoActingFor"/> gives the load client's system an agreement of its own (own citizens)
+    /// for each of those authorities too, which must be registered already (a scale run reads a seeded municipality's feed).
+    /// </summary>
+    public static async Task<RunningServer> StartAsync(
+        string connectionString, GatewayEnvironment environment, BenchCertificates certificates, CancellationToken cancellationToken,
+        IReadOnlyList<(Guid AgreementId, AuthorityId Authority, string Name)>? alsoActingFor = null)
     {
         var builder = LoopbackHost.CreateBuilder(
             new Dictionary<string, string?>
@@ -38,7 +45,7 @@ internal static class GatewayServer
         {
             app.UseGateway();
             await app.PrepareGatewayAsync(cancellationToken);
-            await RegisterCallerAsync(app.Services, environment, certificates, cancellationToken);
+            await RegisterCallerAsync(app.Services, environment, certificates, alsoActingFor ?? [], cancellationToken);
         }
         catch
         {
@@ -50,7 +57,9 @@ internal static class GatewayServer
     }
 
     // The benchmark approves its own agreement, in Production too: it measures calls, not the approval.
-    private static async Task RegisterCallerAsync(IServiceProvider services, GatewayEnvironment environment, BenchCertificates certificates, CancellationToken cancellationToken)
+    private static async Task RegisterCallerAsync(
+        IServiceProvider services, GatewayEnvironment environment, BenchCertificates certificates,
+        IReadOnlyList<(Guid AgreementId, AuthorityId Authority, string Name)> alsoActingFor, CancellationToken cancellationToken)
     {
         var trials = services.GetRequiredService<TrialConnections>();
         var system = await trials.SystemAsync("Benchmark case system", SandboxIdentity.VendorCvr, certificates.Client, "benchmark", cancellationToken);
@@ -63,5 +72,15 @@ internal static class GatewayServer
             Environment = environment,
             ValidFrom = new DateOnly(2005, 9, 1),
         }, "benchmark", "Benchmark caller", cancellationToken);
+        foreach (var (agreementId, authority, name) in alsoActingFor)
+        {
+            await trials.AgreementAsync(agreementId, name, new AgreementRequest
+            {
+                Authority = authority,
+                ItSystemId = system,
+                Environment = environment,
+                ValidFrom = new DateOnly(2005, 9, 1),
+            }, "benchmark", "Benchmark caller, reading a seeded authority's feed", cancellationToken);
+        }
     }
 }

@@ -16,24 +16,7 @@ internal sealed class ClosedLoopLoad : IDisposable
     public ClosedLoopLoad(LoadSettings settings, Gateway.Benchmarks.Hosting.BenchCertificates certificates)
     {
         _settings = settings;
-        var handler = new SocketsHttpHandler
-        {
-            UseProxy = false,
-            UseCookies = false,
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            MaxConnectionsPerServer = settings.Concurrency,
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-            ConnectTimeout = TimeSpan.FromSeconds(5),
-            // HTTPS targets get the run's client certificate and are trusted through the run's CA; HTTP ones ignore both.
-            SslOptions = new System.Net.Security.SslClientAuthenticationOptions
-            {
-                ClientCertificates = [certificates.Client],
-                RemoteCertificateValidationCallback = (_, server, _, _) => certificates.TrustsServer(server as System.Security.Cryptography.X509Certificates.X509Certificate2),
-            },
-        };
-        // A request that takes longer than this counts as an error, and keeps a run bounded in time.
-        _client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+        _client = CreateClient(settings.Concurrency, certificates);
     }
 
     /// <summary>Sends one request of <paramref name="scenario"/>; throws unless it succeeds. Returns the size of the answer.</summary>
@@ -65,6 +48,32 @@ internal sealed class ClosedLoopLoad : IDisposable
     }
 
     public void Dispose() => _client.Dispose();
+
+    /// <summary>
+    /// The load client's HttpClient: up to <paramref name="connections"/> keep-alive connections per server, the run's client
+    /// certificate for HTTPS targets; shared with the soak's open-loop client.
+    /// </summary>
+    public static HttpClient CreateClient(int connections, Gateway.Benchmarks.Hosting.BenchCertificates certificates)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            UseProxy = false,
+            UseCookies = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            MaxConnectionsPerServer = connections,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            ConnectTimeout = TimeSpan.FromSeconds(5),
+            // HTTPS targets get the run's client certificate and are trusted through the run's CA; HTTP ones ignore both.
+            SslOptions = new System.Net.Security.SslClientAuthenticationOptions
+            {
+                ClientCertificates = [certificates.Client],
+                RemoteCertificateValidationCallback = (_, server, _, _) => certificates.TrustsServer(server as System.Security.Cryptography.X509Certificates.X509Certificate2),
+            },
+        };
+        // A request that takes longer than this counts as an error, and keeps a run bounded in time.
+        return new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+    }
 
     private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
 }

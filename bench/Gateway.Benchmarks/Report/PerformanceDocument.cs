@@ -66,7 +66,15 @@ internal static class PerformanceDocument
             pwsh ./build.ps1 bench
             dotnet run -c Release --project bench/Gateway.Benchmarks -- [--duration 10] [--warmup 3] [--concurrency 16] [--quick] [--no-write]
 
-        Defaults take about three minutes. Each run appends its own dated section below; `--no-write` only prints.
+        Defaults take about three minutes. Each run appends its own dated section below and writes the same results as JSON to
+        `docs/performance-runs/<UTC time>-load-<commit>.json` (machine, commit, options, and per scenario requests/s, p50, p99,
+        errors, other CPU, and the ratios to the baselines); `--no-write` only prints. Two such files (or two scale or soak
+        JSON files) are compared with
+
+            dotnet run -c Release --project bench/Gateway.Benchmarks -- --compare A.json B.json
+
+        which runs nothing and prints one tab-separated line per scenario: A, B and B/A for requests/s, p50 and p99, and the
+        errors of both (a scenario only one run has gets `-`).
 
         The supervision scale run (issue 11) is separate and opt-in; it seeds a database of its own to each size in turn and
         measures the supervision report, overview and overdue list on it (about 25 minutes for these three sizes, most of it
@@ -76,6 +84,29 @@ internal static class PerformanceDocument
 
         It appends a "Supervision at scale" section below and writes the same results as JSON to
         `docs/performance-supervision-scale.json` (the latest run only); `--help` lists its options.
+
+        The gateway scale run (issue 13) grows a database of its own the same way (binary COPY of registrations, their versions
+        and one access-log entry per version, as the gateway writes them), seals the seeded entries into the access-log chain
+        with the gateway's own sealer (timed, and reported beside the seeding time), then hosts the real gateway on it and
+        measures GetContactCourse and GetInterview of registrations drawn at random from the whole basis, RegisterInterview,
+        and ListRegistrations of a seeded municipality's feed, at each size; afterwards it walks the chain from link 1 (up to
+        2,000,000 entries; beyond that, `gatewayctl audit verify` on a folder kept with `--keep-data`):
+
+            dotnet run -c Release --project bench/Gateway.Benchmarks -- --scale 10000,1000000,10000000
+
+        It appends a "Gateway at scale" section below and writes JSON to `docs/performance-scale.json` (the latest run only).
+        The seeding is that of the supervision run (most of its 25 minutes to 10M here), plus sealing (about 50,000 entries/s on a
+        quiet machine, so some four minutes for the 10M basis's entries) and four scenarios per size.
+
+        The soak sends a mix of calls open-loop (per 20 calls: 6 RegisterInterview, 7 GetContactCourse, 2 CorrectInterview,
+        2 ListRegistrations, 3 Ping) at half the mix's peak, which it measures closed-loop first (or at `--rate N` calls/s),
+        and samples every 10 s the process's resident memory, open files, threads, GC heap and the window's p99:
+
+            dotnet run -c Release --project bench/Gateway.Benchmarks -- --soak 60
+
+        It appends a "Soak" section below, writes JSON to `docs/performance-soak.json` (the latest run only), and says whether
+        memory, open files and threads stayed flat (the last third of the samples against the first); it exits with 3 when
+        there were errors or memory or open files grew.
 
         """;
 

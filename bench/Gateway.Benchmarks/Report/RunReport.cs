@@ -11,6 +11,16 @@ internal sealed class RunReport(
 {
     private const string RatiosTitle = "Gateway ÷ baseline (throughput below 1 and latency above 1 mean the gateway is slower):";
 
+    /// <summary>The code measured, as the section states it.</summary>
+    public string Source => source;
+
+    public MachineDescription Machine => machine;
+
+    /// <summary>The ratios of the comparisons both of whose scenarios ran, for the run record.</summary>
+    public IReadOnlyList<Records.RatioFigures> RatioFigures() =>
+        [.. comparisons.Select(c => (c, r: c.Ratios(results))).Where(x => x.r is not null)
+            .Select(x => new Records.RatioFigures(x.c.Gateway, x.c.Baseline, x.r!.Value.Throughput, x.r.Value.P50, x.r.Value.P99))];
+
     public string ToText() =>
         $"{Results().ToText()}\n{RatiosTitle}\n{Ratios().ToText()}\n{Notes()}";
 

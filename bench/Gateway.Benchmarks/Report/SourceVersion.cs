@@ -20,6 +20,12 @@ internal static class SourceVersion
             : $"commit {commit} with uncommitted changes in src/";
     }
 
+    /// <summary>The short hash of HEAD, or "unknown" outside a git checkout; for file names and run records.</summary>
+    public static async Task<string> CommitAsync(CancellationToken cancellationToken) =>
+        RepositoryRoot.Find() is { } root && await GitAsync(root, ["rev-parse", "--short", "HEAD"], cancellationToken) is { Length: > 0 } commit
+            ? commit
+            : "unknown";
+
     private static async Task<string?> GitAsync(string root, string[] args, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = root };

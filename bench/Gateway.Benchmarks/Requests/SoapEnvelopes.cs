@@ -69,6 +69,25 @@ internal sealed class SoapEnvelopes
             RegistrationPageRequests.From(Sample("ListRegistrations.xml")), Encoding.UTF8.GetBytes(Text(Sample("Ping.xml"))), today);
     }
 
+    /// <summary>The GetInterview sample asking for registration <paramref name="registrationId"/>.</summary>
+    public static byte[] GetInterview(Guid registrationId)
+    {
+        var sample = Sample("GetInterview.xml");
+        SetAll(sample, "RegistrationId", registrationId.ToString("D"));
+        return Encoding.UTF8.GetBytes(Text(sample));
+    }
+
+    /// <summary>The ListRegistrations sample sent under another agreement, acting as <paramref name="kind"/> <paramref name="code"/>.</summary>
+    public static RegistrationPageRequests ListRegistrationsAs(Guid agreementId, string kind, string code)
+    {
+        var sample = Sample("ListRegistrations.xml");
+        SetAll(sample, "AgreementId", agreementId.ToString("D"));
+        var acting = sample.Descendants(Contract + "ActingAuthority").Single();
+        acting.Element(Contract + "Kind")!.Value = kind;
+        acting.Element(Contract + "Code")!.Value = code;
+        return RegistrationPageRequests.From(sample);
+    }
+
     /// <summary>The element <paramref name="name"/> of the contract's namespace.</summary>
     public static XName Element(string name) => Contract + name;
 
