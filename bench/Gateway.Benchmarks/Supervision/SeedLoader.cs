@@ -25,7 +25,7 @@ internal sealed class SeedLoader(string connectionString, ScaleAuthorities autho
 
     private const string VersionCopy = """
         copy registration_version (registration_id, version, case_type, held_on, match_category, next_contact_on, late, case_worker_id,
-            received_at, items, agreement_id, call_id, change, reason, request_id, responsible_kind, responsible_code, other_actor_cvr)
+            received_at, items, agreement_id, call_id, change, reason, request_id, responsible_kind, responsible_code, other_actor_cvr, channel)
         from stdin (format binary)
         """;
 
@@ -145,6 +145,7 @@ internal sealed class SeedLoader(string connectionString, ScaleAuthorities autho
                         writer.Write(r.Responsible.Kind, NpgsqlDbType.Text);
                         writer.Write(r.Responsible.Authority.Code, NpgsqlDbType.Text);
                         WriteNullable(writer, r.Actor?.Authority.Code);
+                        writer.Write(nameof(RegistrationChannel.WebServices), NpgsqlDbType.Text);
                         rows++;
                     }
                 }
