@@ -22,9 +22,9 @@ public sealed class AgreementStore(GatewayDataSource dataSource)
             await using var transaction = await connection.BeginTransactionAsync(work);
             await connection.ExecuteAsync(new CommandDefinition("""
                 insert into agreement (id, authority_kind, authority_code, it_system_id, operations, case_types, read_scope,
-                                       supervision_scope, overdue_cpr, environment, valid_from, valid_to, status, contact, contract_reference)
+                                       supervision_scope, overdue_cpr, environment, valid_from, valid_to, status, contact, contract_reference, channel)
                 values (@Id, @AuthorityKind, @AuthorityCode, @ItSystemId, @Operations, @CaseTypes, @ReadScope,
-                        @SupervisionScope, @OverdueCpr, @Environment, @ValidFrom, @ValidTo, 'Requested', @Contact, @ContractReference)
+                        @SupervisionScope, @OverdueCpr, @Environment, @ValidFrom, @ValidTo, 'Requested', @Contact, @ContractReference, @Channel)
                 """, new
             {
                 Id = agreementId,
@@ -41,6 +41,7 @@ public sealed class AgreementStore(GatewayDataSource dataSource)
                 request.ValidTo,
                 request.Contact,
                 request.ContractReference,
+                Channel = request.Channel.ToString(),
             }, transaction, cancellationToken: work));
             foreach (var principal in request.Principals)
             {
