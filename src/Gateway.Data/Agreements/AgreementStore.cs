@@ -193,6 +193,17 @@ public sealed class AgreementStore(GatewayDataSource dataSource)
             return [.. rows.Select(AgreementRows.ToAgreement)];
         }, cancellationToken);
 
+    /// <summary>The registration-tool agreements of <paramref name="authority"/>, in any status, oldest first (what <see cref="CaseWorkerSignIn"/> decides on).</summary>
+    public Task<IReadOnlyList<Agreement>> ListToolAgreementsAsync(Domain.Identifiers.AuthorityId authority, CancellationToken cancellationToken) =>
+        StoreFailures.Translate<IReadOnlyList<Agreement>>(async work =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(work);
+            var rows = await connection.QueryAsync<AgreementRows.Row>(new CommandDefinition(
+                AgreementRows.Select + " where a.channel = 'RegistrationTool' and a.authority_kind = @kind and a.authority_code = @code order by a.created_at, a.id",
+                new { kind = authority.Kind.ToString(), code = authority.Code }, cancellationToken: work));
+            return [.. rows.Select(AgreementRows.ToAgreement)];
+        }, cancellationToken);
+
     /// <summary>How many Active agreements there are for <paramref name="environment"/>.</summary>
     public Task<int> CountActiveAsync(GatewayEnvironment environment, CancellationToken cancellationToken) =>
         StoreFailures.Translate(async work =>
