@@ -3,6 +3,7 @@ using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using Gateway.Cli.Agreements;
 using Gateway.Cli.Audit;
+using Gateway.Cli.CaseWorkers;
 using Gateway.Cli.Authorities;
 using Gateway.Cli.CertificateAuthority;
 using Gateway.Cli.Certificates;
@@ -39,6 +40,7 @@ public static class Gatewayctl
             AuthoritiesGroup.Create(context),
             SystemsGroup.Create(context),
             CertificatesGroup.Create(context),
+            CaseWorkersGroup.Create(context),
             AgreementsGroup.Create(context),
             RegistrationsGroup.Create(context),
             ConformanceGroup.Create(context),

@@ -1,5 +1,6 @@
 using Gateway.Cli.Execution;
 using Gateway.Cli.Output;
+using Gateway.Cli.Registrations;
 using Gateway.Data.Agreements;
 using Gateway.Domain.Agreements;
 
@@ -27,6 +28,7 @@ public static class AgreementsText
         ("Authority", agreement.Authority.ToString()),
         ("Principals", agreement.Principals.Count == 0 ? "-" : string.Join(", ", agreement.Principals)),
         ("IT system", agreement.ItSystemId.ToString()),
+        ("Channel", RegistrationsText.Channel(agreement.Channel)),
         ("Environment", agreement.Environment.ToString()),
         ("Operations", string.Join(", ", agreement.Operations.Order(StringComparer.Ordinal))),
         ("Case types", string.Join(", ", agreement.CaseTypes.Order())),

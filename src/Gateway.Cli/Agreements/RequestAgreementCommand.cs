@@ -4,6 +4,7 @@ using Gateway.Data.Agreements;
 using Gateway.Data.Database;
 using Gateway.Domain.Agreements;
 using Gateway.Domain.Identifiers;
+using Gateway.Domain.Registrations;
 
 namespace Gateway.Cli.Agreements;
 
@@ -20,7 +21,19 @@ public static class RequestAgreementCommand
             Required = true,
             CustomParser = ValueParsers.Authority,
         };
-        var system = new Option<Guid>("--system") { Description = "The IT system's id", HelpName = "ID", Required = true, CustomParser = ValueParsers.Id };
+        var system = new Option<Guid?>("--system")
+        {
+            Description = "The IT system's id (required for a web-services agreement; a registration-tool agreement admits the tool itself)",
+            HelpName = "ID",
+            CustomParser = result => ValueParsers.Id(result),
+        };
+        var channel = new Option<RegistrationChannel>("--channel")
+        {
+            Description = "The way it admits the authority: its IT system through the web services, or its case workers through the registration tool",
+            HelpName = string.Join('|', Enum.GetNames<RegistrationChannel>()),
+            CustomParser = ValueParsers.Enum<RegistrationChannel>,
+            DefaultValueFactory = _ => RegistrationChannel.WebServices,
+        };
         var principals = new Option<AuthorityId[]>("--principal")
         {
             Description = "For an other actor: an authority it acts for, as Kind:Code (repeat for several)",
@@ -52,16 +65,24 @@ public static class RequestAgreementCommand
         var reason = AgreementsGroup.ReasonOption();
         var command = new Command("request", "Request an agreement (status Requested); prints it")
         {
-            authority, system, principals, operations, caseTypes, readScope, supervisionScope, overdueCpr, environment, validFrom, validTo, contact, contractReference, reason,
+            authority, system, channel, principals, operations, caseTypes, readScope, supervisionScope, overdueCpr, environment, validFrom, validTo, contact, contractReference, reason,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
             var run = context.Begin(parseResult);
+            var way = parseResult.GetValue(channel);
+            var systemId = parseResult.GetValue(system);
+            if (way == RegistrationChannel.WebServices && systemId is null)
+            {
+                return Task.FromResult(run.Output.Usage("--system is required for a web-services agreement: give the IT system's id (`gatewayctl systems list`)."));
+            }
+
             var request = new AgreementRequest
             {
                 Authority = parseResult.GetRequiredValue(authority),
                 Principals = parseResult.GetValue(principals) ?? [],
-                ItSystemId = parseResult.GetValue(system),
+                ItSystemId = systemId ?? RegistrationTool.ItSystemId,
+                Channel = way,
                 CaseTypes = AgreementTermOptions.SetOf(parseResult, caseTypes),
                 ReadScope = parseResult.GetValue(readScope) ?? ReadScope.OwnCitizens,
                 SupervisionScope = parseResult.GetValue(supervisionScope),

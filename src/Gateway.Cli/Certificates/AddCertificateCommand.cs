@@ -6,6 +6,7 @@ using Gateway.Cli.Execution;
 using Gateway.Cli.Output;
 using Gateway.Data.Agreements;
 using Gateway.Data.Database;
+using Gateway.Domain.Agreements;
 
 namespace Gateway.Cli.Certificates;
 
@@ -45,12 +46,22 @@ public static class AddCertificateCommand
         GatewayDataSource dataSource, Guid systemId, X509Certificate2 certificate, CommandRun run, CancellationToken cancellationToken)
     {
         var store = new CertificateStore(dataSource);
+        if (systemId == RegistrationTool.ItSystemId)
+        {
+            return run.Output.Refuse("The registration tool calls with no certificate of its own: its case workers sign in with theirs (`gatewayctl caseworkers add`).");
+        }
+
         if ((await new ItSystemStore(dataSource).ListItSystemsAsync(cancellationToken)).All(s => s.Id != systemId))
         {
             return run.Output.Refuse($"No IT system {systemId}; `gatewayctl systems list` shows the registered ones, `gatewayctl systems add` registers one.");
         }
 
         var thumbprint = CertificateThumbprint.Of(certificate);
+        if (await new CaseWorkerStore(dataSource).FindAsync(thumbprint, cancellationToken) is not null)
+        {
+            return run.Output.Refuse($"Certificate {thumbprint} is a case worker's (`gatewayctl caseworkers list`); an IT system calls with a certificate of its own. Issue one.");
+        }
+
         var existing = (await store.ListCertificatesAsync(null, cancellationToken)).FirstOrDefault(c => c.Thumbprint == thumbprint);
         if (existing is { Revoked: true })
         {

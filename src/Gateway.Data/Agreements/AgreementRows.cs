@@ -1,6 +1,7 @@
 using Gateway.Contracts.CodeLists;
 using Gateway.Domain.Agreements;
 using Gateway.Domain.Identifiers;
+using Gateway.Domain.Registrations;
 
 namespace Gateway.Data.Agreements;
 
@@ -12,7 +13,7 @@ internal static class AgreementRows
                a.operations as Operations, a.case_types as CaseTypes, a.read_scope as ReadScope, a.supervision_scope as SupervisionScope,
                a.overdue_cpr as OverdueCpr, a.environment as Environment,
                a.valid_from as ValidFrom, a.valid_to as ValidTo, a.status as Status, a.contact as Contact,
-               a.contract_reference as ContractReference,
+               a.contract_reference as ContractReference, a.channel as Channel,
                coalesce((select array_agg(p.kind || ':' || p.code order by p.kind, p.code) from agreement_principal p where p.agreement_id = a.id), '{}') as Principals
         from agreement a
         """;
@@ -34,6 +35,7 @@ internal static class AgreementRows
         Status = Enum.Parse<AgreementStatus>(row.Status),
         Contact = row.Contact,
         ContractReference = row.ContractReference,
+        Channel = Enum.Parse<RegistrationChannel>(row.Channel),
     };
 
     /// <summary>The <c>operations</c> column's value: the names in ordinal order, so that equal sets are stored alike.</summary>
@@ -82,6 +84,8 @@ internal static class AgreementRows
         public string? Contact { get; init; }
 
         public string? ContractReference { get; init; }
+
+        public string Channel { get; init; } = "";
 
         public string[] Principals { get; init; } = [];
     }

@@ -22,9 +22,9 @@ public sealed class AgreementStore(GatewayDataSource dataSource)
             await using var transaction = await connection.BeginTransactionAsync(work);
             await connection.ExecuteAsync(new CommandDefinition("""
                 insert into agreement (id, authority_kind, authority_code, it_system_id, operations, case_types, read_scope,
-                                       supervision_scope, overdue_cpr, environment, valid_from, valid_to, status, contact, contract_reference)
+                                       supervision_scope, overdue_cpr, environment, valid_from, valid_to, status, contact, contract_reference, channel)
                 values (@Id, @AuthorityKind, @AuthorityCode, @ItSystemId, @Operations, @CaseTypes, @ReadScope,
-                        @SupervisionScope, @OverdueCpr, @Environment, @ValidFrom, @ValidTo, 'Requested', @Contact, @ContractReference)
+                        @SupervisionScope, @OverdueCpr, @Environment, @ValidFrom, @ValidTo, 'Requested', @Contact, @ContractReference, @Channel)
                 """, new
             {
                 Id = agreementId,
@@ -41,6 +41,7 @@ public sealed class AgreementStore(GatewayDataSource dataSource)
                 request.ValidTo,
                 request.Contact,
                 request.ContractReference,
+                Channel = request.Channel.ToString(),
             }, transaction, cancellationToken: work));
             foreach (var principal in request.Principals)
             {
@@ -189,6 +190,17 @@ public sealed class AgreementStore(GatewayDataSource dataSource)
             var rows = await connection.QueryAsync<AgreementRows.Row>(new CommandDefinition(
                 AgreementRows.Select + " where a.it_system_id = @itSystemId and a.status = any(@statuses) order by a.created_at",
                 new { itSystemId, statuses = statuses.Select(s => s.ToString()).ToArray() }, cancellationToken: work));
+            return [.. rows.Select(AgreementRows.ToAgreement)];
+        }, cancellationToken);
+
+    /// <summary>The registration-tool agreements of <paramref name="authority"/>, in any status, oldest first (what <see cref="CaseWorkerSignIn"/> decides on).</summary>
+    public Task<IReadOnlyList<Agreement>> ListToolAgreementsAsync(Domain.Identifiers.AuthorityId authority, CancellationToken cancellationToken) =>
+        StoreFailures.Translate<IReadOnlyList<Agreement>>(async work =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(work);
+            var rows = await connection.QueryAsync<AgreementRows.Row>(new CommandDefinition(
+                AgreementRows.Select + " where a.channel = 'RegistrationTool' and a.authority_kind = @kind and a.authority_code = @code order by a.created_at, a.id",
+                new { kind = authority.Kind.ToString(), code = authority.Code }, cancellationToken: work));
             return [.. rows.Select(AgreementRows.ToAgreement)];
         }, cancellationToken);
 

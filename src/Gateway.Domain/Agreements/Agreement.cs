@@ -1,5 +1,6 @@
 using Gateway.Contracts.CodeLists;
 using Gateway.Domain.Identifiers;
+using Gateway.Domain.Registrations;
 
 namespace Gateway.Domain.Agreements;
 
@@ -15,8 +16,18 @@ public sealed record Agreement
     /// <summary>For an other actor: the municipalities and units it may act for. Empty otherwise.</summary>
     public required IReadOnlyList<AuthorityId> Principals { get; init; }
 
-    /// <summary>The IT system admitted; it calls with one of its registered certificates.</summary>
+    /// <summary>
+    /// The IT system admitted; it calls with one of its registered certificates. For a registration-tool agreement it is
+    /// the tool (<see cref="RegistrationTool.ItSystemId"/>), which its case workers sign in to with their own certificates.
+    /// </summary>
     public required Guid ItSystemId { get; init; }
+
+    /// <summary>
+    /// The way the agreement admits its authority: the web services (a connection agreement, § 4) or the browser
+    /// registration tool (a registration-tool agreement). Each admits only its own way, and every version a call makes
+    /// under it records that channel.
+    /// </summary>
+    public RegistrationChannel Channel { get; init; } = RegistrationChannel.WebServices;
 
     /// <summary>The operations it may call, by name.</summary>
     public required IReadOnlySet<string> Operations { get; init; }

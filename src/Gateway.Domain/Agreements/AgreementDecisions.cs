@@ -1,6 +1,7 @@
 using Gateway.Contracts.CodeLists;
 using Gateway.Domain.Faults;
 using Gateway.Domain.Identifiers;
+using Gateway.Domain.Registrations;
 
 namespace Gateway.Domain.Agreements;
 
@@ -14,10 +15,17 @@ public static class AgreementDecisions
     /// <summary>Whether <paramref name="agreement"/> admits a call to <paramref name="operation"/> from the IT system <paramref name="itSystemId"/> with <paramref name="context"/>, on <paramref name="today"/>.</summary>
     /// <returns>Null when admitted; otherwise the refusal.</returns>
     public static Refusal? AdmitCall(
-        Agreement? agreement, Guid itSystemId, CallerContext context, string operation, GatewayEnvironment environment, DateOnly today)
+        Agreement? agreement, Guid itSystemId, CallerContext context, string operation, GatewayEnvironment environment, DateOnly today) =>
+        AdmitCall(agreement, itSystemId, RegistrationChannel.WebServices, context, operation, environment, today);
+
+    /// <summary>As <see cref="AdmitCall(Agreement?, Guid, CallerContext, string, GatewayEnvironment, DateOnly)"/>, for a call that came through <paramref name="channel"/>.</summary>
+    /// <returns>Null when admitted; otherwise the refusal.</returns>
+    public static Refusal? AdmitCall(
+        Agreement? agreement, Guid itSystemId, RegistrationChannel channel, CallerContext context, string operation, GatewayEnvironment environment, DateOnly today)
     {
-        // Another system's agreement is answered as if it did not exist: its id tells a stranger nothing.
-        if (agreement is null || agreement.ItSystemId != itSystemId)
+        // Another system's agreement, or one for the other channel, is answered as if it did not exist: its id tells a
+        // stranger nothing.
+        if (agreement is null || agreement.ItSystemId != itSystemId || agreement.Channel != channel)
         {
             return new Refusal(FaultCodes.AgreementNotFound);
         }

@@ -1,6 +1,7 @@
 using Gateway.Contracts;
 using Gateway.Contracts.CodeLists;
 using Gateway.Domain.Identifiers;
+using Gateway.Domain.Registrations;
 
 namespace Gateway.Domain.Agreements;
 
@@ -13,8 +14,11 @@ public sealed record AgreementRequest
     /// <summary>For an other actor: the authorities it acts for.</summary>
     public IReadOnlyList<AuthorityId> Principals { get; init; } = [];
 
-    /// <summary>The IT system to admit.</summary>
+    /// <summary>The IT system to admit; for a registration-tool agreement, <see cref="RegistrationTool.ItSystemId"/>.</summary>
     public required Guid ItSystemId { get; init; }
+
+    /// <summary>The way it admits the authority; default the web services.</summary>
+    public RegistrationChannel Channel { get; init; } = RegistrationChannel.WebServices;
 
     /// <summary>The operations asked for; default all.</summary>
     public IReadOnlySet<string> Operations { get; init; } = ContactCourseActions.ByOperation.Keys.ToHashSet(StringComparer.Ordinal);
@@ -48,7 +52,22 @@ public sealed record AgreementRequest
 
     /// <summary>What is wrong with the request; empty when it can be stored.</summary>
     public IReadOnlyList<string> Problems() =>
-        [.. AgreementRules.PartyProblems(Authority, Principals), .. AgreementRules.TermProblems(Operations, ValidFrom, ValidTo)];
+        [.. AgreementRules.PartyProblems(Authority, Principals), .. ChannelProblems(), .. AgreementRules.TermProblems(Operations, ValidFrom, ValidTo)];
+
+    // The tool's system is admitted by registration-tool agreements only, and they admit nothing else: an IT system
+    // holding a tool agreement could otherwise write versions that claim to come from the tool.
+    private IEnumerable<string> ChannelProblems()
+    {
+        if (Channel == RegistrationChannel.RegistrationTool && ItSystemId != RegistrationTool.ItSystemId)
+        {
+            yield return "A registration-tool agreement admits the registration tool itself; leave out --system.";
+        }
+
+        if (Channel == RegistrationChannel.WebServices && ItSystemId == RegistrationTool.ItSystemId)
+        {
+            yield return "The registration tool is admitted only by a registration-tool agreement; give --channel RegistrationTool, or the IT system of a web-services agreement.";
+        }
+    }
 
     /// <summary>The case types the agreement gets: those asked for, or those its authority (or principals) register.</summary>
     public IReadOnlySet<CaseType> EffectiveCaseTypes() => CaseTypes ?? (Authority.Kind == AuthorityKind.OtherActor ? Principals.Select(p => p.Kind) : [Authority.Kind])

@@ -1,4 +1,5 @@
 using Gateway.Domain.Agreements;
+using Gateway.Domain.Registrations;
 
 namespace Gateway.Domain.Conformance;
 
@@ -12,8 +13,13 @@ namespace Gateway.Domain.Conformance;
 public static class ConformanceGate
 {
     /// <summary>Whether <paramref name="action"/> on <paramref name="agreement"/> must pass the gate.</summary>
+    /// <remarks>
+    /// A registration-tool agreement is not judged: the scenarios are about an IT system's behaviour, and the tool is the
+    /// authority's own, tested with the gateway.
+    /// </remarks>
     public static bool Guards(Agreement agreement, AgreementAction action) =>
-        agreement.Environment == GatewayEnvironment.Production && action is AgreementAction.Approve or AgreementAction.Resume;
+        agreement.Environment == GatewayEnvironment.Production && agreement.Channel == RegistrationChannel.WebServices
+        && action is AgreementAction.Approve or AgreementAction.Resume;
 
     /// <summary>
     /// Whether <paramref name="revision"/> must pass the gate: it widens a Production agreement that admits calls or
@@ -21,6 +27,7 @@ public static class ConformanceGate
     /// </summary>
     public static bool Guards(AgreementRevision revision) =>
         revision.Before.Environment == GatewayEnvironment.Production
+        && revision.Before.Channel == RegistrationChannel.WebServices
         && revision.Before.Status is AgreementStatus.Active or AgreementStatus.Suspended
         && revision.Widening.Count > 0;
 

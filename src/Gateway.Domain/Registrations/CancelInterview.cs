@@ -45,7 +45,7 @@ public sealed class CancelInterview(IRegistrationStore store, RegistrationWrites
             Change = ChangeKind.Cancelled,
             Reason = reason,
             RequestId = requestId,
-            Channel = RegistrationChannel.WebServices,
+            Channel = agreement.Channel,
         };
         var receipt = new Receipt(registrationId, cancelled.Version, receivedAt, latest.Late, []);
         return await writes.StoreAsync(accessor, request, cancelled, receipt, cancellationToken);

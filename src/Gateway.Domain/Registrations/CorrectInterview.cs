@@ -56,7 +56,7 @@ public sealed class CorrectInterview(RegistrationRules rules, IRegistrationStore
             Change = ChangeKind.Corrected,
             Reason = reason,
             RequestId = requestId,
-            Channel = RegistrationChannel.WebServices,
+            Channel = agreement.Channel,
         };
         var receipt = new Receipt(registrationId, corrected.Version, receivedAt, outcome.Late, outcome.Warnings);
         return await writes.StoreAsync(accessor, request, corrected, receipt, cancellationToken);

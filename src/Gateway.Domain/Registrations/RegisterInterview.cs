@@ -43,7 +43,7 @@ public sealed class RegisterInterview(RegistrationRules rules, RegistrationWrite
             AgreementId = agreement.Id,
             CallId = context.CallId,
             RequestId = requestId,
-            Channel = RegistrationChannel.WebServices,
+            Channel = agreement.Channel,
         };
         var receipt = new Receipt(registration.Id, registration.Version, receivedAt, outcome.Late, outcome.Warnings);
         return await writes.StoreAsync(accessor, request, registration, receipt, cancellationToken);
