@@ -80,45 +80,67 @@ public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrat
 
     /// <summary>
     /// Commits a batch of writes in one round trip: a batch is one implicit transaction, so all of it commits or none.
-    /// A write whose version exists already fails its statement and with it the batch: it is answered VersionTaken and
-    /// the rest are sent again without it. Any other refusal of a batch of several (a deadlock with a concurrent
-    /// transaction, say) sends each write again alone, so that each gets exactly what it would have got alone.
+    /// A write whose version exists already fails its statement and with it the batch: the rest are sent again without
+    /// it. The version it found may be one an earlier write of the same batch made, which the failure undid: so it is
+    /// answered VersionTaken only once the rest has committed; when the rest does not commit, it is sent again alone,
+    /// like the rest. Any other refusal of a batch of several (a deadlock with a concurrent transaction, say) sends each
+    /// write again alone, so that each gets exactly what it would have got alone.
     /// </summary>
     private static async Task CommitAsync(GatewayDataSource dataSource, IReadOnlyList<GroupCommit<PendingWrite, WriteResult>.Item> batch)
     {
         var open = batch.ToList();
-        while (open.Count > 0)
+        var taken = new List<GroupCommit<PendingWrite, WriteResult>.Item>();
+        try
         {
-            var sent = await StoreFailures.Translate(_ => SendAsync(dataSource, open), CancellationToken.None);
-            switch (sent)
+            while (open.Count > 0)
             {
-                case { Claimed: { } claimed }:
-                    for (var i = 0; i < open.Count; i++)
-                    {
-                        open[i].Succeed(claimed[i] ? WriteResult.Stored : WriteResult.RequestIdTaken);
-                    }
-
-                    return;
-                case { VersionTaken: { } taken }:
-                    open[taken].Succeed(WriteResult.VersionTaken);
-                    open.RemoveAt(taken);
-                    break;
-                default:
-                    foreach (var item in open)
-                    {
-                        try
+                var sent = await StoreFailures.Translate(_ => SendAsync(dataSource, open), CancellationToken.None);
+                switch (sent)
+                {
+                    case { Claimed: { } claimed }:
+                        for (var i = 0; i < open.Count; i++)
                         {
-                            await CommitAsync(dataSource, [item]);
+                            open[i].Succeed(claimed[i] ? WriteResult.Stored : WriteResult.RequestIdTaken);
                         }
+
+                        open.Clear();
+                        break;
+                    case { VersionTaken: { } at }:
+                        taken.Add(open[at]);
+                        open.RemoveAt(at);
+                        break;
+                    default:
+                        await EachAloneAsync(dataSource, open);
+                        await EachAloneAsync(dataSource, taken);
+                        return;
+                }
+            }
+        }
+        catch (Exception ex) when (taken.Count > 0)
+        {
+            // What took their version may have been undone with the rest: each finds out alone.
+            open.ForEach(item => item.Fail(ex));
+            await EachAloneAsync(dataSource, taken);
+            return;
+        }
+
+        // Whatever holds their version is committed now (with the rest, or before this batch).
+        taken.ForEach(item => item.Succeed(WriteResult.VersionTaken));
+    }
+
+    private static async Task EachAloneAsync(GatewayDataSource dataSource, List<GroupCommit<PendingWrite, WriteResult>.Item> writes)
+    {
+        foreach (var item in writes)
+        {
+            try
+            {
+                await CommitAsync(dataSource, [item]);
+            }
 #pragma warning disable CA1031 // The write fails alone, with what it threw alone.
-                        catch (Exception ex)
+            catch (Exception ex)
 #pragma warning restore CA1031
-                        {
-                            item.Fail(ex);
-                        }
-                    }
-
-                    return;
+            {
+                item.Fail(ex);
             }
         }
     }

@@ -135,6 +135,47 @@ public sealed class GroupCommittedWritesTests
         }
     }
 
+    [Test]
+    public async Task OneCommit_TheCorrectionThatTookTheVersionIsThenRefused_TheOtherCorrectionIsStoredNotStale()
+    {
+        var registered = NewRegistration();
+        Assert.That(await Write(registered, "register"), Is.EqualTo(WriteResult.Stored));
+        // The first correction goes through the first time it is sent and is refused every time after: the batch it
+        // is in fails on the second correction's version (taken by the first), and the first is sent again without it.
+        await using (var connection = await _dataSource.OpenConnectionAsync(CancellationToken.None))
+        {
+            await connection.ExecuteAsync("""
+                create sequence first_correction_sent;
+                create function refuse_first_correction_again() returns trigger language plpgsql as $$
+                begin
+                    if new.reason = 'Første rettelse.' then
+                        if nextval('first_correction_sent') > 1 then
+                            raise exception 'refused on purpose' using errcode = 'check_violation';
+                        end if;
+                    end if;
+                    return new;
+                end;
+                $$;
+                create trigger refuse_first_correction_again before insert on registration_version
+                    for each row execute function refuse_first_correction_again();
+                """);
+        }
+
+        var results = await InOneCommitAsync(
+            () => Write(registered with { Version = 2, Change = ChangeKind.Corrected, Reason = "Første rettelse." }, "correct-a"),
+            () => Write(registered with { Version = 2, Change = ChangeKind.Corrected, Reason = "Anden rettelse." }, "correct-b"));
+
+        await using var check = await _dataSource.OpenConnectionAsync(CancellationToken.None);
+        var version2 = await check.QuerySingleOrDefaultAsync<string?>(
+            "select request_id from registration_version where registration_id = @id and version = 2", new { id = registered.Id });
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(results[0], Is.Null, "the first correction was refused");
+            Assert.That(version2, Is.EqualTo("correct-b"), "version 2 is free once the first correction is refused: the second takes it");
+            Assert.That(results[1], Is.EqualTo(WriteResult.Stored), "the second correction is not stale on the word of a write that was never stored");
+        }
+    }
+
     // Starts the writes while a lock holds the commit before them, so that they are queued together and go into one
     // batch; the answer of a write that failed is null.
     private async Task<WriteResult?[]> InOneCommitAsync(params Func<Task<WriteResult>>[] writes)
