@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
+using Gateway.Domain.Faults;
 
 namespace Gateway.Data.Database;
 
@@ -42,7 +43,12 @@ internal sealed class GroupCommit<TWork, TResult>(
         }
 
         var item = new Item(work, Activity.Current?.Context);
-        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(item), this);
+        if (!_queue.Writer.TryWrite(item))
+        {
+            // Stopping: the store takes nothing more. A call that comes this late gets the retryable fault, not Server.Internal.
+            throw new GatewayException(FaultCodes.StoreUnavailable, new ObjectDisposedException(GetType().Name));
+        }
+
         return item.Done.Task.WaitAsync(cancellationToken);
     }
 

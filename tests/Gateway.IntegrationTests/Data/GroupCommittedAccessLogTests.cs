@@ -100,6 +100,18 @@ public sealed class GroupCommittedAccessLogTests
         Assert.That(outcomes.Append(later.Refusal.Code), Is.All.EqualTo(FaultCodes.StoreUnavailable));
     }
 
+    [Test]
+    public async Task Entries_AfterTheLogIsDisposed_AreRefusedWithTheRetryableFault()
+    {
+        var log = new GroupCommittedAccessLog(new AccessLogStore(_dataSource));
+        await log.RecordAsync([Entry("before")], CancellationToken.None);
+        await log.DisposeAsync();
+
+        var late = Assert.ThrowsAsync<GatewayException>(() => log.RecordAsync([Entry("late")], CancellationToken.None))!;
+
+        Assert.That(late.Refusal.Code, Is.EqualTo(FaultCodes.StoreUnavailable), "a call that comes while the gateway stops may retry elsewhere");
+    }
+
     // Takes a lock that makes every insert into the log wait until the returned transaction ends.
     private async Task<NpgsqlTransaction> HoldInsertsAsync()
     {
