@@ -117,7 +117,7 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter output)
             await MeasureAsync(load, Register(TlsInsertRegister, tlsInserting.Endpoint, envelopes), cancellationToken);
             await MeasureAsync(load, Ping(GatewayPing, gateway.Endpoint, envelopes), cancellationToken);
             var registerResult = await MeasureAsync(load, Register(GatewayRegister, gateway.Endpoint, envelopes), cancellationToken);
-            var citizens = await RegisterCitizensAsync(load, gateway.Endpoint, envelopes, cancellationToken);
+            var citizens = await RegisterCitizensAsync(load, gateway.Endpoint, envelopes, options.Concurrency, output, cancellationToken);
             await AnalyzeAsync(database, cancellationToken);
             await MeasureAsync(load, Read(GatewayRead, gateway.Endpoint, envelopes, citizens), cancellationToken);
 
@@ -253,15 +253,16 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter output)
         return new(name, () => SoapRequest.Post(endpoint, ContactCourseActions.GetContactCourse, bodies[Interlocked.Increment(ref next) % bodies.Length]));
     }
 
-    // Citizens apart from the RegisterInterview scenario's (born in the 1930s), each with a few registrations.
-    private async Task<IReadOnlyList<string>> RegisterCitizensAsync(ClosedLoopLoad load, Uri endpoint, SoapEnvelopes envelopes, CancellationToken cancellationToken)
+    /// <summary>Citizens apart from the RegisterInterview scenario's (born in the 1930s), each with a few registrations, to read back (the load run's and the soak's).</summary>
+    internal static async Task<IReadOnlyList<string>> RegisterCitizensAsync(
+        ClosedLoopLoad load, Uri endpoint, SoapEnvelopes envelopes, int concurrency, TextWriter output, CancellationToken cancellationToken)
     {
         var sequence = new CprSequence(new DateOnly(1930, 1, 1));
         var citizens = Enumerable.Range(0, Citizens).Select(_ => sequence.Next()).ToArray();
         output.WriteLine($"  registering {RegistrationsPerCitizen} interviews for each of {Citizens} citizens to read back");
         await Parallel.ForEachAsync(
             citizens.SelectMany(cpr => Enumerable.Repeat(cpr, RegistrationsPerCitizen)),
-            new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
             async (cpr, token) => await load.ProbeAsync(
                 new("registering citizens", () => SoapRequest.Post(endpoint, ContactCourseActions.RegisterInterview, envelopes.RegisterInterviewTemplate.With(cpr))),
                 token));

@@ -4,7 +4,6 @@ using Gateway.Benchmarks.Hosting;
 using Gateway.Benchmarks.Load;
 using Gateway.Benchmarks.Report;
 using Gateway.Benchmarks.Requests;
-using Gateway.Contracts;
 using Gateway.Data.Database;
 using Gateway.Domain.Agreements;
 using Npgsql;
@@ -21,8 +20,6 @@ internal sealed class SoakRun(BenchmarkOptions options, TextWriter output)
 {
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
 
-    private const int Citizens = 200;
-    private const int RegistrationsPerCitizen = 3;
 
     public async Task<SoakReport> RunAsync(CancellationToken cancellationToken)
     {
@@ -42,7 +39,7 @@ internal sealed class SoakRun(BenchmarkOptions options, TextWriter output)
             using var load = new ClosedLoopLoad(new LoadSettings(
                 options.Concurrency, TimeSpan.FromSeconds(options.WarmupSeconds), TimeSpan.FromSeconds(options.DurationSeconds), options.MaxRequests), certificates);
 
-            var citizens = await RegisterCitizensAsync(load, gateway.Endpoint, envelopes, cancellationToken);
+            var citizens = await BenchmarkRun.RegisterCitizensAsync(load, gateway.Endpoint, envelopes, options.Concurrency, output, cancellationToken);
             await using (var analyze = database.CreateCommand("analyze"))
             {
                 await analyze.ExecuteNonQueryAsync(cancellationToken);
@@ -109,20 +106,6 @@ internal sealed class SoakRun(BenchmarkOptions options, TextWriter output)
         }
 
         return samples;
-    }
-
-    private async Task<IReadOnlyList<string>> RegisterCitizensAsync(ClosedLoopLoad load, Uri endpoint, SoapEnvelopes envelopes, CancellationToken cancellationToken)
-    {
-        var sequence = new CprSequence(new DateOnly(1930, 1, 1));
-        var citizens = Enumerable.Range(0, Citizens).Select(_ => sequence.Next()).ToArray();
-        output.WriteLine($"  registering {RegistrationsPerCitizen} interviews for each of {Citizens} citizens to read back");
-        await Parallel.ForEachAsync(
-            citizens.SelectMany(cpr => Enumerable.Repeat(cpr, RegistrationsPerCitizen)),
-            new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
-            async (cpr, token) => await load.ProbeAsync(
-                new("registering citizens", () => SoapRequest.Post(endpoint, ContactCourseActions.RegisterInterview, envelopes.RegisterInterviewTemplate.With(cpr))),
-                token));
-        return citizens;
     }
 
     // The mix as a closed-loop worker's source: remembers its last call, so a registration's receipt feeds the corrections.
