@@ -101,7 +101,10 @@ internal sealed class GroupCommit<TWork, TResult>(
             try
             {
                 await commit(batch);
-                batch.ForEach(item => item.Fail(new InvalidOperationException("The group commit left an item without a result.")));
+                foreach (var item in batch.Where(item => !item.Done.Task.IsCompleted))
+                {
+                    item.Fail(new InvalidOperationException("The group commit left an item without a result."));
+                }
             }
 #pragma warning disable CA1031 // Every waiting caller gets the failure; the writer goes on with the next batch.
             catch (Exception ex)
