@@ -272,6 +272,22 @@ public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrat
             """, new { registrationId }, cancellationToken);
 
     /// <summary>
+    /// The newest versions case worker <paramref name="caseWorkerId"/> made through the registration tool under one of
+    /// <paramref name="agreementIds"/> (their authority's tool agreements: a case-worker id is unique within an authority
+    /// only), newest first; served by <c>registration_version_tool_case_worker_idx</c>.
+    /// </summary>
+    public Task<IReadOnlyList<StoredRegistration>> RecentInToolAsync(
+        IReadOnlyCollection<Guid> agreementIds, string caseWorkerId, int max, CancellationToken cancellationToken) =>
+        QueryAsync($"""
+            select {VersionColumns}
+            from registration_version v
+            join registration r on r.id = v.registration_id
+            where v.channel = 'RegistrationTool' and v.case_worker_id = @caseWorkerId and v.agreement_id = any(@agreementIds)
+            order by v.received_at desc
+            limit @max
+            """, new { caseWorkerId, agreementIds = agreementIds.ToArray(), max }, cancellationToken);
+
+    /// <summary>
     /// One authority's versions in settled order, served by <c>registration_version_feed_idx</c>. Only versions whose
     /// transaction id lies below the horizon of this statement's snapshot are taken: every transaction below it has
     /// ended, and any transaction that ends later has an id at or above it, so nothing can appear behind a cursor

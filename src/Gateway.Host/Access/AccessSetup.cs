@@ -19,6 +19,7 @@ internal static class AccessSetup
         services.AddSingleton<CertificateStore>();
         services.AddSingleton<AgreementStore>();
         services.AddSingleton<TrialConnections>();
+        services.AddSingleton<CaseWorkerStore>();
         return services;
     }
 }

@@ -38,6 +38,7 @@ public static class GatewayComposition
             .AddGatewayBackgroundDuties()
             .AddGatewayManagement(builder.Configuration)
             .AddGatewayTelemetry(builder.Configuration)
+            .AddGatewayRegistrationTool(builder.Configuration)
             .AddSingleton<StartupLog>();
         return builder;
     }
@@ -128,7 +129,8 @@ public static class GatewayComposition
         services.AddSingleton<GatewayDatabase>();
         services.AddSingleton<DatabaseAvailability>();
         services.AddSingleton(sp => GatewayDataSource.Create(sp.GetRequiredService<GatewayDatabase>().ConnectionString, sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton<IRegistrationStore, RegistrationStore>();
+        services.AddSingleton<RegistrationStore>();
+        services.AddSingleton<IRegistrationStore>(sp => sp.GetRequiredService<RegistrationStore>());
         return services;
     }
 

@@ -6,7 +6,9 @@ namespace Gateway.Host.Sandbox;
 
 /// <summary>
 /// The sandbox's certificates in <c>{data folder}/sandbox</c>: a development CA, a server certificate for localhost and
-/// 127.0.0.1, and a client certificate for the sandbox IT system (PFX, and PEM for curl). Made once, kept across runs.
+/// 127.0.0.1, a client certificate for the sandbox IT system (PFX, and PEM for curl), and a case worker's personal
+/// certificate for the registration tool (PFX, which a browser imports). Made once, kept across runs; a folder made before
+/// the tool existed gets its case-worker certificate from the same CA.
 /// </summary>
 public sealed record SandboxCertificates(string Folder)
 {
@@ -21,6 +23,13 @@ public sealed record SandboxCertificates(string Folder)
     public string ClientPem => Path.Combine(Folder, "client.pem");
 
     public string ClientKeyPem => Path.Combine(Folder, "client.key.pem");
+
+    /// <summary>The sandbox case worker's personal certificate, for signing in to the registration tool: import it into a browser.</summary>
+    public string CaseWorkerPfx => Path.Combine(Folder, "caseworker.pfx");
+
+    public string CaseWorkerPem => Path.Combine(Folder, "caseworker.pem");
+
+    public string CaseWorkerKeyPem => Path.Combine(Folder, "caseworker.key.pem");
 
     public string DescriptionFile => Path.Combine(Folder, "sandbox.json");
 
@@ -43,23 +52,32 @@ public sealed record SandboxCertificates(string Folder)
         }
 
         var password = files.Password;
-        if (File.Exists(files.CaPfx) && File.Exists(files.ServerPfx) && File.Exists(files.ClientPfx))
+        if (!(File.Exists(files.CaPfx) && File.Exists(files.ServerPfx) && File.Exists(files.ClientPfx)))
         {
-            return files;
+            using var ca = DevelopmentCertificateAuthority.Create("ContactCourse sandbox CA");
+            CertificateFiles.SavePfx(ca.Certificate, files.CaPfx, password);
+            CertificateFiles.SavePem(ca.Certificate, files.CaPem);
+            using (var server = ca.IssueServer(["localhost"], [IPAddress.Loopback, IPAddress.IPv6Loopback]))
+            {
+                CertificateFiles.SavePfx(server, files.ServerPfx, password);
+            }
+
+            using var client = ca.IssueClient(SandboxIdentity.ItSystemName);
+            CertificateFiles.SavePfx(client, files.ClientPfx, password);
+            CertificateFiles.SavePem(client, files.ClientPem);
+            CertificateFiles.SavePrivateKeyPem(client, files.ClientKeyPem);
+            File.Delete(files.CaseWorkerPfx);
         }
 
-        using var ca = DevelopmentCertificateAuthority.Create("ContactCourse sandbox CA");
-        CertificateFiles.SavePfx(ca.Certificate, files.CaPfx, password);
-        CertificateFiles.SavePem(ca.Certificate, files.CaPem);
-        using (var server = ca.IssueServer(["localhost"], [IPAddress.Loopback, IPAddress.IPv6Loopback]))
+        if (!File.Exists(files.CaseWorkerPfx))
         {
-            CertificateFiles.SavePfx(server, files.ServerPfx, password);
+            using var ca = DevelopmentCertificateAuthority.Load(files.CaPfx, password);
+            using var caseWorker = ca.IssueClient(SandboxIdentity.CaseWorkerName);
+            CertificateFiles.SavePfx(caseWorker, files.CaseWorkerPfx, password);
+            CertificateFiles.SavePem(caseWorker, files.CaseWorkerPem);
+            CertificateFiles.SavePrivateKeyPem(caseWorker, files.CaseWorkerKeyPem);
         }
 
-        using var client = ca.IssueClient(SandboxIdentity.ItSystemName);
-        CertificateFiles.SavePfx(client, files.ClientPfx, password);
-        CertificateFiles.SavePem(client, files.ClientPem);
-        CertificateFiles.SavePrivateKeyPem(client, files.ClientKeyPem);
         return files;
     }
 }

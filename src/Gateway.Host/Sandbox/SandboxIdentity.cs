@@ -23,4 +23,13 @@ public static class SandboxIdentity
 
     /// <summary>The sandbox IT system's vendor CVR (a valid modulus-11 number of no real company known to us).</summary>
     public const string VendorCvr = "12345674";
+
+    /// <summary>The sandbox authority's registration-tool agreement, under which its case worker signs in to the tool.</summary>
+    public static readonly Guid ToolAgreementId = Guid.Parse("0f5a4db0-c5e0-4a11-8d00-000000000002");
+
+    /// <summary>The sandbox case worker's id, recorded on what they register in the tool.</summary>
+    public const string CaseWorkerId = "sandbox-sagsbehandler";
+
+    /// <summary>The common name of the sandbox case worker's certificate.</summary>
+    public const string CaseWorkerName = "Sandbox sagsbehandler";
 }

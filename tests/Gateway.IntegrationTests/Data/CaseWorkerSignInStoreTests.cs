@@ -101,7 +101,7 @@ public sealed class CaseWorkerSignInStoreTests
     private static AgreementRequest ToolRequest() => new()
     {
         Authority = Municipality,
-        ItSystemId = RegistrationTool.ItSystemId,
+        ItSystemId = Domain.Agreements.RegistrationTool.ItSystemId,
         Channel = RegistrationChannel.RegistrationTool,
         Environment = GatewayEnvironment.Test,
         ValidFrom = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1),

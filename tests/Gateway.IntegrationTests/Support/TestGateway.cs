@@ -116,6 +116,8 @@ public sealed class TestGateway : IAsyncDisposable
             ["Gateway:Tls:ClientCaBundlePath"] = TestPki.CaPem,
             // Many test gateways run at once: each management listener takes a port of its own.
             ["Gateway:Management:Url"] = "http://127.0.0.1:0",
+            // The registration tool only where a test asks for it (RegistrationToolFixture).
+            ["Gateway:RegistrationTool:Url"] = "",
             // Configuration rules outrank SetMinimumLevel: capture the gateway's own Debug events too.
             ["Logging:LogLevel:Default"] = "Debug",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",

@@ -54,6 +54,7 @@ public sealed class GatewayKilledTests
                 ["Gateway__EmbeddedDatabase__DataDirectory"] = _folder,
                 ["ASPNETCORE_URLS"] = "https://127.0.0.1:0",
                 ["Gateway__Management__Url"] = "http://127.0.0.1:0",
+                ["Gateway__RegistrationTool__Url"] = "https://127.0.0.1:0",
             },
         };
         using var process = Process.Start(start)!;

@@ -110,7 +110,7 @@ public sealed class SandboxTests
     private static async Task<WebApplication> StartSandboxAsync(string folder)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Gateway:EmbeddedDatabase:DataDirectory"] = folder, ["Gateway:Management:Url"] = "http://127.0.0.1:0" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Gateway:EmbeddedDatabase:DataDirectory"] = folder, ["Gateway:Management:Url"] = "http://127.0.0.1:0", ["Gateway:RegistrationTool:Url"] = "https://127.0.0.1:0" });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("https://127.0.0.1:0");
         builder.AddGateway();
