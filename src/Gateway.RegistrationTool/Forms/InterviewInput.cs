@@ -134,7 +134,7 @@ public sealed class InterviewInput
             agreementRows.Add(i);
             var kind = Choice<CourseAgreementKind>(row.Kind, $"Agreements_{i}__Kind", problems);
             var deadline = Date(row.Deadline, $"Agreements_{i}__Deadline", problems, required: false);
-            agreements.Add(new CourseAgreementItem(kind ?? default, row.Text ?? "", deadline));
+            agreements.Add(new CourseAgreementItem(kind ?? default, Lines(row.Text) ?? "", deadline));
         }
 
         var offers = new List<OfferItem>();
@@ -200,7 +200,14 @@ public sealed class InterviewInput
     private static bool Blank(string? value) => string.IsNullOrWhiteSpace(value);
 
     // An empty optional text is no text, as an absent element is on the web services.
-    private static string? Optional(string? value) => string.IsNullOrEmpty(value) ? null : value;
+    private static string? Optional(string? value) => string.IsNullOrEmpty(value) ? null : Lines(value);
+
+    /// <summary>
+    /// A browser sends a text area's line breaks as CR LF; an XML parser hands the web services LF. Normalised the same
+    /// way, the same text typed into either is stored the same.
+    /// </summary>
+    public static string? Lines(string? value) =>
+        value?.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

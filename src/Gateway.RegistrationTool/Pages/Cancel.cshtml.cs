@@ -1,5 +1,6 @@
 using Gateway.Domain.Faults;
 using Gateway.Domain.Registrations;
+using Gateway.RegistrationTool.Forms;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Gateway.RegistrationTool.Pages;
@@ -65,7 +66,7 @@ public sealed class CancelModel(GetInterview getInterview, CancelInterview cance
         }
 
         var outcome = await cancel.HandleAsync(
-            admitted.Value.Agreement, admitted.Value.Context, ToolRequests.Id(RequestId), id, Version, Reason ?? "", HttpContext.RequestAborted);
+            admitted.Value.Agreement, admitted.Value.Context, ToolRequests.Id(RequestId), id, Version, InterviewInput.Lines(Reason) ?? "", HttpContext.RequestAborted);
         if (outcome.IsRefused)
         {
             Show(outcome.Refusal);

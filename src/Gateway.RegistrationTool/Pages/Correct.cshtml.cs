@@ -74,6 +74,7 @@ public sealed class CorrectModel(GetInterview getInterview, CorrectInterview cor
 
         Admitted = true;
         var reading = Input.Read();
+        Reason = InterviewInput.Lines(Reason);
         var reasonProblems = RegistrationRules.CheckReason(Reason);
         if (reading.Interview is not { } interview || reasonProblems.Count > 0)
         {
