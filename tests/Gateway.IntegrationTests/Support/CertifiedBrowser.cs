@@ -40,8 +40,15 @@ public sealed class CertifiedBrowser : IDisposable
 
     internal static void DeleteHome(string home)
     {
-        // The browser's last child processes may still be closing files in the profile for a moment after Quit.
-        for (var attempt = 1; ; attempt++)
+        // Quit ends the browser, but its helper processes (all started with HOME set to this folder) can still be
+        // closing, and writing into the profile, for a moment: wait for them, then delete until the folder stays gone.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (ProcessesWithHome(home) > 0 && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(100);
+        }
+
+        while (true)
         {
             try
             {
@@ -49,13 +56,51 @@ public sealed class CertifiedBrowser : IDisposable
                 {
                     Directory.Delete(home, recursive: true);
                 }
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                // A file was still being written; try again.
+            }
 
+            Thread.Sleep(200);
+            if (!Directory.Exists(home))
+            {
                 return;
             }
-            catch (IOException) when (attempt < 10)
+
+            if (DateTime.UtcNow >= deadline)
             {
-                Thread.Sleep(200);
+                TestContext.Progress.WriteLine($"The browser's temporary HOME {home} could not be removed within 10 s.");
+                return;
             }
         }
+    }
+
+    /// <summary>How many processes still run with this HOME: the browser and its helpers inherit it from chromedriver.</summary>
+    private static int ProcessesWithHome(string home)
+    {
+        var marker = "\0HOME=" + home + "\0";
+        var count = 0;
+        foreach (var process in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(process), out _))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (("\0" + File.ReadAllText(Path.Combine(process, "environ"))).Contains(marker, StringComparison.Ordinal))
+                {
+                    count++;
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The process ended meanwhile, or is not ours to read.
+            }
+        }
+
+        return count;
     }
 }
