@@ -180,10 +180,32 @@ public sealed class RegistrationRules(RegistrationPolicy policy, DanishCalendar 
         {
             violations.Add(new(path, "Text.TooLong", $"At most {max} characters."));
         }
-        else if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r')))
+        else if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r')) || !IsXmlText(text))
         {
-            violations.Add(new(path, "Text.ControlCharacter", "Plain text only: no control characters other than line breaks."));
+            violations.Add(new(path, "Text.ControlCharacter", "Plain text only: no control characters other than line breaks, and only characters XML can carry."));
         }
+    }
+
+    /// <summary>
+    /// Whether every character of <paramref name="text"/> is one XML 1.0 can carry. The web services cannot receive any
+    /// other, and what is stored must be answerable by them: the registration tool's forms can send such characters
+    /// (U+FFFF, a lone surrogate), so the rule is the domain's, for every channel.
+    /// </summary>
+    public static bool IsXmlText(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (!System.Xml.XmlConvert.IsXmlChar(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // Total for every date: months after a day near the end of the calendar are the end of the calendar.

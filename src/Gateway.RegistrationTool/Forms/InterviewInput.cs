@@ -74,6 +74,9 @@ public sealed class InterviewInput
             Goals.Add(new GoalRow());
         }
 
+        // The form never shows more rows than the contract takes; more arrive only from a crafted post.
+        Agreements = [.. Agreements.Take(MaxAgreements)];
+        Offers = [.. Offers.Take(MaxOffers)];
         TopUp(Agreements, MaxAgreements, 3);
         TopUp(Offers, MaxOffers, 2);
         return this;
@@ -87,6 +90,17 @@ public sealed class InterviewInput
     public FormReading Read()
     {
         var problems = new List<FieldViolation>();
+        // A browser can send any character; the domain only ever sees what the web services could have carried.
+        foreach (var (field, value) in Fields().Where(f => f.Value is not null && !RegistrationRules.IsXmlText(f.Value)))
+        {
+            problems.Add(new(field, "Text.ControlCharacter", "Plain text only: no control characters other than line breaks, and only characters XML can carry."));
+        }
+
+        if (problems.Count > 0)
+        {
+            return new FormReading(null, problems, [], []);
+        }
+
         var cpr = (Cpr ?? "").Replace("-", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
         var caseType = Choice<CaseType>(CaseType, "CaseType", problems);
         var heldOn = Date(HeldOn, "HeldOn", problems, required: true);
@@ -186,6 +200,22 @@ public sealed class InterviewInput
             CitizenComments = Optional(CitizenComments),
         };
         return new FormReading(interview, [], goalRows, agreementRows);
+    }
+
+    // Every field as (form id, value).
+    private IEnumerable<(string Id, string? Value)> Fields()
+    {
+        (string, string?)[] single =
+        [
+            ("Cpr", Cpr), ("CaseType", CaseType), ("HeldOn", HeldOn), ("Type", Type), ("Form", Form), ("MatchCategory", MatchCategory),
+            ("RoughMatchOutcome", RoughMatchOutcome), ("RoughMatchCodes", RoughMatchCodes), ("NoAgreementReason", NoAgreementReason),
+            ("CvStatus", CvStatus), ("NextContactPlannedOn", NextContactPlannedOn), ("NextContactEndReason", NextContactEndReason),
+            ("JobSearchAssessment", JobSearchAssessment), ("JobSearchText", JobSearchText), ("CitizenComments", CitizenComments),
+        ];
+        var rows = Goals.SelectMany((g, i) => new (string, string?)[] { ($"Goals_{i}__OccupationCode", g.OccupationCode), ($"Goals_{i}__Text", g.Text) })
+            .Concat(Agreements.SelectMany((a, i) => new (string, string?)[] { ($"Agreements_{i}__Kind", a.Kind), ($"Agreements_{i}__Text", a.Text), ($"Agreements_{i}__Deadline", a.Deadline) }))
+            .Concat(Offers.SelectMany((o, i) => new (string, string?)[] { ($"Offers_{i}__Kind", o.Kind), ($"Offers_{i}__Status", o.Status), ($"Offers_{i}__StartDate", o.StartDate) }));
+        return single.Concat(rows);
     }
 
     private static void TopUp<T>(List<T> rows, int max, int spare) where T : new()

@@ -123,6 +123,19 @@ public sealed partial class RegistrationToolServer(
             cookie.LoginPath = "/logind";
             cookie.LogoutPath = "/logud";
             cookie.AccessDeniedPath = "/logind";
+            // A path, not an address built from the Host header the request came with.
+            cookie.Events.OnRedirectToLogin = redirect =>
+            {
+                redirect.Response.Redirect(new Uri(redirect.RedirectUri, UriKind.RelativeOrAbsolute) is { IsAbsoluteUri: true } absolute ? absolute.PathAndQuery : redirect.RedirectUri);
+                return Task.CompletedTask;
+            };
+        });
+        // The largest honest form has a few hundred fields of at most 4000 characters: anything beyond is refused (400).
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form =>
+        {
+            form.ValueCountLimit = 500;
+            form.ValueLengthLimit = 16 * 1024;
+            form.KeyLengthLimit = 256;
         });
         services.AddAuthorization();
         services.AddAntiforgery(antiforgery =>

@@ -21,12 +21,21 @@ public sealed class ErrorModel : ToolPage
 
     private void Read(int? status)
     {
-        PageMissing = status == 404;
         var failure = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+        status = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode ?? status;
+        PageMissing = status == 404 || (status is null && failure is null);
         Refused = failure is GatewayException gateway ? gateway.Refusal : null;
-        if (!PageMissing && status is null)
+        // A body too large or a form with too many or too long fields is the sender's mistake, not the tool's.
+        TooLarge = failure is Microsoft.AspNetCore.Http.BadHttpRequestException or InvalidDataException || status is 400 or 413;
+        Response.StatusCode = failure switch
         {
-            Response.StatusCode = Refused?.Code.Retryable == true ? 503 : 500;
-        }
+            null => status ?? 404,
+            Microsoft.AspNetCore.Http.BadHttpRequestException bad => bad.StatusCode,
+            InvalidDataException => 400,
+            _ => Refused?.Code.Retryable == true ? 503 : 500,
+        };
     }
+
+    /// <summary>Whether the request was refused as too large or malformed.</summary>
+    public bool TooLarge { get; private set; }
 }

@@ -41,7 +41,7 @@ public sealed class ToolPagesTests
     {
         using var client = _site.Client();
         var answer = await client.GetAsync("/registrer");
-        Assert.That((answer.Status, new Uri(answer.Location!).PathAndQuery), Is.EqualTo((HttpStatusCode.Found, "/logind?ReturnUrl=%2Fregistrer")));
+        Assert.That((answer.Status, answer.Location), Is.EqualTo((HttpStatusCode.Found, "/logind?ReturnUrl=%2Fregistrer")));
     }
 
     [Test]
@@ -389,7 +389,7 @@ public sealed class ToolPagesTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(signedOut.Location, Is.EqualTo("/logind?session=out"));
-            Assert.That(new Uri(after.Location!).AbsolutePath, Is.EqualTo("/logind"));
+            Assert.That(after.Location, Is.EqualTo("/logind?ReturnUrl=%2Fregistrer"));
         }
     }
 
@@ -445,5 +445,75 @@ public sealed class ToolPagesTests
         var page = await client.GetAsync("/findes-ikke");
 
         Assert.That((page.Status, page.Text.Contains("Siden findes ikke", StringComparison.Ordinal)), Is.EqualTo((HttpStatusCode.NotFound, true)));
+    }
+
+    [Test]
+    public async Task Register_CharacterTheWebServicesCannotCarry_FieldErrorAndNothingStored()
+    {
+        // Found by the attack on the running tool: U+FFFF was stored, and the web services then failed to answer the citizen.
+        using var client = await SignedInAsync();
+        await client.GetAsync("/registrer");
+        var before = await _site.Gateway.CountAsync("registration");
+
+        var answer = await client.PostAsync("/registrer", ToolForms.Minimal(TestCitizens.Next(), client.Hidden("RequestId")).With("Input.CitizenComments", "a\uffffb"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(answer.Status, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(answer.Html, Does.Contain("href=\"#CitizenComments\"").And.Contain("id=\"CitizenComments-error\""));
+            Assert.That(await _site.Gateway.CountAsync("registration"), Is.EqualTo(before));
+        }
+    }
+
+    [Test]
+    public async Task Register_NulCharacter_RefusedAsABadRequestAndNothingStored()
+    {
+        // The form reader itself refuses a NUL; found by the attack as a 500, now the sender's 400.
+        using var client = await SignedInAsync();
+        await client.GetAsync("/registrer");
+        var before = await _site.Gateway.CountAsync("registration");
+
+        var answer = await client.PostAsync("/registrer", ToolForms.Minimal(TestCitizens.Next(), client.Hidden("RequestId")).With("Input.CitizenComments", "a\u0000b"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(answer.Status, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(answer.Text, Does.Contain("Formularen var for stor eller ugyldig"));
+            Assert.That(await _site.Gateway.CountAsync("registration"), Is.EqualTo(before));
+        }
+    }
+
+    [Test]
+    public async Task Register_FormFarTooLarge_RefusedAsTheSendersMistakeAndNothingStored()
+    {
+        using var client = await SignedInAsync();
+        await client.GetAsync("/registrer");
+        var before = await _site.Gateway.CountAsync("registration");
+        var form = ToolForms.Minimal(TestCitizens.Next(), client.Hidden("RequestId"));
+
+        var longField = await client.PostAsync("/registrer", form.With("Input.CitizenComments", new string('x', 20_000)));
+        await client.GetAsync("/registrer");
+        var manyFields = await client.PostAsync("/registrer", [.. form, .. Enumerable.Range(0, 2000).Select(i => new KeyValuePair<string, string>($"Input.Goals[{i}].Text", "x"))]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(longField.Status, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(manyFields.Status, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(longField.Text, Does.Contain("Formularen var for stor"));
+            Assert.That(await _site.Gateway.CountAsync("registration"), Is.EqualTo(before));
+        }
+    }
+
+    [Test]
+    public async Task Page_WithoutSessionAndAForeignHostHeader_RedirectsToAPathNotThatHost()
+    {
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, ServerCertificateCustomValidationCallback = (_, server, _, _) => TestPki.TrustsServer(server) };
+        using var http = new HttpClient(handler) { BaseAddress = _site.Url };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/mine");
+        request.Headers.Host = "evil.example";
+
+        using var response = await http.SendAsync(request);
+
+        Assert.That(response.Headers.Location?.OriginalString, Is.EqualTo("/logind?ReturnUrl=%2Fmine"));
     }
 }
