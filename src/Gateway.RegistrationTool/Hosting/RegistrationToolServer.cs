@@ -178,7 +178,12 @@ public sealed partial class RegistrationToolServer(
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers.CacheControl = "no-store";
-        headers.StrictTransportSecurity = "max-age=31536000";
+        // HSTS is per host, whatever the port: on localhost it would force HTTPS on every other local site of the
+        // developer's browser for a year, so it is sent for real host names only.
+        if (http.Request.Host.Host is not ("localhost" or "127.0.0.1" or "[::1]"))
+        {
+            headers.StrictTransportSecurity = "max-age=31536000";
+        }
         return next();
     }
 

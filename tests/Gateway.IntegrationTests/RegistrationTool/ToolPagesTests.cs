@@ -72,6 +72,7 @@ public sealed class ToolPagesTests
             Assert.That(answer.Headers.GetValues("Content-Security-Policy").Single(), Does.StartWith("default-src 'self'"));
             Assert.That(answer.Headers.CacheControl?.NoStore, Is.True);
             Assert.That(answer.Headers.GetValues("X-Frame-Options").Single(), Is.EqualTo("DENY"));
+            Assert.That(answer.Headers.Contains("Strict-Transport-Security"), Is.False, "no HSTS for a loopback host, which would bind the browser's other local sites");
             Assert.That(answer.Html, Does.Not.Contain("<script"), "the tool works without script");
             Assert.That(answer.Html, Does.Not.Match("(src|href)=\"(https?:)?//"), "no asset from elsewhere");
         }
