@@ -45,11 +45,49 @@ public sealed class ToolBrowserTests
         Open("/logind");
         if (Driver.FindElements(By.CssSelector("form button.primary")).FirstOrDefault() is { } button)
         {
-            button.Click();
+            Navigate(button.Click);
         }
     }
 
     private string Path => new Uri(Driver.Url).AbsolutePath;
+
+    // Does what leads to another page (a link, a form's submit) and waits until the browser shows it: a click returns
+    // before the navigation it starts has ended, so the next step would otherwise read the old page, or cut the post off.
+    private void Navigate(Action act)
+    {
+        var page = Driver.FindElement(By.TagName("html"));
+        act();
+        var until = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            try
+            {
+                _ = page.TagName;
+            }
+            catch (WebDriverException)
+            {
+                // Stale, or (as chromedriver also says it) a node that no longer belongs to the document: the old page is gone.
+                break;
+            }
+
+            if (DateTime.UtcNow > until)
+            {
+                Assert.Fail("The next page did not come within 20 s.");
+            }
+
+            Thread.Sleep(50);
+        }
+
+        while (!Equals(Driver.ExecuteScript("return document.readyState"), "complete"))
+        {
+            if (DateTime.UtcNow > until)
+            {
+                Assert.Fail("The next page did not finish loading within 20 s.");
+            }
+
+            Thread.Sleep(50);
+        }
+    }
 
     private void Screenshot(string name, string description)
     {
@@ -76,13 +114,13 @@ public sealed class ToolBrowserTests
         Assert.That(Path, Is.EqualTo("/logind"), "no session yet");
         Screenshot("signin", "Sign-in: the browser presents the case worker's certificate");
         Assert.That(Driver.FindElement(By.TagName("main")).Text, Does.Contain("CN=Sagsbehandler"));
-        Driver.FindElement(By.CssSelector("form button.primary")).Click();
+        Navigate(Driver.FindElement(By.CssSelector("form button.primary")).Click);
         Assert.That(Path, Is.EqualTo("/"));
         Assert.That(Driver.FindElement(By.ClassName("who")).Text, Does.Contain(ToolSite.CaseWorkerId));
 
         // A full registration, first with a CPR number that is no date.
         var cpr = TestCitizens.Next();
-        Driver.FindElement(By.LinkText("Registrér samtale")).Click();
+        Navigate(Driver.FindElement(By.LinkText("Registrér samtale")).Click);
         Type("Cpr", "3201901234");
         Choose("CaseType", "Kontanthjaelp");
         Type("HeldOn", Day(-1));
@@ -104,7 +142,7 @@ public sealed class ToolBrowserTests
         Type("JobSearchText", "Søger aktivt.");
         Type("CitizenComments", "Ønsker deltid.");
         Screenshot("register", "The registration form, filled in");
-        Driver.FindElement(By.CssSelector("button.primary")).Click();
+        Navigate(Driver.FindElement(By.CssSelector("button.primary")).Click);
 
         var summary = Driver.FindElement(By.Id("refusal"));
         Screenshot("register-error", "A rule violation: listed at the top, linked to its field, and shown beside it");
@@ -117,7 +155,7 @@ public sealed class ToolBrowserTests
         Assert.That(await _site.Gateway.CountAsync("registration"), Is.Zero, "nothing stored until the whole registration is valid");
 
         Type("Cpr", cpr);
-        Driver.FindElement(By.CssSelector("button.primary")).Click();
+        Navigate(Driver.FindElement(By.CssSelector("button.primary")).Click);
         Assert.That(Path, Does.StartWith("/registrering/"));
         Screenshot("stored", "Stored: the registration's history, with its channel");
         Assert.That(Driver.FindElement(By.ClassName("stored")).Text, Does.Contain("Registreringen er gemt"));
@@ -129,27 +167,27 @@ public sealed class ToolBrowserTests
         Assert.That((await Store.HistoryAsync(id, CancellationToken.None)).Single().Channel, Is.EqualTo(RegistrationChannel.RegistrationTool));
 
         // Look the citizen up.
-        Driver.FindElement(By.LinkText("Slå borger op")).Click();
+        Navigate(Driver.FindElement(By.LinkText("Slå borger op")).Click);
         Type("Cpr", cpr);
-        Driver.FindElement(By.CssSelector("button.primary")).Click();
+        Navigate(Driver.FindElement(By.CssSelector("button.primary")).Click);
         Screenshot("lookup", "The citizen's contact course");
         Assert.That(Driver.FindElement(By.TagName("table")).Text, Does.Contain("Opfølgningssamtale").And.Contain("registreringsværktøjet"));
         Assert.That(Driver.Url, Does.Not.Contain(cpr), "the CPR number travels in the form's body");
-        Driver.FindElement(By.CssSelector("td a")).Click();
+        Navigate(Driver.FindElement(By.CssSelector("td a")).Click);
 
         // Correct it.
-        Driver.FindElement(By.LinkText("Ret registreringen")).Click();
+        Navigate(Driver.FindElement(By.LinkText("Ret registreringen")).Click);
         Choose("MatchCategory", "DelvisMatch");
         Type("Reason", "Matchkategorien var forkert.");
         Screenshot("correct", "Correcting a registration, with a reason");
-        Driver.FindElement(By.CssSelector("button.primary")).Click();
+        Navigate(Driver.FindElement(By.CssSelector("button.primary")).Click);
         Assert.That(Driver.FindElement(By.ClassName("stored")).Text, Does.Contain("Version 2"));
 
         // Cancel it.
-        Driver.FindElement(By.LinkText("Annullér registreringen")).Click();
+        Navigate(Driver.FindElement(By.LinkText("Annullér registreringen")).Click);
         Type("Reason", "Registreret på forkert borger.");
         Screenshot("cancel", "Cancelling a registration");
-        Driver.FindElement(By.CssSelector("button.primary")).Click();
+        Navigate(Driver.FindElement(By.CssSelector("button.primary")).Click);
         Screenshot("history", "The history after a correction and a cancellation");
         Assert.That(Driver.FindElement(By.TagName("main")).Text, Does.Contain("Annulleret"));
 
@@ -203,7 +241,7 @@ public sealed class ToolBrowserTests
         var outline = Driver.SwitchTo().ActiveElement().GetCssValue("outline-style");
         Screenshot("keyboard", "Keyboard-only use: the focused field is outlined");
         TabTo("save");
-        new OpenQA.Selenium.Interactions.Actions(Driver).SendKeys(Keys.Enter).Perform();
+        Navigate(() => new OpenQA.Selenium.Interactions.Actions(Driver).SendKeys(Keys.Enter).Perform());
 
         Assert.That(Path, Does.StartWith("/registrering/"), Driver.FindElement(By.TagName("main")).Text);
         var stored = (await Store.HistoryAsync(Guid.Parse(Path.Split('/')[2]), CancellationToken.None)).Single();
@@ -233,13 +271,13 @@ public sealed class ToolBrowserTests
         Open("/registrer");
         Check("register");
         Type("Cpr", "3201901234");
-        Driver.FindElement(By.Id("save")).Click();
+        Navigate(Driver.FindElement(By.Id("save")).Click);
         Check("register with errors");
         Open("/borger");
         Type("Cpr", cpr);
-        Driver.FindElement(By.CssSelector("button.primary")).Click();
+        Navigate(Driver.FindElement(By.CssSelector("button.primary")).Click);
         Check("lookup");
-        Driver.FindElement(By.CssSelector("td a")).Click();
+        Navigate(Driver.FindElement(By.CssSelector("td a")).Click);
         Check("registration");
         var id = Path.Split('/')[2];
         Open($"/registrering/{id}/ret");
@@ -252,7 +290,7 @@ public sealed class ToolBrowserTests
         Check("overdue");
         Open("/findes-ikke");
         Check("not found");
-        Driver.FindElement(By.CssSelector("form[action='/sprog'] button")).Click();
+        Navigate(Driver.FindElement(By.CssSelector("form[action='/sprog'] button")).Click);
         Check("front page in English");
 
         Assert.That(found, Is.Empty);
