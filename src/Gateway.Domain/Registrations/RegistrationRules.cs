@@ -195,8 +195,14 @@ public sealed class RegistrationRules(RegistrationPolicy policy, DanishCalendar 
     {
         for (var i = 0; i < text.Length; i++)
         {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            if (char.IsSurrogate(text[i]))
             {
+                // Only a pair is a character; a lone half is none.
+                if (!(char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])))
+                {
+                    return false;
+                }
+
                 i++;
             }
             else if (!System.Xml.XmlConvert.IsXmlChar(text[i]))

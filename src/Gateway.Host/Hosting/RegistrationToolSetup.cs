@@ -22,9 +22,11 @@ internal static class RegistrationToolSetup
         services.AddSingleton(sp =>
         {
             var served = sp.GetRequiredService<ServedCertificates>();
+            var clients = sp.GetRequiredService<ClientCertificates>();
             var environment = sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Environment ?? GatewayEnvironment.Test;
             return served.Server is { } server
-                ? new ToolListener(server, sp.GetRequiredService<TrustBundle>().ChainPolicy, environment)
+                ? new ToolListener(server, sp.GetRequiredService<TrustBundle>().ChainPolicy,
+                    certificate => clients.IsTrusted(certificate, Certificates.CertificateThumbprint.Of(certificate)), environment)
                 : throw new GatewayConfigurationException(
                     "Gateway:RegistrationTool:Url is set, but Gateway:Tls:ServerCertificatePath is not: the tool reads case workers' certificates in its own TLS handshake. Set a server certificate, or set Gateway:RegistrationTool:Url to empty.");
         });

@@ -29,7 +29,7 @@ internal sealed partial class SandboxProvisioner(
             system = await trials.SystemAsync(SandboxIdentity.ItSystemName, SandboxIdentity.VendorCvr, client, "sandbox", cancellationToken);
         }
 
-        await trials.AgreementAsync(SandboxIdentity.AgreementId, SandboxIdentity.AuthorityName, new AgreementRequest
+        var terms = new AgreementRequest
         {
             Authority = SandboxIdentity.Authority,
             ItSystemId = system,
@@ -38,7 +38,9 @@ internal sealed partial class SandboxProvisioner(
             Environment = GatewayEnvironment.Test,
             ValidFrom = new DateOnly(2005, 9, 1),
             Contact = "sandbox",
-        }, "sandbox", "Sandbox trial connection (Test: no approval needed).", cancellationToken);
+        };
+        await trials.AgreementAsync(
+            SandboxIdentity.AgreementId, SandboxIdentity.AuthorityName, terms, "sandbox", "Sandbox trial connection (Test: no approval needed).", cancellationToken);
 
         _system = system;
 
@@ -47,17 +49,10 @@ internal sealed partial class SandboxProvisioner(
             await caseWorkers.AddAsync(SandboxIdentity.Authority, SandboxIdentity.CaseWorkerId, caseWorker, "sandbox", cancellationToken);
         }
 
-        await trials.AgreementAsync(SandboxIdentity.ToolAgreementId, SandboxIdentity.AuthorityName, new AgreementRequest
-        {
-            Authority = SandboxIdentity.Authority,
-            ItSystemId = Domain.Agreements.RegistrationTool.ItSystemId,
-            Channel = RegistrationChannel.RegistrationTool,
-            CaseTypes = new HashSet<CaseType> { CaseType.Kontanthjaelp, CaseType.Starthjaelp },
-            ReadScope = ReadScope.AllCitizens,
-            Environment = GatewayEnvironment.Test,
-            ValidFrom = new DateOnly(2005, 9, 1),
-            Contact = "sandbox",
-        }, "sandbox", "Sandbox registration-tool agreement (Test: no approval needed).", cancellationToken);
+        // The same terms for the browser tool: its own IT system and channel.
+        await trials.AgreementAsync(SandboxIdentity.ToolAgreementId, SandboxIdentity.AuthorityName,
+            terms with { ItSystemId = Domain.Agreements.RegistrationTool.ItSystemId, Channel = RegistrationChannel.RegistrationTool },
+            "sandbox", "Sandbox registration-tool agreement (Test: no approval needed).", cancellationToken);
     }
 
     /// <summary>Writes <c>sandbox.json</c> for the service URLs the gateway listens on, and says where it is.</summary>

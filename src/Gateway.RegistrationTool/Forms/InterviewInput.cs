@@ -101,7 +101,7 @@ public sealed class InterviewInput
             return new FormReading(null, problems, [], []);
         }
 
-        var cpr = (Cpr ?? "").Replace("-", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        var cpr = CprOf(Cpr);
         var caseType = Choice<CaseType>(CaseType, "CaseType", problems);
         var heldOn = Date(HeldOn, "HeldOn", problems, required: true);
         var type = Choice<InterviewType>(Type, "Type", problems);
@@ -217,6 +217,10 @@ public sealed class InterviewInput
             .Concat(Offers.SelectMany((o, i) => new (string, string?)[] { ($"Offers_{i}__Kind", o.Kind), ($"Offers_{i}__Status", o.Status), ($"Offers_{i}__StartDate", o.StartDate) }));
         return single.Concat(rows);
     }
+
+    /// <summary>A CPR number as typed (with a hyphen or spaces, say) as the operations take it: the characters without those.</summary>
+    public static string CprOf(string? typed) =>
+        (typed ?? "").Replace("-", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
 
     private static void TopUp<T>(List<T> rows, int max, int spare) where T : new()
     {

@@ -5,24 +5,12 @@ namespace Gateway.RegistrationTool.Hosting;
 
 /// <summary>
 /// What the gateway hands the tool's listener: its server certificate, the one chain policy client certificates are
-/// checked with (trusting only the gateway's CA bundle, never downloading), and the environment it serves.
+/// checked with in the handshake (trusting only the gateway's CA bundle, never downloading), the gateway's own check of a
+/// client certificate's chain (the identify stage's, with its cache), and the environment it serves.
 /// </summary>
-public sealed record ToolListener(X509Certificate2 ServerCertificate, Func<X509ChainPolicy> ChainPolicy, GatewayEnvironment Environment)
-{
-    /// <summary>Whether <paramref name="certificate"/> chains to the bundle, for client authentication.</summary>
-    public bool Trusts(X509Certificate2 certificate)
-    {
-        using var chain = new X509Chain { ChainPolicy = ChainPolicy() };
-        try
-        {
-            return chain.Build(certificate);
-        }
-        finally
-        {
-            foreach (var element in chain.ChainElements)
-            {
-                element.Certificate.Dispose();
-            }
-        }
-    }
-}
+/// <param name="ServerCertificate">The gateway's server certificate.</param>
+/// <param name="ChainPolicy">A fresh chain policy of the trust bundle, for the TLS handshake.</param>
+/// <param name="Trusts">Whether a client certificate chains to the bundle and may authenticate a client.</param>
+/// <param name="Environment">The environment the gateway serves.</param>
+public sealed record ToolListener(
+    X509Certificate2 ServerCertificate, Func<X509ChainPolicy> ChainPolicy, Func<X509Certificate2, bool> Trusts, GatewayEnvironment Environment);

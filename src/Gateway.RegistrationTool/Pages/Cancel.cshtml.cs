@@ -28,28 +28,12 @@ public sealed class CancelModel(GetInterview getInterview, CancelInterview cance
     public async Task OnGetAsync(Guid id)
     {
         Id = id;
-        var read = Caller!.Admit(GetInterview.Operation);
-        var admitted = read.IsRefused ? read : Caller.Admit(CancelInterview.Operation);
-        if (admitted.IsRefused)
+        Current = await ChangeableAsync(getInterview, id, CancelInterview.Operation);
+        if (Current is null)
         {
-            Show(admitted.Refusal);
             return;
         }
 
-        var history = await getInterview.HandleAsync(read.Value.Agreement, read.Value.Context, id, HttpContext.RequestAborted);
-        if (history.IsRefused)
-        {
-            Show(history.Refusal);
-            return;
-        }
-
-        if (history.Value.Cancelled)
-        {
-            Show(new Refusal(FaultCodes.RegistrationCancelled));
-            return;
-        }
-
-        Current = history.Value.Current;
         Version = Current.Version;
         RequestId = ToolRequests.New();
         Admitted = true;

@@ -28,7 +28,7 @@ public sealed class CitizenModel(GetContactCourse getContactCourse) : ToolPage
         }
 
         // Only digits reach the operation: anything else is no CPR number, refused there before the store is asked.
-        var cpr = (Cpr ?? "").Replace("-", "", StringComparison.Ordinal).Trim();
+        var cpr = Forms.InterviewInput.CprOf(Cpr);
         cpr = cpr.All(char.IsAsciiDigit) ? cpr : "?";
         var outcome = await getContactCourse.HandleAsync(admitted.Value.Agreement, admitted.Value.Context, cpr, HttpContext.RequestAborted);
         if (outcome.IsRefused)

@@ -34,29 +34,13 @@ public sealed class CorrectModel(GetInterview getInterview, CorrectInterview cor
     public async Task OnGetAsync(Guid id)
     {
         Id = id;
-        var read = Caller!.Admit(GetInterview.Operation);
-        var admitted = read.IsRefused ? read : Caller.Admit(CorrectInterview.Operation);
-        if (admitted.IsRefused)
+        if (await ChangeableAsync(getInterview, id, CorrectInterview.Operation) is not { } current)
         {
-            Show(admitted.Refusal);
             return;
         }
 
-        var history = await getInterview.HandleAsync(read.Value.Agreement, read.Value.Context, id, HttpContext.RequestAborted);
-        if (history.IsRefused)
-        {
-            Show(history.Refusal);
-            return;
-        }
-
-        if (history.Value.Cancelled)
-        {
-            Show(new Refusal(FaultCodes.RegistrationCancelled));
-            return;
-        }
-
-        Input = InterviewInput.Of(history.Value.Current.Interview);
-        Version = history.Value.Current.Version;
+        Input = InterviewInput.Of(current.Interview);
+        Version = current.Version;
         RequestId = ToolRequests.New();
         Admitted = true;
     }

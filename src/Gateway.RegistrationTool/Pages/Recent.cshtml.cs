@@ -1,4 +1,3 @@
-using Gateway.Data.Agreements;
 using Gateway.Data.Registrations;
 using Gateway.Domain.Registrations;
 
@@ -9,7 +8,7 @@ namespace Gateway.RegistrationTool.Pages;
 /// case worker's own work (dates, kinds), no CPR number: a registration's content is read by opening it, through
 /// GetInterview and its access-log entry.
 /// </summary>
-public sealed class RecentModel(RegistrationStore registrations, AgreementStore agreements) : ToolPage
+public sealed class RecentModel(RegistrationStore registrations) : ToolPage
 {
     /// <summary>How many are shown.</summary>
     public const int Shown = 50;
@@ -25,8 +24,7 @@ public sealed class RecentModel(RegistrationStore registrations, AgreementStore 
             return;
         }
 
-        var toolAgreements = await agreements.ListToolAgreementsAsync(Caller.CaseWorker.Authority, HttpContext.RequestAborted);
         Versions = await registrations.RecentInToolAsync(
-            [.. toolAgreements.Select(a => a.Id)], Caller.CaseWorker.CaseWorkerId, Shown, HttpContext.RequestAborted);
+            [.. Caller.Agreements.Select(a => a.Id)], Caller.CaseWorker.CaseWorkerId, Shown, HttpContext.RequestAborted);
     }
 }

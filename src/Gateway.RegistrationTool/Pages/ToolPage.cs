@@ -1,4 +1,5 @@
 using Gateway.Domain.Faults;
+using Gateway.Domain.Registrations;
 using Gateway.RegistrationTool.Session;
 using Gateway.RegistrationTool.Text;
 using Microsoft.AspNetCore.Http;
@@ -35,6 +36,37 @@ public abstract class ToolPage : PageModel
 
     /// <summary>Whether field <paramref name="field"/> has an error.</summary>
     public bool HasError(string field) => Errors.Exists(e => e.Field == field);
+
+    /// <summary>
+    /// The latest version of registration <paramref name="id"/>, read through GetInterview (so in the access log) for a
+    /// page that is about to change it by <paramref name="operation"/>; null, with the refusal shown, when the case worker
+    /// may not read it or make that operation, or when it is cancelled already.
+    /// </summary>
+    protected async Task<StoredRegistration?> ChangeableAsync(GetInterview getInterview, Guid id, string operation)
+    {
+        var read = Caller!.Admit(GetInterview.Operation);
+        var admitted = read.IsRefused ? read : Caller.Admit(operation);
+        if (admitted.IsRefused)
+        {
+            Show(admitted.Refusal);
+            return null;
+        }
+
+        var history = await getInterview.HandleAsync(read.Value.Agreement, read.Value.Context, id, HttpContext.RequestAborted);
+        if (history.IsRefused)
+        {
+            Show(history.Refusal);
+            return null;
+        }
+
+        if (history.Value.Cancelled)
+        {
+            Show(new Refusal(FaultCodes.RegistrationCancelled));
+            return null;
+        }
+
+        return history.Value.Current;
+    }
 
     /// <summary>Shows <paramref name="refusal"/>: its field violations beside their fields (through <paramref name="fieldOf"/>), or its text.</summary>
     protected void Show(Refusal refusal, Func<FieldViolation, string>? fieldOf = null)

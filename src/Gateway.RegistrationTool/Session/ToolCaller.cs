@@ -1,4 +1,3 @@
-using Gateway.Contracts.CodeLists;
 using Gateway.Domain.Agreements;
 using Gateway.Domain.Faults;
 using Gateway.Domain.Identifiers;
@@ -22,6 +21,9 @@ public sealed class ToolCaller(
     /// <summary>The authority responsible for what the case worker registers: the principal for an other actor, else their own.</summary>
     public AuthorityId Responsible => Principal ?? CaseWorker.Authority;
 
+    /// <summary>The case worker's authority's registration-tool agreements, as read for this request.</summary>
+    public IReadOnlyList<Agreement> Agreements { get; } = agreements;
+
     /// <summary>The day in Denmark.</summary>
     public DateOnly Today { get; } = today;
 
@@ -30,7 +32,7 @@ public sealed class ToolCaller(
 
     /// <summary>The agreement and caller context under which <paramref name="operation"/> may be made now, or why not.</summary>
     public Outcome<(Agreement Agreement, CallerContext Context)> Admit(string operation) =>
-        CaseWorkerSignIn.Admit(CaseWorker, agreements, Principal, operation, environment, now, Today, CallId);
+        CaseWorkerSignIn.Admit(CaseWorker, Agreements, Principal, operation, environment, now, Today, CallId);
 
     /// <summary>The authorities an other actor's case worker may act for, from the authority's agreements.</summary>
     public static IReadOnlyList<AuthorityId> PrincipalsOf(IEnumerable<Agreement> agreements) =>
@@ -42,7 +44,4 @@ public sealed class ToolCaller(
         Domain.Registrations.RegisterInterview.Operation, Domain.Registrations.GetContactCourse.Operation, Domain.Registrations.GetInterview.Operation,
         Domain.Registrations.CorrectInterview.Operation, Domain.Registrations.CancelInterview.Operation, Domain.Supervision.ListOverdueCitizens.Operation,
     ];
-
-    /// <summary>Whether the case worker's own authority is an other actor, who must name the principal acted for.</summary>
-    public bool IsOtherActor => CaseWorker.Authority.Kind == AuthorityKind.OtherActor;
 }

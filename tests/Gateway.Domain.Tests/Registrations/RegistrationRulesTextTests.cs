@@ -67,6 +67,24 @@ public class RegistrationRulesTextTests
         Assert.That(outcome.Violations(), Is.Empty);
     }
 
+    [Test]
+    public void Check_CommentsWithLoneSurrogate_TextControlCharacter()
+    {
+        // Made at run time: an attribute's string argument cannot hold a lone surrogate (metadata stores it as UTF-8).
+        var interview = MunicipalityInterview() with { CitizenComments = "Før" + (char)0xD800 + "efter" };
+
+        Assert.That(Rules.Check(MunicipalityCaller, interview, SameAfternoon).Violations(), Is.EqualTo(new[] { ("Registration/CitizenComments", "Text.ControlCharacter") }));
+    }
+
+    [Test]
+    public void Check_CommentsWithCharacterOutsideTheBasicPlane_Accepted()
+    {
+        // A surrogate pair is one character XML carries (U+1F600); only a lone surrogate is refused.
+        var interview = MunicipalityInterview() with { CitizenComments = "Glad \U0001F600 og 𝔸" };
+
+        Assert.That(Rules.Check(MunicipalityCaller, interview, SameAfternoon).Violations(), Is.Empty);
+    }
+
     [TestCase("\u0000", TestName = "Check_CommentsWithNul_TextControlCharacter")]
     [TestCase("\u0007", TestName = "Check_CommentsWithBell_TextControlCharacter")]
     [TestCase("\u000B", TestName = "Check_CommentsWithVerticalTab_TextControlCharacter")]
@@ -74,6 +92,8 @@ public class RegistrationRulesTextTests
     [TestCase("\u001B", TestName = "Check_CommentsWithEscape_TextControlCharacter")]
     [TestCase("\u007F", TestName = "Check_CommentsWithDelete_TextControlCharacter")]
     [TestCase("\u0085", TestName = "Check_CommentsWithNextLine_TextControlCharacter")]
+    [TestCase("\uFFFF", TestName = "Check_CommentsWithNonCharacterXmlCannotCarry_TextControlCharacter")]
+    [TestCase("\uFFFE", TestName = "Check_CommentsWithReversedByteOrderMark_TextControlCharacter")]
     public void Check_CommentsWithOtherControlCharacter_TextControlCharacter(string control)
     {
         var interview = MunicipalityInterview() with { CitizenComments = $"Før{control}efter" };
