@@ -1,10 +1,10 @@
 using System.CommandLine;
 using Gateway.Cli.Execution;
+using Gateway.Contracts.CodeLists;
 using Gateway.Data.Agreements;
 using Gateway.Data.Database;
 using Gateway.Domain.Agreements;
 using Gateway.Domain.Identifiers;
-using Gateway.Domain.Registrations;
 
 namespace Gateway.Cli.Agreements;
 

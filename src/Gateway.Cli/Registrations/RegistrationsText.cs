@@ -1,5 +1,5 @@
 using Gateway.Cli.Output;
-using Gateway.Domain.Registrations;
+using Gateway.Contracts.CodeLists;
 
 namespace Gateway.Cli.Registrations;
 

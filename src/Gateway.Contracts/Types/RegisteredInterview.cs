@@ -36,4 +36,7 @@ public sealed class RegisteredInterview
 
     /// <summary>The reason given for a correction.</summary>
     public string? Reason { get; set; }
+
+    /// <summary>Which way the version shown came: through the web services or the registration tool (contract 1.5).</summary>
+    public RegistrationChannel Channel { get; set; }
 }

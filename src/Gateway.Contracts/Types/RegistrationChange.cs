@@ -37,4 +37,7 @@ public sealed class RegistrationChange
 
     /// <summary>The case worker who made the write.</summary>
     public string CaseWorkerId { get; set; } = "";
+
+    /// <summary>Which way the write came: through the web services or the registration tool (contract 1.5).</summary>
+    public RegistrationChannel Channel { get; set; }
 }

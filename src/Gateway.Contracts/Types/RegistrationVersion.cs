@@ -30,4 +30,7 @@ public sealed class RegistrationVersion
 
     /// <summary>The items as they stood after this version.</summary>
     public InterviewRegistration Interview { get; set; } = new();
+
+    /// <summary>Which way this version came: through the web services or the registration tool (contract 1.5).</summary>
+    public RegistrationChannel Channel { get; set; }
 }

@@ -1,6 +1,5 @@
 using Gateway.Contracts.CodeLists;
 using Gateway.Domain.Identifiers;
-using Gateway.Domain.Registrations;
 
 namespace Gateway.Domain.Agreements;
 

@@ -1,7 +1,6 @@
 using Gateway.Contracts;
 using Gateway.Contracts.CodeLists;
 using Gateway.Domain.Identifiers;
-using Gateway.Domain.Registrations;
 
 namespace Gateway.Domain.Agreements;
 

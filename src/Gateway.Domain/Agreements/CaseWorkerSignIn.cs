@@ -1,3 +1,4 @@
+using Gateway.Contracts.CodeLists;
 using Gateway.Domain.Faults;
 using Gateway.Domain.Identifiers;
 using Gateway.Domain.Registrations;

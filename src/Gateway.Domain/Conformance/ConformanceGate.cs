@@ -1,5 +1,5 @@
+using Gateway.Contracts.CodeLists;
 using Gateway.Domain.Agreements;
-using Gateway.Domain.Registrations;
 
 namespace Gateway.Domain.Conformance;
 

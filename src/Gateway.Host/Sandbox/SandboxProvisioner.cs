@@ -3,7 +3,6 @@ using Gateway.Certificates;
 using Gateway.Contracts.CodeLists;
 using Gateway.Data.Agreements;
 using Gateway.Domain.Agreements;
-using Gateway.Domain.Registrations;
 using Gateway.RegistrationTool.Hosting;
 
 namespace Gateway.Host.Sandbox;

@@ -66,6 +66,7 @@ internal static class ContractMapper
         Interview = ToContract(stored.Interview),
         Change = stored.Change,
         Reason = stored.Reason,
+        Channel = stored.Channel,
     };
 
     public static InterviewHistory ToContract(RegistrationHistory history) => new()
@@ -85,6 +86,7 @@ internal static class ContractMapper
             CaseWorkerId = v.CaseWorkerId,
             Late = v.Late,
             Interview = ToContract(v.Interview),
+            Channel = v.Channel,
         })],
     };
 
@@ -102,6 +104,7 @@ internal static class ContractMapper
             HeldOn = ToDateTime(v.Interview.HeldOn),
             OtherActor = v.OtherActor is null ? null : ToContract(v.OtherActor),
             CaseWorkerId = v.CaseWorkerId,
+            Channel = v.Channel,
         })],
         NextCursor = page.Next.ToString(),
         More = page.More,

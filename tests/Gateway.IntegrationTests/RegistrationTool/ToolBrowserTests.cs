@@ -1,5 +1,5 @@
+using Gateway.Contracts.CodeLists;
 using Gateway.Data.Registrations;
-using Gateway.Domain.Registrations;
 using Gateway.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
@@ -163,7 +163,7 @@ public sealed class ToolBrowserTests
 
         // The web services read it back, as any connected system would.
         var course = await _site.Gateway.Client().GetContactCourse(cpr);
-        Assert.That(course.Registrations.Select(r => r.RegistrationId), Is.EqualTo(new[] { id }));
+        Assert.That(course.Registrations.Select(r => (r.RegistrationId, r.Channel)), Is.EqualTo(new[] { (id, RegistrationChannel.RegistrationTool) }));
         Assert.That((await Store.HistoryAsync(id, CancellationToken.None)).Single().Channel, Is.EqualTo(RegistrationChannel.RegistrationTool));
 
         // Look the citizen up.

@@ -1,7 +1,7 @@
+using Gateway.Contracts.CodeLists;
 using System.Net;
 using System.Text.Json;
 using Gateway.Data.Registrations;
-using Gateway.Domain.Registrations;
 using Gateway.Host.Sandbox;
 using Gateway.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -165,6 +165,39 @@ public sealed class ToolPagesTests
             Assert.That(viaTool.Late, Is.EqualTo(viaSoap.Late));
             Assert.That(viaTool.Change, Is.EqualTo(viaSoap.Change));
             Assert.That((viaSoap.Channel, viaTool.Channel), Is.EqualTo((RegistrationChannel.WebServices, RegistrationChannel.RegistrationTool)));
+        }
+    }
+
+    [Test]
+    public async Task WebServiceReads_ToolRegistrationCorrectedOverSoap_ReturnTheChannelOfEveryVersion()
+    {
+        var cpr = TestCitizens.Next();
+        using var client = await SignedInAsync();
+        await client.GetAsync("/registrer");
+        var id = RegistrationIdOf(await client.PostAsync("/registrer", ToolForms.Minimal(cpr, client.Hidden("RequestId"))));
+        var soap = _site.Gateway.Client();
+        var registeredInTool = (await soap.GetContactCourse(cpr)).Registrations.Single();
+        await soap.CorrectInterview("soap-" + Guid.NewGuid().ToString("N"), id, 1, "Forkert matchkategori.", SampleRegistrations.Minimal(cpr));
+
+        var shown = (await soap.GetContactCourse(cpr)).Registrations.Single();
+        var versions = (await soap.GetInterview(id)).Versions;
+        var entries = new List<Gateway.Contracts.Types.RegistrationChange>();
+        string? cursor = null;
+        Gateway.Contracts.Types.RegistrationPage page;
+        do
+        {
+            page = await soap.ListRegistrations(cursor, 500);
+            entries.AddRange(page.Entries.Where(e => e.RegistrationId == id));
+            cursor = page.NextCursor;
+        }
+        while (page.More);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((registeredInTool.Version, registeredInTool.Channel), Is.EqualTo((1, RegistrationChannel.RegistrationTool)), "GetContactCourse, before the correction");
+            Assert.That((shown.Version, shown.Channel), Is.EqualTo((2, RegistrationChannel.WebServices)), "GetContactCourse shows the channel of the version shown");
+            Assert.That(versions.Select(v => v.Channel), Is.EqualTo(new[] { RegistrationChannel.RegistrationTool, RegistrationChannel.WebServices }), "GetInterview");
+            Assert.That(entries.Select(e => e.Channel), Is.EqualTo(new[] { RegistrationChannel.RegistrationTool, RegistrationChannel.WebServices }), "ListRegistrations");
         }
     }
 

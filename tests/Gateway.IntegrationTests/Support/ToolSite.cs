@@ -3,7 +3,6 @@ using Gateway.Contracts.CodeLists;
 using Gateway.Data.Agreements;
 using Gateway.Domain.Agreements;
 using Gateway.Domain.Identifiers;
-using Gateway.Domain.Registrations;
 using Gateway.Host.Sandbox;
 using Gateway.RegistrationTool.Hosting;
 using Microsoft.Extensions.DependencyInjection;

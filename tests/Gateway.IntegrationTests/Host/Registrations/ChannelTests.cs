@@ -1,6 +1,6 @@
 using Gateway.Cli.Tests.Support;
+using Gateway.Contracts.CodeLists;
 using Gateway.Data.Registrations;
-using Gateway.Domain.Registrations;
 using Gateway.IntegrationTests.Support;
 
 namespace Gateway.IntegrationTests.Host.Registrations;
