@@ -53,6 +53,7 @@ public static class SupervisionHtml
         Row(html, SupervisionFigures.Overdue, report.OverdueCitizens.ToString(CultureInfo.InvariantCulture), "");
         Row(html, SupervisionFigures.Late, $"{report.Late.Count} / {report.Late.Of}", Percent(report.Late));
         Row(html, SupervisionFigures.NextContactBeyond, $"{report.NextContactBeyondLimit.Count} / {report.NextContactBeyondLimit.Of}", Percent(report.NextContactBeyondLimit));
+        Row(html, SupervisionFigures.ThroughTool, $"{report.ThroughTool.Count} / {report.ThroughTool.Of}", Percent(report.ThroughTool));
         Row(html, SupervisionFigures.MissingItems, string.Join("<br>", report.MissingMandatory.Select(m => $"{E(m.Key)}: {m.Value.Count}")), string.Join("<br>", report.MissingMandatory.Select(m => Percent(m.Value))), encoded: true);
         if (report.VoluntaryUptake.Count > 0)
         {

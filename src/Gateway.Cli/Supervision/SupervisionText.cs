@@ -95,6 +95,7 @@ public static class SupervisionText
         yield return (SupervisionFigures.Overdue, null, r.OverdueCitizens, null);
         yield return (SupervisionFigures.Late, null, r.Late.Count, r.Late.Of);
         yield return (SupervisionFigures.NextContactBeyond, null, r.NextContactBeyondLimit.Count, r.NextContactBeyondLimit.Of);
+        yield return (SupervisionFigures.ThroughTool, null, r.ThroughTool.Count, r.ThroughTool.Of);
         foreach (var (item, share) in r.MissingMandatory)
         {
             yield return (SupervisionFigures.MissingItems, item, share.Count, share.Of);

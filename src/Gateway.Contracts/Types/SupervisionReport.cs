@@ -80,4 +80,7 @@ public sealed class SupervisionReport
     [XmlArray("Definitions")]
     [XmlArrayItem("Definition")]
     public List<FigureDefinition> Definitions { get; set; } = [];
+
+    /// <summary>Interviews first registered in the browser registration tool, out of the interviews (contract 1.5).</summary>
+    public FigureShare ThroughRegistrationTool { get; set; } = new();
 }

@@ -46,7 +46,7 @@ internal static class SupervisionQueries
 
     // The registrations of the authority kind/code (SQL expressions) held in the period, from supervision_fact_period_idx.
     private static string Period(string kind, string code) => $"""
-        select cpr, registration_id, held_on, prev_held, next_held, next_contact_on, late, match_category, interview_type, interview_form,
+        select cpr, registration_id, held_on, prev_held, next_held, next_contact_on, late, via_tool, match_category, interview_type, interview_form,
                {string.Join(", ", PresenceColumns.Values)}
         from supervision_fact
         where responsible_kind = {kind} and responsible_code = {code} and held_on between @from and @to
@@ -84,7 +84,8 @@ internal static class SupervisionQueries
 
         select count(*)::int as Total,
                count(*) filter (where late)::int as Late,
-               count(*) filter (where next_contact_on > held_on + make_interval(months => @limit))::int as Beyond
+               count(*) filter (where next_contact_on > held_on + make_interval(months => @limit))::int as Beyond,
+               count(*) filter (where via_tool)::int as Tool
         from in_period;
 
         select {Counts(mandatory)} from in_period;

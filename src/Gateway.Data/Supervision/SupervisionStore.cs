@@ -68,7 +68,7 @@ public sealed class SupervisionStore(GatewayDataSource dataSource, TimeProvider 
             var breakdown = (await results.ReadAsync<SupervisionReport.Breakdown>()).ToList();
             var inCourse = await results.ReadSingleAsync<int>();
             var overdue = await results.ReadSingleAsync<int>();
-            var totals = await results.ReadSingleAsync<(int Total, int Late, int Beyond)>();
+            var totals = await results.ReadSingleAsync<(int Total, int Late, int Beyond, int Tool)>();
             var present = (IDictionary<string, object>)await results.ReadSingleAsync();
             var anyMissing = await results.ReadSingleAsync<int>();
             var uptake = (IDictionary<string, object>)await results.ReadSingleAsync();
@@ -91,6 +91,7 @@ public sealed class SupervisionStore(GatewayDataSource dataSource, TimeProvider 
                 OverdueCitizens = overdue,
                 Late = new(totals.Late, totals.Total),
                 NextContactBeyondLimit = new(totals.Beyond, totals.Total),
+                ThroughTool = new(totals.Tool, totals.Total),
                 MissingMandatory = mandatory.ToDictionary(i => i.ToString(), i => new SupervisionReport.Share(totals.Total - (int)present[i.ToString()], totals.Total)),
                 VoluntaryUptake = voluntary.ToDictionary(i => i.ToString(), i => new SupervisionReport.Share((int)uptake[i.ToString()], totals.Total)),
                 MatchCategories = Enumerable.Range(1, 5).ToDictionary(c => c, c => categories.GetValueOrDefault(c)),

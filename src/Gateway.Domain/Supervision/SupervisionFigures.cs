@@ -39,6 +39,10 @@ public static class SupervisionFigures
     public static readonly SupervisionFigure NextContactBeyond = new("next-contact-beyond-limit", "Next contact beyond the limit", "Næste kontakt ud over fristen",
         "Registrations of interviews held in the period whose planned next contact is more than the limit (3 months by default) after the interview; count and share of the interviews.");
 
+    /// <summary>Registrations made in the browser registration tool.</summary>
+    public static readonly SupervisionFigure ThroughTool = new("registration-tool", "Registered in the registration tool", "Registreret i registreringsværktøjet",
+        "Registrations of interviews held in the period that were first registered by a case worker in the browser registration tool, not by an IT system through the web services (as recorded with the first version); count and share of the interviews.");
+
     /// <summary>Registrations missing a mandatory item, per item.</summary>
     public static readonly SupervisionFigure MissingItems = new("missing-mandatory-items", "Missing mandatory items", "Manglende obligatoriske oplysninger",
         "Per item of § 2 stk. 2 that is mandatory for the authority's kind: the share of the interviews held in the period whose registration lacks it.");
@@ -61,5 +65,5 @@ public static class SupervisionFigures
 
     /// <summary>Every figure, in report order.</summary>
     public static IReadOnlyList<SupervisionFigure> All { get; } =
-        [Interviews, InCourse, Overdue, Late, NextContactBeyond, MissingItems, VoluntaryUptake, MatchCategories, MatchMovement, Monthly];
+        [Interviews, InCourse, Overdue, Late, NextContactBeyond, ThroughTool, MissingItems, VoluntaryUptake, MatchCategories, MatchMovement, Monthly];
 }

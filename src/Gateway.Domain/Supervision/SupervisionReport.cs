@@ -41,6 +41,9 @@ public sealed record SupervisionReport
     /// <summary><see cref="SupervisionFigures.NextContactBeyond"/>.</summary>
     public required Share NextContactBeyondLimit { get; init; }
 
+    /// <summary><see cref="SupervisionFigures.ThroughTool"/>.</summary>
+    public required Share ThroughTool { get; init; }
+
     /// <summary><see cref="SupervisionFigures.MissingItems"/>: per mandatory item, by its name.</summary>
     public required IReadOnlyDictionary<string, Share> MissingMandatory { get; init; }
 

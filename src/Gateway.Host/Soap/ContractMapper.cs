@@ -171,6 +171,7 @@ internal static class ContractMapper
         MatchMovement = new MatchMovement { Closer = report.MatchMovement.Closer, Further = report.MatchMovement.Further, Unchanged = report.MatchMovement.Unchanged },
         Months = [.. report.Monthly.Select(m => new MonthFigures { First = ToDateTime(m.First), Interviews = m.Interviews, Late = m.Late })],
         Definitions = [.. SupervisionFigures.All.Select(f => new FigureDefinition { Figure = f.Id, Name = f.English, NameDa = f.Danish, Text = f.Definition })],
+        ThroughRegistrationTool = ToContract(report.ThroughTool),
     };
 
     public static OverdueCitizenPage ToContract(OverdueList list) => new()

@@ -1,5 +1,6 @@
 using Dapper;
 using Gateway.Data.Database;
+using Gateway.IntegrationTests.Support;
 using Gateway.TestSupport;
 using Npgsql;
 
@@ -19,7 +20,7 @@ public sealed class ChannelMigrationTests
     {
         await using var dataSource = GatewayDataSource.Create(await TestPostgres.CreateEmptyDatabaseAsync());
         await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
-        await ApplyScriptsBeforeAsync(connection, Before);
+        await EarlierSchema.ApplyScriptsBeforeAsync(connection, Before);
         var registrationId = Guid.CreateVersion7();
         const string InsertVersion = """
             insert into registration_version (registration_id, version, case_type, held_on, match_category, late, case_worker_id, received_at, items, responsible_kind, responsible_code)
@@ -43,17 +44,5 @@ public sealed class ChannelMigrationTests
             var changed = Assert.ThrowsAsync<PostgresException>(() => connection.ExecuteAsync("update registration_version set channel = 'RegistrationTool'"))!;
             Assert.That(changed.SqlState, Is.EqualTo(PostgresErrorCodes.RestrictViolation), "history stays append-only");
         });
-    }
-
-    private static async Task ApplyScriptsBeforeAsync(NpgsqlConnection connection, string stop)
-    {
-        await connection.ExecuteAsync("create table schema_migration (name text primary key, applied_at timestamptz not null default now())");
-        foreach (var name in SchemaMigrator.Scripts.TakeWhile(s => string.CompareOrdinal(s, stop) < 0))
-        {
-            await using var stream = typeof(SchemaMigrator).Assembly.GetManifestResourceStream("migrations/" + name)!;
-            using var reader = new StreamReader(stream);
-            await connection.ExecuteAsync(await reader.ReadToEndAsync());
-            await connection.ExecuteAsync("insert into schema_migration (name) values (@name)", new { name });
-        }
     }
 }

@@ -215,7 +215,7 @@ public sealed class SupervisionFactTests
                          null::date as next_contact_on, false as late, 'cw' as case_worker_id, now() as received_at, @items::jsonb as items,
                          null::uuid as agreement_id, null as call_id, 'Registered' as change, null as reason, null as request_id, '1'::xid8 as xid,
                          'Municipality' as responsible_kind, '101' as responsible_code, null as other_actor_cvr, 'WebServices' as channel) v,
-                 lateral supervision_fact_of(row(v.*)::registration_version, '0101011234', false) f
+                 lateral supervision_fact_of(row(v.*)::registration_version, '0101011234', false, false) f
             """, new { items = InterviewJson.Write(interview) });
         return columns.ToDictionary(c => c, c => (bool)row[c]);
     }

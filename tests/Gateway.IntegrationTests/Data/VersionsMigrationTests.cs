@@ -1,5 +1,6 @@
 using Dapper;
 using Gateway.Data.Database;
+using Gateway.IntegrationTests.Support;
 using Gateway.TestSupport;
 using Npgsql;
 
@@ -20,7 +21,7 @@ public sealed class VersionsMigrationTests
     {
         await using var dataSource = GatewayDataSource.Create(await TestPostgres.CreateEmptyDatabaseAsync());
         await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
-        await ApplyScriptsBeforeAsync(connection, Before);
+        await EarlierSchema.ApplyScriptsBeforeAsync(connection, Before);
         var registrationId = Guid.CreateVersion7();
         await connection.ExecuteAsync("""
             insert into registration (id, cpr, responsible_kind, responsible_code, other_actor_cvr, registered_at)
@@ -47,17 +48,5 @@ public sealed class VersionsMigrationTests
             var refused = Assert.ThrowsAsync<PostgresException>(() => connection.ExecuteAsync("update registration_version set late = true"))!;
             Assert.That(refused.SqlState, Is.EqualTo(PostgresErrorCodes.RestrictViolation), "the trigger is enabled again");
         });
-    }
-
-    private static async Task ApplyScriptsBeforeAsync(NpgsqlConnection connection, string stop)
-    {
-        await connection.ExecuteAsync("create table schema_migration (name text primary key, applied_at timestamptz not null default now())");
-        foreach (var name in SchemaMigrator.Scripts.TakeWhile(s => string.CompareOrdinal(s, stop) < 0))
-        {
-            await using var stream = typeof(SchemaMigrator).Assembly.GetManifestResourceStream("migrations/" + name)!;
-            using var reader = new StreamReader(stream);
-            await connection.ExecuteAsync(await reader.ReadToEndAsync());
-            await connection.ExecuteAsync("insert into schema_migration (name) values (@name)", new { name });
-        }
     }
 }
