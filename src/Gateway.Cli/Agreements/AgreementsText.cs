@@ -42,11 +42,11 @@ public static class AgreementsText
     /// <summary><c>agreements list</c>.</summary>
     public static void Agreements(TextWriter writer, IReadOnlyList<Agreement> agreements)
     {
-        var table = new TextTable("ID", "STATUS", "ENV", "AUTHORITY", "PRINCIPALS", "IT SYSTEM", "VALID FROM", "VALID TO");
+        var table = new TextTable("ID", "STATUS", "ENV", "AUTHORITY", "PRINCIPALS", "CHANNEL", "IT SYSTEM", "VALID FROM", "VALID TO");
         foreach (var a in agreements)
         {
             table.Add(a.Id.ToString(), a.Status.ToString(), a.Environment.ToString(), a.Authority.ToString(),
-                a.Principals.Count == 0 ? "-" : string.Join(",", a.Principals), a.ItSystemId.ToString(), HumanText.Day(a.ValidFrom), a.ValidTo is { } to ? HumanText.Day(to) : "-");
+                a.Principals.Count == 0 ? "-" : string.Join(",", a.Principals), RegistrationsText.Channel(a.Channel), a.ItSystemId.ToString(), HumanText.Day(a.ValidFrom), a.ValidTo is { } to ? HumanText.Day(to) : "-");
         }
 
         table.WriteTo(writer, "No agreements; request one with `gatewayctl agreements request`.");

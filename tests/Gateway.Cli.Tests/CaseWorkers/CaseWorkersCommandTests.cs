@@ -129,12 +129,15 @@ public sealed class CaseWorkersCommandTests : CliFixture
         await Succeeds("agreements", "suspend", id, "--reason", "Misbrug undersøges.");
         await Succeeds("agreements", "resume", id, "--reason", "Afklaret.");
         var shown = await Succeeds("agreements", "show", id);
+        var listed = await Succeeds("agreements", "list");
 
         Assert.Multiple(() =>
         {
             Assert.That(requested.GetProperty("channel").GetString(), Is.EqualTo("RegistrationTool"));
             Assert.That(requested.GetProperty("itSystemId").GetGuid(), Is.EqualTo(RegistrationTool.ItSystemId));
             Assert.That(shown.Stdout, Does.Match("Channel +registration tool").And.Match("Status +Active"));
+            Assert.That(listed.Stdout.Split('\n')[0], Does.Match("^ID +STATUS +ENV +AUTHORITY +PRINCIPALS +CHANNEL +IT SYSTEM +VALID FROM +VALID TO"));
+            Assert.That(listed.Stdout.Split('\n').Single(l => l.StartsWith(id, StringComparison.Ordinal)), Does.Match($"{id} +Active +Production +{Municipality} +- +registration tool +{RegistrationTool.ItSystemId}"));
         });
     }
 
