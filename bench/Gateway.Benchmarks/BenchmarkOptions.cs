@@ -70,6 +70,9 @@ internal sealed record BenchmarkOptions
           --quick                smoke run: --warmup 1 --duration 2
           --output PATH          the document to append to (default docs/performance.md of the repository)
           --no-write             print the results only (no Markdown section, no JSON)
+          --otlp                 the load run's gateway exports every call's trace and its metrics over OTLP/HTTP, to a receiver
+                                 on loopback that reads, counts and discards them: what exporting costs the gateway
+          --scrape SECONDS       scrape the load run's gateway's /metrics every SECONDS while it runs, as Prometheus would
           --compare A.json B.json
                                  compare two run records (docs/performance-runs/*.json, or the scale and soak JSON): one
                                  tab-separated line per scenario with A, B and B/A for requests/s, p50 and p99, and the
@@ -92,6 +95,12 @@ internal sealed record BenchmarkOptions
     public bool Quick { get; init; }
 
     public bool Write { get; init; } = true;
+
+    /// <summary>Whether the gateway exports its traces and metrics over OTLP, to a loopback receiver that discards them (<c>--otlp</c>).</summary>
+    public bool Otlp { get; init; }
+
+    /// <summary>How often /metrics is scraped during the run, in seconds; null for never (<c>--scrape</c>).</summary>
+    public double? ScrapeSeconds { get; init; }
 
     public string? OutputPath { get; init; }
 
@@ -133,6 +142,8 @@ internal sealed record BenchmarkOptions
                 "--quick" => options with { Quick = true, WarmupSeconds = 1, DurationSeconds = 2 },
                 "--output" => options with { OutputPath = Value(args, ref i) },
                 "--no-write" => options with { Write = false },
+                "--otlp" => options with { Otlp = true },
+                "--scrape" => options with { ScrapeSeconds = Positive(arg, Value(args, ref i)) },
                 "--supervision-scale" => options with { SupervisionScale = Sizes(arg, Value(args, ref i)) },
                 "--soak" => options with { SoakMinutes = Positive(arg, Value(args, ref i)) },
                 "--rate" => options with { SoakRate = Positive(arg, Value(args, ref i)) },
@@ -166,6 +177,16 @@ internal sealed record BenchmarkOptions
             ["max-requests"] = MaxRequests.ToString(CultureInfo.InvariantCulture),
             ["quick"] = Quick ? "true" : "false",
         };
+        if (Otlp)
+        {
+            described["otlp"] = "true";
+        }
+
+        if (ScrapeSeconds is { } scrape)
+        {
+            described["scrape"] = scrape.ToString(CultureInfo.InvariantCulture);
+        }
+
         return described;
     }
 

@@ -7,6 +7,7 @@ using Gateway.Benchmarks.Report;
 using Gateway.Benchmarks.Requests;
 using Gateway.Benchmarks.Records;
 using Gateway.Benchmarks.Sealing;
+using Gateway.Benchmarks.Telemetry;
 using Gateway.Contracts;
 using Gateway.Data.Database;
 using Gateway.Domain.Agreements;
@@ -95,7 +96,18 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter output)
 
             output.WriteLine("Starting the gateway and the baselines on 127.0.0.1");
             using var certificates = BenchCertificates.Create(Path.Combine(folder.FullName, "certificates"));
-            await using var gateway = await GatewayServer.StartAsync(postgres.ConnectionString, GatewayEnvironment.Production, certificates, cancellationToken);
+            await using var otlp = options.Otlp ? await OtlpSink.StartAsync(cancellationToken) : null;
+            var managementPort = LoopbackHost.FreePort();
+            var telemetry = new Dictionary<string, string?> { ["Gateway:Management:Url"] = $"http://127.0.0.1:{managementPort}" };
+            if (otlp is not null)
+            {
+                telemetry["Gateway:Telemetry:OtlpEndpoint"] = otlp.Address;
+            }
+
+            await using var gateway = await GatewayServer.StartAsync(postgres.ConnectionString, GatewayEnvironment.Production, certificates, cancellationToken, settings: telemetry);
+            await using var scraper = options.ScrapeSeconds is { } every
+                ? MetricsScraper.Start(new Uri($"http://127.0.0.1:{managementPort}/metrics"), TimeSpan.FromSeconds(every))
+                : null;
             await using var fixedXml = await FixedXmlServer.StartAsync(cancellationToken);
             await using var bare = await BareSoapServer.StartAsync<CannedContactCourseService>(_ => { }, cancellationToken);
             await using var inserting = await BareSoapServer.StartAsync<InsertingContactCourseService>(s => s.AddSingleton(database), cancellationToken);
@@ -144,9 +156,21 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter output)
                 await MeasureAsync(load, Register(TestRegister, testGateway.Endpoint, envelopes), cancellationToken);
             }
 
-            // Stopped first, so that its background sealer does not take turns with the one timed here.
+            // Stopped first, so that its background sealer does not take turns with the one timed here; its last export is
+            // sent as it stops.
             output.WriteLine("  stopping the gateway, then timing one pass of the access-log sealer");
+            if (scraper is not null)
+            {
+                await scraper.DisposeAsync();
+            }
+
             await gateway.DisposeAsync();
+            var telemetryFacts = TelemetryFacts(otlp, scraper);
+            if (telemetryFacts is not null)
+            {
+                output.WriteLine($"  {telemetryFacts}");
+            }
+
             var sealer = await SealerMeasurement.MeasureAsync(database, postgres.ConnectionString, cancellationToken);
             output.WriteLine($"  sealed {sealer.Entries:N0} {(sealer.FreshBatch ? "freshly recorded" : "of the run's")} access-log entries in " +
                 $"{sealer.Seconds:0.00} s: {sealer.EntriesPerSecond:N0} entries/s");
@@ -157,6 +181,7 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter output)
                 RegisteredToCorrect = preparation.Registered,
                 FeedVersions = feedVersions,
                 AccessLogWrites = _accessLogWrites,
+                Telemetry = telemetryFacts,
                 Sealer = sealer,
             };
             var report = new RunReport(
@@ -189,6 +214,27 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter output)
         {
             Delete(folder);
         }
+    }
+
+    // What the run's telemetry did, in words for the notes; null when it neither exported nor scraped.
+    private string? TelemetryFacts(OtlpSink? otlp, MetricsScraper? scraper)
+    {
+        var parts = new List<string>();
+        if (otlp is not null)
+        {
+            var (exports, bytes) = otlp.Received;
+            parts.Add($"OTLP export on (every call traced, metrics every 15 s) to a loopback receiver that discarded them: {exports:N0} exports, " +
+                $"{bytes / 1e6:0.0} MB, over the Production gateway's scenarios");
+        }
+
+        if (scraper is not null)
+        {
+            var (scrapes, failures, bytes, slowest) = scraper.Done;
+            parts.Add($"/metrics scraped every {options.ScrapeSeconds!.Value.ToString(CultureInfo.InvariantCulture)} s during them: {scrapes:N0} scrapes " +
+                $"({failures:N0} failed), {(scrapes > 0 ? bytes / scrapes / 1e3 : 0):0.0} kB each, the slowest {slowest:0} ms");
+        }
+
+        return parts.Count == 0 ? null : "Telemetry: " + string.Join("; ", parts) + ".";
     }
 
     private async Task<ScenarioResult> MeasureAsync(ClosedLoopLoad load, LoadScenario scenario, CancellationToken cancellationToken)

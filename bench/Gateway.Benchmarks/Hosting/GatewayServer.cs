@@ -20,10 +20,12 @@ internal static class GatewayServer
     /// Starts the gateway of <paramref name="environment"/> on the given database, with an Active agreement of that
     /// environment; <paramref name="alsoActingFor"/> gives the load client's system an agreement of its own (own citizens)
     /// for each of those authorities too, which must be registered already (a scale run reads a seeded municipality's feed).
+    /// <paramref name="settings"/> are configuration of the run's own on top.
     /// </summary>
     public static async Task<RunningServer> StartAsync(
         string connectionString, GatewayEnvironment environment, BenchCertificates certificates, CancellationToken cancellationToken,
-        IReadOnlyList<(Guid AgreementId, AuthorityId Authority, string Name)>? alsoActingFor = null)
+        IReadOnlyList<(Guid AgreementId, AuthorityId Authority, string Name)>? alsoActingFor = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = LoopbackHost.CreateBuilder(
             new Dictionary<string, string?>
@@ -36,8 +38,17 @@ internal static class GatewayServer
                 ["Gateway:Tls:ClientCaBundlePath"] = certificates.CaPem,
                 // Its management listener runs as in production, on a port of its own.
                 ["Gateway:Management:Url"] = "http://127.0.0.1:0",
+                // No registration tool: the runs measure the web services, and two gateways (Production and Test) would
+                // otherwise both take the tool's default port.
+                ["Gateway:RegistrationTool:Url"] = "",
             },
             https: true);
+        if (settings is not null)
+        {
+            // Last, so that they win: the run's telemetry (an OTLP endpoint, a management port it scrapes).
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.AddGateway();
 
         var app = builder.Build();

@@ -33,4 +33,12 @@ internal static class LoopbackHost
         builder.WebHost.UseUrls(https ? "https://127.0.0.1:0" : "http://127.0.0.1:0");
         return builder;
     }
+
+    /// <summary>A 127.0.0.1 port that was free a moment ago, for a listener whose address the run must know before it starts.</summary>
+    public static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+    }
 }

@@ -17,6 +17,9 @@ internal sealed record RunFacts
     /// <summary>The access-log entries each gateway scenario wrote.</summary>
     public IReadOnlyList<AccessLogWrites> AccessLogWrites { get; init; } = [];
 
+    /// <summary>What the gateway exported over OTLP (<c>--otlp</c>) and how it was scraped (<c>--scrape</c>), in words; null for neither.</summary>
+    public string? Telemetry { get; init; }
+
     /// <summary>The timed sealer pass; null when the run did not get that far.</summary>
     public SealerResult? Sealer { get; init; }
 }

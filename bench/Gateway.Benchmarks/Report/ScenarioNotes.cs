@@ -38,6 +38,11 @@ internal static class ScenarioNotes
                 $"({(list.Requests > 0 ? (double)list.Entries / list.Requests : 0):0.#} per page). Each page records an access-log entry per citizen on it.";
         }
 
+        if (facts.Telemetry is { } telemetry)
+        {
+            yield return telemetry;
+        }
+
         if (facts.Sealer is { } sealer)
         {
             var fastest = facts.AccessLogWrites.MaxBy(w => w.EntriesPerSecond);
