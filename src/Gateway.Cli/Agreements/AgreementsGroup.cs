@@ -34,7 +34,7 @@ public static class AgreementsGroup
 
     /// <summary>The <c>--reason TEXT</c> every change of an agreement requires, recorded in its history.</summary>
     public static Option<string> ReasonOption() =>
-        new("--reason") { Description = "Why, recorded in the history", HelpName = "TEXT", Required = true, CustomParser = ValueParsers.Text };
+        new("--reason") { Description = "Why, recorded in the history", HelpName = "TEXT", Required = true, CustomParser = ValueParsers.Reason };
 
     /// <summary>The message for an id no agreement has.</summary>
     public static string Unknown(Guid id) => $"No agreement {id}; `gatewayctl agreements list` shows the agreements and their ids.";

@@ -11,6 +11,9 @@ public static class CertificateFolder
     /// <summary>The CA's file name stem.</summary>
     public const string Ca = "ca";
 
+    // The sandbox (Gateway.Host's SandboxCertificates) keeps one password for all its PFX files.
+    private const string SandboxPasswordFile = "pfx.password";
+
     /// <summary>
     /// Writes <paramref name="certificate"/> as <c>NAME.pfx</c> with a random password in <c>NAME.pfx.password</c>, as
     /// <c>NAME.pem</c>, and, with <paramref name="withKeyPem"/>, its private key as <c>NAME.key.pem</c>.
@@ -34,23 +37,28 @@ public static class CertificateFolder
             new DateTimeOffset(certificate.NotBefore.ToUniversalTime()), new DateTimeOffset(certificate.NotAfter.ToUniversalTime()), files);
     }
 
-    /// <summary>The CA in <paramref name="folder"/>, or null after telling <paramref name="output"/> what is wrong (a usage error).</summary>
+    /// <summary>
+    /// The CA in <paramref name="folder"/>, or null after telling <paramref name="output"/> what is wrong (a usage error).
+    /// Its password is in <c>ca.pfx.password</c>, as <c>gatewayctl ca create</c> writes it, or, in a sandbox's folder, in the
+    /// one <c>pfx.password</c> its PFX files share.
+    /// </summary>
     public static DevelopmentCertificateAuthority? LoadCa(string folder, CommandOutput output)
     {
         var pfx = Path.Combine(folder, Ca + ".pfx");
-        if (!File.Exists(pfx) || !File.Exists(PasswordFile.PathFor(pfx)))
+        var passwordFile = new[] { PasswordFile.PathFor(pfx), Path.Combine(folder, SandboxPasswordFile) }.FirstOrDefault(File.Exists);
+        if (!File.Exists(pfx) || passwordFile is null)
         {
-            output.Usage($"No CA in {folder} (it needs {Ca}.pfx and {Ca}.pfx.password); create one with `gatewayctl ca create --out {folder}`.");
+            output.Usage($"No CA in {folder} (it needs {Ca}.pfx and {Ca}.pfx.password, or a sandbox's {SandboxPasswordFile}); create one with `gatewayctl ca create --out {folder}`.");
             return null;
         }
 
         try
         {
-            return DevelopmentCertificateAuthority.Load(pfx, PasswordFile.Read(pfx));
+            return DevelopmentCertificateAuthority.Load(pfx, File.ReadAllText(passwordFile).Trim());
         }
         catch (CryptographicException ex)
         {
-            output.Usage($"Cannot read the CA in {folder}: {ex.Message}. Check that {Ca}.pfx.password belongs to {Ca}.pfx, or create a new CA.");
+            output.Usage($"Cannot read the CA in {folder}: {ex.Message}. Check that {Path.GetFileName(passwordFile)} belongs to {Ca}.pfx, or create a new CA.");
             return null;
         }
     }

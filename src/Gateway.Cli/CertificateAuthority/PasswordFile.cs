@@ -24,7 +24,4 @@ public static class PasswordFile
         File.WriteAllText(path, password + "\n");
         return password;
     }
-
-    /// <summary>Reads the password of <paramref name="pfxPath"/>.</summary>
-    public static string Read(string pfxPath) => File.ReadAllText(PathFor(pfxPath)).TrimEnd('\r', '\n');
 }

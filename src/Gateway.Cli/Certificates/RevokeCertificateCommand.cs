@@ -18,7 +18,7 @@ public static class RevokeCertificateCommand
             Required = true,
             CustomParser = ValueParsers.Thumbprint,
         };
-        var reason = new Option<string>("--reason") { Description = "Why, recorded with the revocation", HelpName = "TEXT", Required = true, CustomParser = ValueParsers.Text };
+        var reason = new Option<string>("--reason") { Description = "Why, recorded with the revocation", HelpName = "TEXT", Required = true, CustomParser = ValueParsers.Reason };
         var command = new Command("revoke", "Revoke a certificate") { thumbprint, reason };
         command.SetAction((parseResult, cancellationToken) =>
         {

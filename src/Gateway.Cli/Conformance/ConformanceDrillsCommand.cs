@@ -18,7 +18,7 @@ public static class ConformanceDrillsCommand
         var system = ConformanceGroup.SystemArgument();
         var state = new Argument<string>("STATE") { Description = "on or off" };
         state.AcceptOnlyFromAmong("on", "off");
-        var reason = new Option<string>("--reason") { Description = "Why, recorded with the switch", HelpName = "TEXT", Required = true, CustomParser = ValueParsers.Text };
+        var reason = new Option<string>("--reason") { Description = "Why, recorded with the switch", HelpName = "TEXT", Required = true, CustomParser = ValueParsers.Reason };
         var command = new Command("drills", "Switch the Test environment's conformance drills on or off for an IT system") { system, state, reason };
         command.SetAction((parseResult, cancellationToken) =>
         {

@@ -14,7 +14,7 @@ public static class ResetConformanceCommand
     public static Command Create(CliContext context)
     {
         var system = ConformanceGroup.SystemArgument();
-        var reason = new Option<string>("--reason") { Description = "Why, recorded with the reset", HelpName = "TEXT", Required = true, CustomParser = ValueParsers.Text };
+        var reason = new Option<string>("--reason") { Description = "Why, recorded with the reset", HelpName = "TEXT", Required = true, CustomParser = ValueParsers.Reason };
         var command = new Command("reset", "Start an IT system's conformance judgement again; the calls so far no longer count") { system, reason };
         command.SetAction((parseResult, cancellationToken) =>
         {

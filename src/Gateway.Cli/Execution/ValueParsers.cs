@@ -150,12 +150,20 @@ public static class ValueParsers
         return "";
     }
 
-    /// <summary>Text that is not blank, such as a reason.</summary>
+    /// <summary>The most characters a <c>--reason</c> takes: as many as the reason of a correction or cancellation (contract's <c>Reason</c>).</summary>
+    public const int MaximumReasonLength = 500;
+
+    /// <summary>Text that is not blank, such as a name.</summary>
     public static string Text(ArgumentResult result) => Text(result, int.MaxValue);
+
+    /// <summary>A reason recorded in a history: <see cref="Text(ArgumentResult, int)"/> of at most <see cref="MaximumReasonLength"/> characters.</summary>
+    public static string Reason(ArgumentResult result) => Text(result, MaximumReasonLength);
 
     /// <summary>
     /// Text as a reason is read, of at most <paramref name="maximumLength"/> characters (<see cref="PlainText.Length"/>,
-    /// counted after trimming): not blank, one line, no control characters.
+    /// counted after trimming): not blank, one line, no control characters, and nothing else that shows nothing of itself
+    /// (<see cref="PlainText.IsInvisible"/>: bidirectional overrides, zero-width characters ...), so that what show and
+    /// history print is what was stored.
     /// </summary>
     public static string Text(ArgumentResult result, int maximumLength)
     {
@@ -168,6 +176,10 @@ public static class ValueParsers
         {
             // Such text is printed back by show and history: a control character there could steer the operator's terminal.
             result.AddError($"{Name(result)} must be one line of text without control characters (tabs, line breaks, escape sequences).");
+        }
+        else if (value.EnumerateRunes().Any(PlainText.IsInvisible))
+        {
+            result.AddError($"{Name(result)} must not contain invisible characters (bidirectional overrides, zero-width characters and the like): what is printed back must be what is stored.");
         }
         else if (PlainText.Length(value.Trim()) is var length && length > maximumLength)
         {

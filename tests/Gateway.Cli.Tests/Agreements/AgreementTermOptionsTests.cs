@@ -22,6 +22,8 @@ public sealed class AgreementTermOptionsTests
         ["TerminalEscape"] = "it@kk.example\u001b[2J",
         ["Nul"] = "TA-2030\u00001",
         ["NextLine"] = "TA-2030\u00851",
+        ["RightToLeftOverride"] = "it@kk.example\u202Eexe.txt",
+        ["ZeroWidthSpace"] = "TA\u200B2030",
         ["Blank"] = "   ",
         ["Empty"] = "",
         ["OneOverTheMaximum"] = new string('x', AgreementTermOptions.MaximumTextLength + 1),
@@ -34,6 +36,8 @@ public sealed class AgreementTermOptionsTests
     [TestCase("request", "--contact", "TerminalEscape", "--contact must be one line of text without control characters")]
     [TestCase("request", "--contract-ref", "Nul", "--contract-ref must be one line of text without control characters")]
     [TestCase("request", "--contract-ref", "NextLine", "--contract-ref must be one line of text without control characters")]
+    [TestCase("request", "--contact", "RightToLeftOverride", "--contact must not contain invisible characters")]
+    [TestCase("amend", "--contract-ref", "ZeroWidthSpace", "--contract-ref must not contain invisible characters")]
     [TestCase("request", "--contact", "Blank", "--contact must not be blank")]
     [TestCase("request", "--contract-ref", "Empty", "--contract-ref must not be blank")]
     [TestCase("request", "--contact", "OneOverTheMaximum", "--contact takes at most 200 characters; got 201.")]

@@ -247,6 +247,27 @@ public sealed class AmendAgreementTests : CliFixture
     }
 
     [Test]
+    public async Task Amend_ReasonOverTheMaximumOrWithAnOverride_IsAUsageErrorAndTheLongestReasonIsStored()
+    {
+        var id = await AgreementInStatusAsync("Active");
+        var history = (await HistoryOf(id)).Length;
+
+        var tooLong = await Cli.RunAsync("agreements", "amend", id.ToString(), "--contact", "x", "--reason", new string('x', ValueParsers.MaximumReasonLength + 1));
+        var overridden = await Cli.RunAsync("agreements", "amend", id.ToString(), "--contact", "x", "--reason", "Aftalt med \u202Eeniluk");
+        var longest = await Cli.RunAsync("agreements", "amend", id.ToString(), "--contact", "x", "--reason", new string('æ', ValueParsers.MaximumReasonLength));
+
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(tooLong.ExitCode, Is.EqualTo(ExitCodes.Usage), tooLong.ToString);
+            Assert.That(tooLong.Stderr, Does.Contain($"--reason takes at most {ValueParsers.MaximumReasonLength} characters; got {ValueParsers.MaximumReasonLength + 1}."));
+            Assert.That(overridden.ExitCode, Is.EqualTo(ExitCodes.Usage), overridden.ToString);
+            Assert.That(overridden.Stderr, Does.Contain("--reason must not contain invisible characters"));
+            Assert.That(longest.ExitCode, Is.Zero, longest.ToString);
+            Assert.That(await HistoryOf(id), Has.Length.EqualTo(history + 1), "only the reason within the maximum is stored");
+        });
+    }
+
+    [Test]
     public async Task Amend_TextRefusedByTheSharedRule_ChangesNothing()
     {
         var id = await AgreementInStatusAsync("Active", Terms);

@@ -106,6 +106,31 @@ public sealed class SandboxTests
         }
     }
 
+    [Test]
+    public async Task GatewayctlCaIssueClient_FromTheSandboxsCaFolder_IssuesACertificateThatChainsToTheSandboxCa()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "gateway-sandbox-ca-" + Guid.NewGuid().ToString("N")[..12]);
+        try
+        {
+            var sandbox = SandboxCertificates.Ensure(Path.Combine(folder, "sandbox"));
+            var output = new StringWriter();
+
+            var exit = await Gatewayctl.RunAsync(["ca", "issue-client", "--ca", sandbox.Folder, "--name", "Anden sagsbehandler", "--out", Path.Combine(folder, "issued")], output, output);
+
+            Assert.That(exit, Is.Zero, output.ToString);
+            using var ca = X509CertificateLoader.LoadCertificateFromFile(sandbox.CaPem);
+            using var issued = X509CertificateLoader.LoadCertificateFromFile(Path.Combine(folder, "issued", "client.pem"));
+            Assert.That(Chains(issued, ca), Is.True, "issued by the sandbox's own CA, which the sandbox gateway trusts");
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
     // The gateway as `dotnet run --project src/Gateway.Host` starts it with no configuration, in its own data folder.
     private static async Task<WebApplication> StartSandboxAsync(string folder)
     {
