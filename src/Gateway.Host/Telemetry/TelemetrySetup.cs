@@ -60,15 +60,19 @@ internal static class TelemetrySetup
         if (otlp is { } traces)
         {
             telemetry.WithTracing(tracing => tracing
-                .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(options.TraceSampleRatio)))
+                .SetSampler(new ParentBasedSampler(new CallsOnlySampler(new TraceIdRatioBasedSampler(options.TraceSampleRatio))))
                 .AddSource(GatewayMetrics.Name, DataTelemetry.Name)
-                .AddAspNetCoreInstrumentation()
+                // The management listener's probes and scrapes are no calls (a probe every few seconds would be most traces).
+                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = http => !IsManagementPath(http.Request.Path))
                 .AddNpgsql()
                 .AddOtlpExporter(exporter => Configure(exporter, traces, "v1/traces", options)));
         }
 
         return services;
     }
+
+    // What the management listener serves (and the SOAP port answers 404 to).
+    private static bool IsManagementPath(PathString path) => path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics");
 
     // The configured endpoint, else the standard variable's; null for no export.
     private static Uri? Otlp(TelemetryOptions options, IConfiguration configuration)
