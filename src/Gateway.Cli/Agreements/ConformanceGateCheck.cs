@@ -30,7 +30,7 @@ public sealed class ConformanceGateCheck
     {
         Description = "Let a Production agreement through although its IT system has not passed every required conformance scenario; why, recorded in the history",
         HelpName = "TEXT",
-        CustomParser = ValueParsers.Text,
+        CustomParser = ValueParsers.Reason,
     };
 
     private ConformanceGateCheck()

@@ -27,7 +27,7 @@ public static class CertificateAuthorityGroup
     /// <summary>The <c>--ca DIR</c> option.</summary>
     public static Option<string> CaOption() => new("--ca")
     {
-        Description = "The folder `gatewayctl ca create` wrote (ca.pfx and ca.pfx.password)",
+        Description = "The folder `gatewayctl ca create` wrote (ca.pfx and ca.pfx.password), or a sandbox's folder",
         HelpName = "DIR",
         Required = true,
         CustomParser = ValueParsers.Text,

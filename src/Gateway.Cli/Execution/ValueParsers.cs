@@ -1,6 +1,7 @@
 using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Net;
+using System.Text;
 using Gateway.Contracts.CodeLists;
 using Gateway.Domain.Agreements;
 using Gateway.Domain.Identifiers;
@@ -177,9 +178,10 @@ public static class ValueParsers
             // Such text is printed back by show and history: a control character there could steer the operator's terminal.
             result.AddError($"{Name(result)} must be one line of text without control characters (tabs, line breaks, escape sequences).");
         }
-        else if (value.EnumerateRunes().Any(PlainText.IsInvisible))
+        else if (FirstInvisible(value) is var (invisible, position) && position > 0)
         {
-            result.AddError($"{Name(result)} must not contain invisible characters (bidirectional overrides, zero-width characters and the like): what is printed back must be what is stored.");
+            result.AddError($"{Name(result)} must not contain invisible characters (bidirectional overrides, zero-width characters, soft hyphens and the like): " +
+                $"U+{invisible.Value:X4} at character {position}. What is printed back must be what is stored.");
         }
         else if (PlainText.Length(value.Trim()) is var length && length > maximumLength)
         {
@@ -187,6 +189,28 @@ public static class ValueParsers
         }
 
         return value.Trim();
+    }
+
+    // The first character that shows nothing of itself, and its position (1 for the first character; 0 for none). A zero-width
+    // joiner or an emoji variation selector after a symbol is part of an emoji (❤️, 👩‍💻) and shows as it.
+    private static (Rune Rune, int Position) FirstInvisible(string value)
+    {
+        var position = 0;
+        Rune? previous = null;
+        foreach (var rune in value.EnumerateRunes())
+        {
+            position++;
+            var inEmoji = rune.Value is 0x200D or 0xFE0E or 0xFE0F && previous is { } before
+                && (Rune.GetUnicodeCategory(before) == UnicodeCategory.OtherSymbol || before.Value == 0xFE0F);
+            if (PlainText.IsInvisible(rune) && !inEmoji)
+            {
+                return (rune, position);
+            }
+
+            previous = rune;
+        }
+
+        return (default, 0);
     }
 
     /// <summary>A whole number of at least 1.</summary>

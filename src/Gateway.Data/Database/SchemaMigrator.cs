@@ -21,6 +21,11 @@ public static class SchemaMigrator
     // Any constant unique to this schema; it only serializes concurrent migrators.
     private const long LockKey = 0x436F6E7461637443;
 
+    // The supervision facts' lock (migration 0012: every supervision_fact_apply and _rebuild takes it first). The migrator
+    // takes it too, before any script, so that it and a pass of a running instance lock in the same order: a script that
+    // locks a table the pass reads (0014's registration_version) and then this (0017) would otherwise deadlock with it.
+    private const string FactsLock = "select pg_advisory_xact_lock(1397773650, 0)";
+
     /// <summary>The migration scripts this build carries, by name.</summary>
     public static IReadOnlyList<string> Scripts { get; } =
         [.. typeof(SchemaMigrator).Assembly.GetManifestResourceNames()
@@ -64,7 +69,13 @@ public static class SchemaMigrator
         }
 
         var now = new List<string>();
-        foreach (var name in Scripts.Where(s => !applied.ContainsKey(s)))
+        var pending = Scripts.Where(s => !applied.ContainsKey(s)).ToList();
+        if (pending.Count > 0)
+        {
+            await Execute(connection, FactsLock, cancellationToken);
+        }
+
+        foreach (var name in pending)
         {
             await Execute(connection, scripts[name].Sql, cancellationToken);
             await Record(connection, "insert into schema_migration (name, checksum) values ($1, $2)", name, scripts[name].Checksum, cancellationToken);

@@ -24,6 +24,8 @@ public sealed class AgreementTermOptionsTests
         ["NextLine"] = "TA-2030\u00851",
         ["RightToLeftOverride"] = "it@kk.example\u202Eexe.txt",
         ["ZeroWidthSpace"] = "TA\u200B2030",
+        ["SoftHyphen"] = "Kontakt\u00ADperson",
+        ["JoinerAfterALetter"] = "a\u200Db",
         ["Blank"] = "   ",
         ["Empty"] = "",
         ["OneOverTheMaximum"] = new string('x', AgreementTermOptions.MaximumTextLength + 1),
@@ -36,8 +38,10 @@ public sealed class AgreementTermOptionsTests
     [TestCase("request", "--contact", "TerminalEscape", "--contact must be one line of text without control characters")]
     [TestCase("request", "--contract-ref", "Nul", "--contract-ref must be one line of text without control characters")]
     [TestCase("request", "--contract-ref", "NextLine", "--contract-ref must be one line of text without control characters")]
-    [TestCase("request", "--contact", "RightToLeftOverride", "--contact must not contain invisible characters")]
-    [TestCase("amend", "--contract-ref", "ZeroWidthSpace", "--contract-ref must not contain invisible characters")]
+    [TestCase("request", "--contact", "RightToLeftOverride", "--contact must not contain invisible characters (bidirectional overrides, zero-width characters, soft hyphens and the like): U+202E at character 14.")]
+    [TestCase("amend", "--contract-ref", "ZeroWidthSpace", "--contract-ref must not contain invisible characters (bidirectional overrides, zero-width characters, soft hyphens and the like): U+200B at character 3.")]
+    [TestCase("request", "--contact", "SoftHyphen", "--contact must not contain invisible characters (bidirectional overrides, zero-width characters, soft hyphens and the like): U+00AD at character 8.")]
+    [TestCase("request", "--contact", "JoinerAfterALetter", "--contact must not contain invisible characters (bidirectional overrides, zero-width characters, soft hyphens and the like): U+200D at character 2.")]
     [TestCase("request", "--contact", "Blank", "--contact must not be blank")]
     [TestCase("request", "--contract-ref", "Empty", "--contract-ref must not be blank")]
     [TestCase("request", "--contact", "OneOverTheMaximum", "--contact takes at most 200 characters; got 201.")]

@@ -247,7 +247,7 @@ public sealed class AmendAgreementTests : CliFixture
     }
 
     [Test]
-    public async Task Amend_ReasonOverTheMaximumOrWithAnOverride_IsAUsageErrorAndTheLongestReasonIsStored()
+    public async Task Amend_ReasonOverTheMaximumOrWithAnOverride_IsAUsageErrorAndTheLongestOrAnEmojiIsStored()
     {
         var id = await AgreementInStatusAsync("Active");
         var history = (await HistoryOf(id)).Length;
@@ -255,6 +255,7 @@ public sealed class AmendAgreementTests : CliFixture
         var tooLong = await Cli.RunAsync("agreements", "amend", id.ToString(), "--contact", "x", "--reason", new string('x', ValueParsers.MaximumReasonLength + 1));
         var overridden = await Cli.RunAsync("agreements", "amend", id.ToString(), "--contact", "x", "--reason", "Aftalt med \u202Eeniluk");
         var longest = await Cli.RunAsync("agreements", "amend", id.ToString(), "--contact", "x", "--reason", new string('æ', ValueParsers.MaximumReasonLength));
+        var emoji = await Cli.RunAsync("agreements", "amend", id.ToString(), "--contact", "y", "--reason", "Aftalt på mødet \u2764\uFE0F \U0001F469\u200D\U0001F4BB");
 
         await Assert.MultipleAsync(async () =>
         {
@@ -263,7 +264,8 @@ public sealed class AmendAgreementTests : CliFixture
             Assert.That(overridden.ExitCode, Is.EqualTo(ExitCodes.Usage), overridden.ToString);
             Assert.That(overridden.Stderr, Does.Contain("--reason must not contain invisible characters"));
             Assert.That(longest.ExitCode, Is.Zero, longest.ToString);
-            Assert.That(await HistoryOf(id), Has.Length.EqualTo(history + 1), "only the reason within the maximum is stored");
+            Assert.That(emoji.ExitCode, Is.Zero, "an emoji's joiner and variation selector show as the emoji: " + emoji);
+            Assert.That(await HistoryOf(id), Has.Length.EqualTo(history + 2), "only the reasons within the rule are stored");
         });
     }
 

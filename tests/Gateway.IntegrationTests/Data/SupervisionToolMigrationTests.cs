@@ -41,6 +41,35 @@ public sealed class SupervisionToolMigrationTests
         });
     }
 
+    [Test]
+    public async Task ApplyFrom0014_WhileAFactsPassHoldsItsLockAndReadsTheVersions_WaitsForThePassInsteadOfDeadlocking()
+    {
+        var connectionString = await TestPostgres.CreateEmptyDatabaseAsync();
+        await using var dataSource = GatewayDataSource.Create(connectionString);
+        await using (var setup = await dataSource.OpenConnectionAsync(CancellationToken.None))
+        {
+            await EarlierSchema.ApplyScriptsBeforeAsync(setup, "0014_registration_channel.sql");
+        }
+
+        // A pass of a running instance, as supervision_fact_apply goes: the facts' lock first, then the tables.
+        await using var pass = new Npgsql.NpgsqlConnection(connectionString);
+        await pass.OpenAsync();
+        await using var passTransaction = await pass.BeginTransactionAsync();
+        await pass.ExecuteAsync("select pg_advisory_xact_lock(1397773650, 0)", transaction: passTransaction);
+
+        var migrating = SchemaMigrator.ApplyAsync(dataSource, CancellationToken.None);
+        await Eventually.HoldsAsync(async () => await pass.ExecuteScalarAsync<long>(
+                "select count(*) from pg_locks where locktype = 'advisory' and classid = 1397773650 and objid = 0 and objsubid = 2 and not granted", transaction: passTransaction) > 0,
+            "the migrator did not come to the facts' lock");
+        // The pass reads the versions while the migrator waits: with the migrator holding 0014's lock on them already,
+        // this read and the migrator's wait for the facts' lock in 0017 would deadlock, and PostgreSQL would end one.
+        await pass.ExecuteAsync("set local statement_timeout = '10s'; select count(*) from registration_version", transaction: passTransaction);
+        await passTransaction.CommitAsync();
+        var applied = await migrating.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.That(applied, Is.EqualTo(SchemaMigrator.Scripts.SkipWhile(s => string.CompareOrdinal(s, "0014_registration_channel.sql") < 0)));
+    }
+
     // A registration of municipality 101 whose versions came the ways given, oldest first.
     private static async Task<Guid> RegisterAsync(Npgsql.NpgsqlConnection connection, string cpr, params string[] channels)
     {

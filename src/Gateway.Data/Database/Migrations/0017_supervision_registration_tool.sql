@@ -8,14 +8,21 @@
 -- Facts are not made while this runs: every apply and rebuild takes the same lock.
 select pg_advisory_xact_lock(1397773650, 0);
 
+-- The period index is made again below with the column; dropped first, so that marking the facts does not maintain it.
+drop index supervision_fact_period_idx;
+
 -- A constant default fills the existing facts without rewriting them; the tool's registrations among them (read from
--- registration_version_tool_case_worker_idx of migration 0016, which holds only the tool's versions) are then marked.
--- The default is dropped, so every fact made from now on names it.
+-- registration_version_tool_case_worker_idx of migration 0016, which holds only the tool's versions, each fact then by
+-- its primary key through the registration) are then marked. The default is dropped, so every fact made from now on
+-- names it.
 alter table supervision_fact add column via_tool boolean not null default false;
 update supervision_fact f
    set via_tool = true
   from registration_version v
- where v.channel = 'RegistrationTool' and v.version = 1 and v.registration_id = f.registration_id;
+  join registration r on r.id = v.registration_id
+ where v.channel = 'RegistrationTool' and v.version = 1
+   and f.responsible_kind = r.responsible_kind and f.responsible_code = r.responsible_code and f.cpr = r.cpr
+   and f.registration_id = r.id;
 alter table supervision_fact alter column via_tool drop default;
 
 -- The fact of one version; the late flag and the channel are the first version's, passed in.
@@ -129,7 +136,6 @@ begin
 end;
 $$;
 
-drop index supervision_fact_period_idx;
 create index supervision_fact_period_idx
     on supervision_fact (responsible_kind, responsible_code, held_on)
     include (cpr, registration_id, prev_held, next_held, next_contact_on, late, match_category, interview_type, interview_form,
