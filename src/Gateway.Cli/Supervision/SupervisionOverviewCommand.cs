@@ -7,7 +7,7 @@ using Gateway.Domain.Supervision;
 namespace Gateway.Cli.Supervision;
 
 /// <summary>
-/// <c>gatewayctl supervision overview --from DATE --to DATE [--sort overdue|late|missing] [--format table|csv] [--output FILE]</c>:
+/// <c>gatewayctl supervision overview --from DATE --to DATE [--sort overdue|late|missing|tool] [--format table|csv] [--output FILE]</c>:
 /// one line per municipality and Employment Service unit, the largest share first, to see who needs a closer look.
 /// </summary>
 public static class SupervisionOverviewCommand
@@ -16,12 +16,12 @@ public static class SupervisionOverviewCommand
     public static Command Create(CliContext context)
     {
         var (from, to) = (SupervisionGroup.From(), SupervisionGroup.To());
-        var sort = new Option<string>("--sort") { Description = "overdue (default), late or missing: the share to sort by, largest first", HelpName = "SHARE", DefaultValueFactory = _ => "overdue" };
-        sort.AcceptOnlyFromAmong("overdue", "late", "missing");
+        var sort = new Option<string>("--sort") { Description = "overdue (default), late, missing or tool: the share to sort by, largest first", HelpName = "SHARE", DefaultValueFactory = _ => "overdue" };
+        sort.AcceptOnlyFromAmong("overdue", "late", "missing", "tool");
         var format = new Option<string>("--format") { Description = "table (default), csv or json", HelpName = "FORMAT", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
         var output = SupervisionGroup.Output();
-        var command = new Command("overview", "One line per authority for a period: overdue, late and missing-item shares") { from, to, sort, format, output };
+        var command = new Command("overview", "One line per authority for a period: overdue, late, missing-item and registration-tool shares") { from, to, sort, format, output };
         command.SetAction((parseResult, cancellationToken) =>
         {
             var run = context.Begin(parseResult);
@@ -39,6 +39,7 @@ public static class SupervisionOverviewCommand
                 {
                     "late" => l => l.Late.Fraction,
                     "missing" => l => l.MissingMandatory.Fraction,
+                    "tool" => l => l.ThroughTool.Fraction,
                     _ => l => l.Overdue.Fraction,
                 };
                 var sorted = lines.OrderByDescending(key).ThenBy(l => l.Authority.ToString(), StringComparer.Ordinal).ToList();

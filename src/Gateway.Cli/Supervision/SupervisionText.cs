@@ -55,28 +55,30 @@ public static class SupervisionText
     {
         writer.WriteLine($"Supervision overview / Tilsynsoverblik, {HumanText.Day(from)} to {HumanText.Day(to)}");
         writer.WriteLine();
-        var table = new TextTable("AUTHORITY", "NAME", "INTERVIEWS", "IN COURSE", "OVERDUE", "LATE", "MISSING ITEMS");
+        var table = new TextTable("AUTHORITY", "NAME", "INTERVIEWS", "IN COURSE", "OVERDUE", "LATE", "MISSING ITEMS", "TOOL");
         foreach (var l in lines)
         {
             table.Add(l.Authority.ToString(), l.Name, l.Interviews.ToString(CultureInfo.InvariantCulture), l.CitizensInCourse.ToString(CultureInfo.InvariantCulture),
                 $"{l.Overdue.Count} ({Percent(l.Overdue.Count, l.Overdue.Of)})", $"{l.Late.Count} ({Percent(l.Late.Count, l.Late.Of)})",
-                $"{l.MissingMandatory.Count} ({Percent(l.MissingMandatory.Count, l.MissingMandatory.Of)})");
+                $"{l.MissingMandatory.Count} ({Percent(l.MissingMandatory.Count, l.MissingMandatory.Of)})",
+                $"{l.ThroughTool.Count} ({Percent(l.ThroughTool.Count, l.ThroughTool.Of)})");
         }
 
         table.WriteTo(writer, "No municipality or Employment Service unit is registered.");
         writer.WriteLine();
-        writer.WriteLine($"OVERDUE is out of the citizens in a course; LATE and MISSING ITEMS are out of the interviews held. Definitions: `gatewayctl supervision report`.");
+        writer.WriteLine($"OVERDUE is out of the citizens in a course; LATE, MISSING ITEMS and TOOL (first registered in the registration tool) are out of the interviews held. Definitions: `gatewayctl supervision report`.");
     }
 
     /// <summary>The overview as CSV.</summary>
     public static void OverviewCsv(TextWriter writer, IReadOnlyList<SupervisionOverviewLine> lines)
     {
-        writer.WriteLine("authority,name,interviews,citizens_in_course,overdue,overdue_share,late,late_share,missing_mandatory,missing_share");
+        writer.WriteLine("authority,name,interviews,citizens_in_course,overdue,overdue_share,late,late_share,missing_mandatory,missing_share,registration_tool,registration_tool_share");
         foreach (var l in lines)
         {
             writer.WriteLine(string.Join(',', l.Authority.ToString(), Quote(l.Name), l.Interviews.ToString(CultureInfo.InvariantCulture),
                 l.CitizensInCourse.ToString(CultureInfo.InvariantCulture), l.Overdue.Count.ToString(CultureInfo.InvariantCulture), Fraction(l.Overdue),
-                l.Late.Count.ToString(CultureInfo.InvariantCulture), Fraction(l.Late), l.MissingMandatory.Count.ToString(CultureInfo.InvariantCulture), Fraction(l.MissingMandatory)));
+                l.Late.Count.ToString(CultureInfo.InvariantCulture), Fraction(l.Late), l.MissingMandatory.Count.ToString(CultureInfo.InvariantCulture), Fraction(l.MissingMandatory),
+                l.ThroughTool.Count.ToString(CultureInfo.InvariantCulture), Fraction(l.ThroughTool)));
         }
     }
 

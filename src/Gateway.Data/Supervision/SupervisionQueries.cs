@@ -119,10 +119,11 @@ internal static class SupervisionQueries
     public static readonly string Overview = $"""
         set local work_mem = '64MB';
         select a.kind as Kind, a.code as Code, a.name as Name, p.interviews as Interviews, c.in_course as InCourse, c.overdue as Overdue,
-               p.late as Late, p.missing as Missing
+               p.late as Late, p.missing as Missing, p.tool as Tool
         from authority a
         cross join lateral (
-            select count(*)::int as interviews, count(*) filter (where late)::int as late, count(*) filter (where {MissingMandatory})::int as missing
+            select count(*)::int as interviews, count(*) filter (where late)::int as late, count(*) filter (where {MissingMandatory})::int as missing,
+                   count(*) filter (where via_tool)::int as tool
             from supervision_fact
             where responsible_kind = a.kind and responsible_code = a.code and held_on between @from and @to
         ) p

@@ -36,7 +36,7 @@ public sealed class SupervisionStore(GatewayDataSource dataSource, TimeProvider 
             await transaction.CommitAsync(work);
             return [.. rows.Select(r => new SupervisionOverviewLine(
                 new AuthorityId(Enum.Parse<AuthorityKind>(r.Kind), r.Code), r.Name, r.Interviews, r.InCourse,
-                new(r.Overdue, r.InCourse), new(r.Late, r.Interviews), new(r.Missing, r.Interviews)))];
+                new(r.Overdue, r.InCourse), new(r.Late, r.Interviews), new(r.Missing, r.Interviews), new(r.Tool, r.Interviews)))];
         }, cancellationToken);
 
     /// <summary>
@@ -141,7 +141,7 @@ public sealed class SupervisionStore(GatewayDataSource dataSource, TimeProvider 
         }
     }
 
-    private sealed record OverviewRow(string Kind, string Code, string Name, int Interviews, int InCourse, int Overdue, int Late, int Missing);
+    private sealed record OverviewRow(string Kind, string Code, string Name, int Interviews, int InCourse, int Overdue, int Late, int Missing, int Tool);
 
     private sealed record OverdueRow(string Cpr, Guid RegistrationId, DateOnly LastInterviewOn, DateOnly? NextContactOn);
 }

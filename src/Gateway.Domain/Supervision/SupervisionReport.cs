@@ -89,5 +89,7 @@ public sealed record SupervisionReport
 /// <param name="Overdue">Overdue citizens, out of the citizens in a course.</param>
 /// <param name="Late">Late registrations, out of the interviews.</param>
 /// <param name="MissingMandatory">Interviews whose registration lacks at least one mandatory item, out of the interviews.</param>
+/// <param name="ThroughTool">Interviews first registered in the registration tool (<see cref="SupervisionFigures.ThroughTool"/>), out of the interviews.</param>
 public sealed record SupervisionOverviewLine(
-    AuthorityId Authority, string Name, int Interviews, int CitizensInCourse, SupervisionReport.Share Overdue, SupervisionReport.Share Late, SupervisionReport.Share MissingMandatory);
+    AuthorityId Authority, string Name, int Interviews, int CitizensInCourse, SupervisionReport.Share Overdue, SupervisionReport.Share Late, SupervisionReport.Share MissingMandatory,
+    SupervisionReport.Share ThroughTool);

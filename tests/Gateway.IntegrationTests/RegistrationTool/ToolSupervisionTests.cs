@@ -90,6 +90,12 @@ public sealed class ToolSupervisionTests
         var rebuilt = await new SupervisionStore(_site.Gateway.Store, TimeProvider.System).ReportAsync(
             SandboxIdentity.Authority, from, to, SupervisionFigures.DefaultOverdueAfterMonths, 3, CancellationToken.None);
 
+        var overview = (await new SupervisionStore(_site.Gateway.Store, TimeProvider.System).OverviewAsync(from, to, SupervisionFigures.DefaultOverdueAfterMonths, CancellationToken.None))
+            .Single(l => l.Authority == SandboxIdentity.Authority);
+        var overviewCsv = new StringWriter();
+        var overviewExit = await Gateway.Cli.Gatewayctl.RunAsync(["--connection-string", _site.Gateway.ConnectionString, "supervision", "overview",
+            "--from", from.ToString("yyyy-MM-dd"), "--to", to.ToString("yyyy-MM-dd"), "--format", "csv", "--sort", "tool"], overviewCsv, errors);
+
         using (Assert.EnterMultipleScope())
         {
             Assert.That(exits, Is.All.Zero, errors.ToString);
@@ -100,6 +106,10 @@ public sealed class ToolSupervisionTests
             Assert.That(table.ToString(), Does.Contain("Registered in the registration tool").And.Contain("Registreret i registreringsværktøjet").And.Contain("2 of 5").And.Contain("40.0 %"));
             Assert.That(csv.ToString(), Does.Contain(",registration-tool,,2,5,0.4000"));
             Assert.That(html, Does.Contain("<tr id=\"registration-tool\">").And.Contain("2 / 5"));
+            Assert.That(overview.ThroughTool, Is.EqualTo(stored.ThroughTool), "the overview counts as the report does");
+            Assert.That(overviewExit, Is.Zero, errors.ToString);
+            Assert.That(overviewCsv.ToString().Split('\n')[0], Does.EndWith(",registration_tool,registration_tool_share"));
+            Assert.That(overviewCsv.ToString().Split('\n')[1], Does.StartWith($"{SandboxIdentity.Authority},").And.EndWith(",2,0.4000"), "sorted by the tool's share, largest first");
         }
     }
 
