@@ -97,9 +97,14 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter output)
             output.WriteLine("Starting the gateway and the baselines on 127.0.0.1");
             using var certificates = BenchCertificates.Create(Path.Combine(folder.FullName, "certificates"));
             await using var otlp = options.Otlp ? await OtlpSink.StartAsync(cancellationToken) : null;
-            // The management listener on a port known beforehand only when it is scraped; otherwise any free one, as before.
-            var managementPort = options.ScrapeSeconds is null ? 0 : LoopbackHost.FreePort();
-            var telemetry = new Dictionary<string, string?> { ["Gateway:Management:Url"] = $"http://127.0.0.1:{managementPort}" };
+            // The management listener on a port known beforehand only when it is scraped (GatewayServer's is any free one).
+            var managementPort = options.ScrapeSeconds is null ? (int?)null : LoopbackHost.FreePort();
+            var telemetry = new Dictionary<string, string?>();
+            if (managementPort is { } port)
+            {
+                telemetry["Gateway:Management:Url"] = $"http://127.0.0.1:{port}";
+            }
+
             if (otlp is not null)
             {
                 telemetry["Gateway:Telemetry:OtlpEndpoint"] = otlp.Address;

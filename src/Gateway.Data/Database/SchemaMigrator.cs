@@ -21,10 +21,6 @@ public static class SchemaMigrator
     // Any constant unique to this schema; it only serializes concurrent migrators.
     private const long LockKey = 0x436F6E7461637443;
 
-    // The supervision facts' lock (migration 0012: every supervision_fact_apply and _rebuild takes it first). The migrator
-    // takes it too, before any script, so that it and a pass of a running instance lock in the same order: a script that
-    // locks a table the pass reads (0014's registration_version) and then this (0017) would otherwise deadlock with it.
-    private const string FactsLock = "select pg_advisory_xact_lock(1397773650, 0)";
 
     /// <summary>The migration scripts this build carries, by name.</summary>
     public static IReadOnlyList<string> Scripts { get; } =
@@ -72,7 +68,10 @@ public static class SchemaMigrator
         var pending = Scripts.Where(s => !applied.ContainsKey(s)).ToList();
         if (pending.Count > 0)
         {
-            await Execute(connection, FactsLock, cancellationToken);
+            // The supervision facts' lock too, before any script, so that the migrator and a pass of a running instance
+            // lock in one order: a script that locks a table the pass reads (0014's registration_version) and then takes
+            // this lock (0017) would otherwise deadlock with it.
+            await Execute(connection, Supervision.SupervisionFacts.TakeLock, cancellationToken);
         }
 
         foreach (var name in pending)

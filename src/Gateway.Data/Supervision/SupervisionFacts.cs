@@ -11,6 +11,12 @@ namespace Gateway.Data.Supervision;
 /// </summary>
 public sealed class SupervisionFacts(GatewayDataSource dataSource)
 {
+    /// <summary>
+    /// Takes the facts' lock for the rest of the transaction: the lock every <c>supervision_fact_apply</c> and
+    /// <c>supervision_fact_rebuild</c> takes first (migration 0012, first key 1397773650, 'SUPR').
+    /// </summary>
+    internal const string TakeLock = "select pg_advisory_xact_lock(1397773650, 0)";
+
     /// <summary>The most noted registrations one apply takes, in one transaction.</summary>
     public const int BatchSize = 1000;
 

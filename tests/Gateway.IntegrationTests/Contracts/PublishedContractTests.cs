@@ -165,6 +165,33 @@ public sealed partial class PublishedContractTests
     }
 
     [Test]
+    public async Task SupervisionResponses_ReportWithThe15FigureAndOverdueListWithACitizen_AreValidAgainstTheFilesOnDisk()
+    {
+        // Seen 100 days ago: in the report's period and on the overdue list.
+        var registration = SampleRegistrations.Minimal(TestCitizens.Next());
+        registration.Interview.HeldOn = SampleRegistrations.Today.AddDays(-100);
+        await _gateway.Client().RegisterInterview(registration);
+        var (from, to) = (SampleRegistrations.Today.AddYears(-1).ToString("yyyy-MM-dd"), SampleRegistrations.Today.ToString("yyyy-MM-dd"));
+        var authority = $"<Authority><Kind>Municipality</Kind><Code>{Callers.MunicipalityCode}</Code></Authority>";
+        var payloads = new Dictionary<string, (string Payload, string Carries)>
+        {
+            ["GetSupervisionReport"] = ($"<GetSupervisionReport xmlns=\"{ContractNamespace.V1}\"><Query>{authority}<From>{from}</From><To>{to}</To></Query></GetSupervisionReport>",
+                "<ThroughRegistrationTool>"),
+            ["ListOverdueCitizens"] = ($"<ListOverdueCitizens xmlns=\"{ContractNamespace.V1}\"><Query>{authority}<AsOf>{to}</AsOf></Query><MaxCount>100</MaxCount></ListOverdueCitizens>",
+                "<MaskedCpr>"),
+        };
+
+        foreach (var (operation, (payload, carries)) in payloads)
+        {
+            Assert.That(Validate(XElement.Parse(payload)), Is.Empty, $"{operation} request");
+            using var response = await _gateway.Http.SendAsync(SoapRequests.Post("/soap/v1/ContactCourse", SoapRequests.Envelope11(payload)));
+            var answer = await response.Content.ReadAsStringAsync();
+            Assert.That(answer, Does.Contain($"<{operation}Response").And.Contain(carries), answer);
+            Assert.That(Validate(Payload(answer)), Is.Empty, $"{operation} response");
+        }
+    }
+
+    [Test]
     public void Wsdl_PortTypeAndBothBindings_DeclareExactlyTheOperationsOfTheServiceInterface()
     {
         var wsdl = XDocument.Load(Repository.PathOf("wsdl", "ContactCourse.v1.wsdl"));

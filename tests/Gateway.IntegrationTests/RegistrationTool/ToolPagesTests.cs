@@ -33,9 +33,6 @@ public sealed class ToolPagesTests
         return client;
     }
 
-    private static Guid RegistrationIdOf(ToolClient.Answer answer) =>
-        Guid.Parse(answer.Location!.Split('/')[2].Split('?')[0]);
-
     [Test]
     public async Task Page_WithoutSession_RedirectsToSignIn()
     {
@@ -127,7 +124,7 @@ public sealed class ToolPagesTests
 
         var first = await client.PostAsync("/registrer", ToolForms.Complete(cpr, requestId));
         var again = await client.PostAsync("/registrer", ToolForms.Complete(cpr, requestId));
-        var id = RegistrationIdOf(first);
+        var id = first.StoredRegistrationId;
         var history = await Store.HistoryAsync(id, CancellationToken.None);
         var page = await client.GetAsync(first.Location!);
 
@@ -154,7 +151,7 @@ public sealed class ToolPagesTests
         var tool = await client.PostAsync("/registrer", ToolForms.Complete(cpr, client.Hidden("RequestId")));
 
         var viaSoap = (await Store.HistoryAsync(soap.RegistrationId, CancellationToken.None)).Single();
-        var viaTool = (await Store.HistoryAsync(RegistrationIdOf(tool), CancellationToken.None)).Single();
+        var viaTool = (await Store.HistoryAsync(tool.StoredRegistrationId, CancellationToken.None)).Single();
 
         using (Assert.EnterMultipleScope())
         {
@@ -174,7 +171,7 @@ public sealed class ToolPagesTests
         var cpr = TestCitizens.Next();
         using var client = await SignedInAsync();
         await client.GetAsync("/registrer");
-        var id = RegistrationIdOf(await client.PostAsync("/registrer", ToolForms.Minimal(cpr, client.Hidden("RequestId"))));
+        var id = (await client.PostAsync("/registrer", ToolForms.Minimal(cpr, client.Hidden("RequestId")))).StoredRegistrationId;
         var soap = _site.Gateway.Client();
         var registeredInTool = (await soap.GetContactCourse(cpr)).Registrations.Single();
         await soap.CorrectInterview("soap-" + Guid.NewGuid().ToString("N"), id, 1, "Forkert matchkategori.", SampleRegistrations.Minimal(cpr));
@@ -308,7 +305,7 @@ public sealed class ToolPagesTests
         var cpr = TestCitizens.Next();
         using var client = await SignedInAsync();
         await client.GetAsync("/registrer");
-        var id = RegistrationIdOf(await client.PostAsync("/registrer", ToolForms.Minimal(cpr, client.Hidden("RequestId"))));
+        var id = (await client.PostAsync("/registrer", ToolForms.Minimal(cpr, client.Hidden("RequestId")))).StoredRegistrationId;
         await client.GetAsync($"/registrering/{id}/ret");
         var staleForm = ToolForms.Minimal(cpr, client.Hidden("RequestId")).With("Version", client.Hidden("Version")).With("Reason", "Forkert matchkategori.");
         var staleToken = client.LastPage;
@@ -332,7 +329,7 @@ public sealed class ToolPagesTests
         var cpr = TestCitizens.Next();
         using var client = await SignedInAsync();
         await client.GetAsync("/registrer");
-        var id = RegistrationIdOf(await client.PostAsync("/registrer", ToolForms.Minimal(cpr, client.Hidden("RequestId"))));
+        var id = (await client.PostAsync("/registrer", ToolForms.Minimal(cpr, client.Hidden("RequestId")))).StoredRegistrationId;
 
         await client.GetAsync($"/registrering/{id}/ret");
         var corrected = await client.PostAsync($"/registrering/{id}/ret",
@@ -450,7 +447,7 @@ public sealed class ToolPagesTests
         var cpr = TestCitizens.Next();
         using var client = await SignedInAsync();
         await client.GetAsync("/registrer");
-        var id = RegistrationIdOf(await client.PostAsync("/registrer", ToolForms.Minimal(cpr, client.Hidden("RequestId"))));
+        var id = (await client.PostAsync("/registrer", ToolForms.Minimal(cpr, client.Hidden("RequestId")))).StoredRegistrationId;
 
         var page = await client.GetAsync("/mine");
 

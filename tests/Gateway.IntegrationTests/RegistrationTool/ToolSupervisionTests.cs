@@ -118,6 +118,6 @@ public sealed class ToolSupervisionTests
         await tool.GetAsync("/registrer");
         var stored = await tool.PostAsync("/registrer", ToolForms.Minimal(cpr, tool.Hidden("RequestId")));
         Assert.That(stored.Status, Is.EqualTo(HttpStatusCode.Found), stored.Text);
-        return Guid.Parse(stored.Location!.Split('/')[2].Split('?')[0]);
+        return stored.StoredRegistrationId;
     }
 }

@@ -93,5 +93,8 @@ public sealed partial class ToolClient : IDisposable
     {
         /// <summary>The page's text with tags removed and character references decoded, for reading what a person reads.</summary>
         public string Text => WebUtility.HtmlDecode(Regex.Replace(Html, "<[^>]+>", " "));
+
+        /// <summary>The registration a stored write redirects to (<c>/registrering/{id}?gemt=N</c>).</summary>
+        public Guid StoredRegistrationId => Guid.Parse(Location!.Split('/')[2].Split('?')[0]);
     }
 }
