@@ -250,7 +250,7 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter output)
         var (logged, _) = await AccessLogStateAsync(cancellationToken);
         var started = Stopwatch.GetTimestamp();
         var before = CpuSample.Take(_postmasterPid);
-        var result = await load.RunAsync(scenario, cancellationToken) with { OtherCores = CpuSample.OtherCores(before, CpuSample.Take(_postmasterPid)) };
+        var result = await load.RunAsync(scenario, cancellationToken, () => CpuSample.Take(_postmasterPid)) with { OtherCores = CpuSample.OtherCores(before, CpuSample.Take(_postmasterPid)) };
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var (last, unsealed) = await AccessLogStateAsync(cancellationToken);
         if (last - logged is > 0 and var entries)
@@ -260,6 +260,7 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, TextWriter output)
 
         output.WriteLine($"{result.RequestsPerSecond,8:N0} req/s  p50 {result.P50Milliseconds,6:0.00} ms  p99 {result.P99Milliseconds,7:0.00} ms  " +
             $"errors {result.Errors}  other CPU {result.OtherCores:0.00} cores" +
+            (result.Cpu is { } cpu ? $"  CPU/request {cpu.ProcessMilliseconds:0.00} + {cpu.PostgresMilliseconds:0.00} ms" : "") +
             (result.Entries > 0 ? $"  {result.EntriesPerSecond:N0} entries/s" : "") +
             (result.Shed > 0 ? $"  shed {result.Shed:N0}" : ""));
         _results.Add(result);

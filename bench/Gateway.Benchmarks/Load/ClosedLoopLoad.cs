@@ -36,15 +36,31 @@ internal sealed class ClosedLoopLoad : IDisposable
         return body.Length;
     }
 
-    /// <summary>Warms up, then measures <paramref name="scenario"/>.</summary>
-    public async Task<ScenarioResult> RunAsync(LoadScenario scenario, CancellationToken cancellationToken)
+    /// <summary>
+    /// Warms up, then measures <paramref name="scenario"/>; with <paramref name="sampleCpu"/>, also the CPU time per request
+    /// from the start of the measured window to its last answer.
+    /// </summary>
+    public async Task<ScenarioResult> RunAsync(LoadScenario scenario, CancellationToken cancellationToken, Func<CpuSample?>? sampleCpu = null)
     {
         var capacity = _settings.MaxRequests / _settings.Concurrency;
         var workers = Enumerable.Range(0, _settings.Concurrency).Select(_ => new LoadWorker(_client, scenario, capacity)).ToArray();
         var measureStart = Stopwatch.GetTimestamp() + Ticks(_settings.Warmup);
         var measureEnd = measureStart + Ticks(_settings.Duration);
+        var cpuAtStart = sampleCpu is null ? Task.FromResult<CpuSample?>(null) : SampleAtAsync(measureStart, sampleCpu, cancellationToken);
         await Task.WhenAll(workers.Select(w => Task.Run(() => w.RunAsync(measureStart, measureEnd, cancellationToken), cancellationToken)));
-        return ScenarioResult.From(scenario.Name, workers, measureStart);
+        var cpuAtEnd = sampleCpu?.Invoke();
+        var result = ScenarioResult.From(scenario.Name, workers, measureStart);
+        return result with { Cpu = CpuSample.PerRequest(await cpuAtStart, cpuAtEnd, result.Requests) };
+    }
+
+    private static async Task<CpuSample?> SampleAtAsync(long timestamp, Func<CpuSample?> sample, CancellationToken cancellationToken)
+    {
+        if (Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), timestamp) is { Ticks: > 0 } wait)
+        {
+            await Task.Delay(wait, cancellationToken);
+        }
+
+        return sample();
     }
 
     public void Dispose() => _client.Dispose();

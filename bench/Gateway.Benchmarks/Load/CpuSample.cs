@@ -3,10 +3,17 @@ namespace Gateway.Benchmarks.Load;
 /// <summary>
 /// CPU time so far (Linux <c>/proc</c>, in clock ticks): the whole machine, and the benchmark's own processes
 /// (this one and its PostgreSQL server). Two samples tell how much of the cores other work took meanwhile,
-/// which on a shared machine says whether a figure can be trusted.
+/// which on a shared machine says whether a figure can be trusted, and how much CPU each request cost the
+/// benchmark's process and its PostgreSQL, which other work disturbs far less than requests per second.
 /// </summary>
-internal readonly record struct CpuSample(long MachineTotal, long MachineBusy, long Benchmark)
+internal readonly record struct CpuSample(long MachineTotal, long MachineBusy, long Process, long Postgres)
 {
+    // The unit of /proc's CPU times (USER_HZ): 100 per second on Linux, whatever the kernel's own tick rate.
+    private const double TicksPerSecond = 100;
+
+    /// <summary>The benchmark's own processes together.</summary>
+    public long Benchmark => Process + Postgres;
+
     /// <summary>Null where <c>/proc</c> is not there.</summary>
     public static CpuSample? Take(int postmasterPid)
     {
@@ -18,17 +25,18 @@ internal readonly record struct CpuSample(long MachineTotal, long MachineBusy, l
         // "cpu  user nice system idle iowait irq softirq steal ...": idle and iowait are the only idle time.
         var ticks = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(long.Parse).ToArray();
         var total = ticks.Sum();
-        var benchmark = ProcessStat("self").Ticks;
+        var process = ProcessStat("self").Ticks;
+        var postgres = 0L;
         foreach (var folder in Directory.EnumerateDirectories("/proc"))
         {
             var name = Path.GetFileName(folder);
             if (int.TryParse(name, out var pid) && ProcessStat(name) is var (parent, used) && (pid == postmasterPid || parent == postmasterPid))
             {
-                benchmark += used;
+                postgres += used;
             }
         }
 
-        return new CpuSample(total, total - ticks[3] - ticks[4], benchmark);
+        return new CpuSample(total, total - ticks[3] - ticks[4], process, postgres);
     }
 
     /// <summary>Cores that processes outside the benchmark used between two samples, on average.</summary>
@@ -36,6 +44,14 @@ internal readonly record struct CpuSample(long MachineTotal, long MachineBusy, l
         before is { } b && after is { } a && a.MachineTotal > b.MachineTotal
             ? Math.Max(0, (a.MachineBusy - b.MachineBusy) - (a.Benchmark - b.Benchmark)) * (double)Environment.ProcessorCount / (a.MachineTotal - b.MachineTotal)
             : null;
+
+    /// <summary>CPU time per request between two samples, of this process and of its PostgreSQL; null when unknown.</summary>
+    public static CpuPerRequest? PerRequest(CpuSample? before, CpuSample? after, long requests) =>
+        before is { } b && after is { } a && requests > 0
+            ? new CpuPerRequest(Milliseconds(a.Process - b.Process) / requests, Milliseconds(a.Postgres - b.Postgres) / requests)
+            : null;
+
+    private static double Milliseconds(long ticks) => ticks * 1000 / TicksPerSecond;
 
     // /proc/PID/stat: "pid (comm) state ppid ... utime stime ..."; comm may hold spaces, so count fields after ')'.
     private static (int Parent, long Ticks) ProcessStat(string pid)
@@ -52,3 +68,9 @@ internal readonly record struct CpuSample(long MachineTotal, long MachineBusy, l
         }
     }
 }
+
+/// <summary>
+/// Milliseconds of CPU per successful request: the benchmark's process (load client and servers) and its PostgreSQL
+/// (the postmaster and every backend, the background duties' included).
+/// </summary>
+internal readonly record struct CpuPerRequest(double ProcessMilliseconds, double PostgresMilliseconds);

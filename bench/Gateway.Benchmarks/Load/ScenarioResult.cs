@@ -9,6 +9,9 @@ internal sealed record ScenarioResult(
     /// <summary>Cores that processes outside the benchmark used meanwhile, on average (null when unknown).</summary>
     public double? OtherCores { get; init; }
 
+    /// <summary>CPU time per successful measured request (null when not sampled or unknown).</summary>
+    public CpuPerRequest? Cpu { get; init; }
+
     /// <summary>Whether the scenario ran out of requests to send before the window closed; the window then ends at its last answer.</summary>
     public bool RanOut { get; init; }
 

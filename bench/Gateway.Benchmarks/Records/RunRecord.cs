@@ -70,6 +70,8 @@ internal sealed record RunRecord
         Shed = r.Shed,
         EntriesPerSecond = r.Entries > 0 ? r.EntriesPerSecond : null,
         FirstError = r.FirstError,
+        ProcessCpuMillisecondsPerRequest = r.Cpu?.ProcessMilliseconds,
+        PostgresCpuMillisecondsPerRequest = r.Cpu?.PostgresMilliseconds,
     };
 }
 
@@ -82,6 +84,12 @@ internal sealed record ScenarioFigures(
     public double? EntriesPerSecond { get; init; }
 
     public string? FirstError { get; init; }
+
+    /// <summary>CPU time of the benchmark's process per successful request, ms (runs before 2026-12-04 have none).</summary>
+    public double? ProcessCpuMillisecondsPerRequest { get; init; }
+
+    /// <summary>CPU time of the benchmark's PostgreSQL per successful request, ms.</summary>
+    public double? PostgresCpuMillisecondsPerRequest { get; init; }
 }
 
 /// <summary>A gateway scenario divided by its baseline, in a <see cref="RunRecord"/>.</summary>

@@ -52,12 +52,13 @@ internal sealed class RunReport(
 
     private TextTable Results()
     {
-        var table = new TextTable("Scenario", "Requests/s", "p50 ms", "p99 ms", "Requests", "Errors", "Other CPU");
+        var table = new TextTable("Scenario", "Requests/s", "p50 ms", "p99 ms", "Requests", "Errors", "Other CPU", "CPU ms/request: benchmark + PostgreSQL");
         foreach (var r in results)
         {
             table.Add(r.Name, r.RequestsPerSecond.ToString("N0", CultureInfo.InvariantCulture), Milliseconds(r.P50Milliseconds),
                 Milliseconds(r.P99Milliseconds), r.Requests.ToString("N0", CultureInfo.InvariantCulture), r.Errors.ToString(CultureInfo.InvariantCulture),
-                r.OtherCores is { } other ? other.ToString("0.00", CultureInfo.InvariantCulture) : "-");
+                r.OtherCores is { } other ? other.ToString("0.00", CultureInfo.InvariantCulture) : "-",
+                r.Cpu is { } cpu ? string.Create(CultureInfo.InvariantCulture, $"{cpu.ProcessMilliseconds:0.00} + {cpu.PostgresMilliseconds:0.00}") : "-");
         }
 
         return table;
@@ -81,7 +82,7 @@ internal sealed class RunReport(
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"- Other CPU: cores (of {machine.Cores}) that processes outside the benchmark used during the scenario, warm-up included; above about 0.1 the figure is disturbed.");
+            $"- Other CPU: cores (of {machine.Cores}) that processes outside the benchmark used during the scenario, warm-up included; above about 0.1 the figure is disturbed. CPU ms/request: CPU time per successful request in the measured window, of the benchmark's process (load client and servers) and of its PostgreSQL (background duties included); other work disturbs it far less than requests/s.");
         foreach (var note in ScenarioNotes.For(results, facts))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"- {note}");

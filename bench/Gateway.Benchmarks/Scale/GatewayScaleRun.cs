@@ -143,7 +143,7 @@ internal sealed class GatewayScaleRun(BenchmarkOptions options, TextWriter outpu
     {
         await load.ProbeAsync(scenario, cancellationToken);
         var before = CpuSample.Take(postmasterPid);
-        var result = await load.RunAsync(scenario, cancellationToken) with { OtherCores = CpuSample.OtherCores(before, CpuSample.Take(postmasterPid)) };
+        var result = await load.RunAsync(scenario, cancellationToken, () => CpuSample.Take(postmasterPid)) with { OtherCores = CpuSample.OtherCores(before, CpuSample.Take(postmasterPid)) };
         output.WriteLine($"  {size,12:N0}  {scenario.Name,-34} {result.RequestsPerSecond,8:N0} req/s  p50 {result.P50Milliseconds,7:0.00} ms  " +
             $"p99 {result.P99Milliseconds,7:0.00} ms  errors {result.Errors}  other CPU {result.OtherCores:0.00}" +
             (result.Entries > 0 ? $"  {result.EntriesPerSecond:N0} entries/s" : ""));
