@@ -95,20 +95,19 @@ internal static class EnvelopeReader
 
     private static Refusal? Exceeds(XmlReader reader, Stack<OpenElement> open, EnvelopeLimits limits, ref int declarations)
     {
-        var path = open.Select(e => e.Element.Name.LocalName).Reverse().Append(reader.LocalName);
         if (open.Count + 1 > limits.MaxDepth)
         {
-            return Limit(path, "Limit.Depth", $"Elements nest deeper than {limits.MaxDepth} levels.");
+            return Limit(open, reader, "Limit.Depth", $"Elements nest deeper than {limits.MaxDepth} levels.");
         }
 
         if (reader.AttributeCount > limits.MaxAttributesPerElement)
         {
-            return Limit(path, "Limit.Attributes", $"An element has more than {limits.MaxAttributesPerElement} attributes.");
+            return Limit(open, reader, "Limit.Attributes", $"An element has more than {limits.MaxAttributesPerElement} attributes.");
         }
 
         if (TooLong(reader, limits))
         {
-            return Limit(path, "Limit.NameLength", $"A name, prefix or namespace is longer than {limits.MaxNameLength} characters.");
+            return Limit(open, reader, "Limit.NameLength", $"A name, prefix or namespace is longer than {limits.MaxNameLength} characters.");
         }
 
         for (var i = 0; i < reader.AttributeCount; i++)
@@ -117,13 +116,13 @@ internal static class EnvelopeReader
             if (TooLong(reader, limits) || (reader.NamespaceURI == XmlnsNamespace && reader.Value.Length > limits.MaxNameLength))
             {
                 reader.MoveToElement();
-                return Limit(path, "Limit.NameLength", $"A name, prefix or namespace is longer than {limits.MaxNameLength} characters.");
+                return Limit(open, reader, "Limit.NameLength", $"A name, prefix or namespace is longer than {limits.MaxNameLength} characters.");
             }
 
             if (reader.NamespaceURI == XmlnsNamespace && ++declarations > limits.MaxNamespaceDeclarations)
             {
                 reader.MoveToElement();
-                return Limit(path, "Limit.NamespaceDeclarations", $"The message declares more than {limits.MaxNamespaceDeclarations} namespaces.");
+                return Limit(open, reader, "Limit.NamespaceDeclarations", $"The message declares more than {limits.MaxNamespaceDeclarations} namespaces.");
             }
         }
 
@@ -134,8 +133,10 @@ internal static class EnvelopeReader
     private static bool TooLong(XmlReader reader, EnvelopeLimits limits) =>
         reader.LocalName.Length > limits.MaxNameLength || reader.Prefix.Length > limits.MaxNameLength || reader.NamespaceURI.Length > limits.MaxNameLength;
 
-    private static Refusal Limit(IEnumerable<string> path, string code, string text) =>
-        new(FaultCodes.LimitExceeded, [new FieldViolation(string.Join('/', path), code, text)]);
+    // The path of the element the reader is on, made only for a refusal: every element of every message passes the checks.
+    private static Refusal Limit(Stack<OpenElement> open, XmlReader reader, string code, string text) =>
+        new(FaultCodes.LimitExceeded,
+            [new FieldViolation(string.Join('/', open.Select(e => e.Element.Name.LocalName).Reverse().Append(reader.LocalName)), code, text)]);
 
     private static XAttribute Attribute(XmlReader reader) => reader.NamespaceURI switch
     {
