@@ -22,6 +22,13 @@ public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrat
         "Registration writes (versions with their request ids and access-log entries) committed together by one commit of the group commit.",
         advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64] });
 
+    /// <summary>The counter of batches sent again a statement per write (<see cref="SplitCommits"/>).</summary>
+    public const string SplitCommitsName = "gateway.registration.commit.split";
+
+    private static readonly Counter<long> SplitCommits = DataTelemetry.Meter.CreateCounter<long>(SplitCommitsName, "{commit}",
+        "Commits of several registration writes that went as a statement per write instead of one statement for all: two of them " +
+        "were of one request id or one registration, or PostgreSQL refused the one statement (a version a concurrent correction took).");
+
     private readonly GroupCommit<PendingWrite, WriteResult> _writes = new(
         batch => CommitAsync(dataSource, batch), "registration", _ => 1, MaxWritesPerCommit, WritesPerCommit);
 
@@ -76,6 +83,67 @@ public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrat
             {NotedAgain}
         )
         select exists (select 1 from claimed)
+        """;
+
+    /// <summary>
+    /// The writes of a whole batch in one statement, as <see cref="WriteSql"/> does each of them: the request ids are
+    /// claimed first, and only the writes whose claim succeeded write their version (with the registration, for version
+    /// 1), their access-log entry and their supervision note. It returns the position (from 1) of every write whose claim
+    /// succeeded. A version that exists already fails the statement, and with it everything it wrote: the batch is then
+    /// sent again a statement per write (<see cref="CommitAsync"/>), which tells which write it was. One statement instead
+    /// of one per write takes about a third of PostgreSQL's CPU per write (docs/performance.md, "One statement per batch").
+    /// Used only for a batch whose writes have distinct request ids and registrations, so no row of it meets another.
+    /// </summary>
+    internal const string BatchWriteSql = $"""
+        with input as (
+            select * from unnest(@Id, @Cpr, @ResponsibleKind, @ResponsibleCode, @OtherActorCvr, @ReceivedAt, @Version, @CaseType,
+                                 @HeldOn, @MatchCategory, @NextContactOn, @Late, @CaseWorkerId, @Items, @AgreementId, @CallId,
+                                 @Change, @Reason, @RequestId, @Channel, @Operation, @Fingerprint, @Receipt,
+                                 @AccessRecordedAt, @AccessAgreementId, @AccessItSystemId, @AccessAuthorityKind, @AccessAuthorityCode,
+                                 @AccessPrincipalKind, @AccessPrincipalCode, @AccessCaseWorkerId, @AccessCallId, @AccessOperation,
+                                 @AccessCpr, @AccessRegistrationId, @AccessOutcome, @AccessSubjectKind, @AccessSubjectCode)
+                with ordinality
+                as w(id, cpr, responsible_kind, responsible_code, other_actor_cvr, received_at, version, case_type,
+                     held_on, match_category, next_contact_on, late, case_worker_id, items, agreement_id, call_id,
+                     change, reason, request_id, channel, operation, fingerprint, receipt,
+                     access_recorded_at, access_agreement_id, access_it_system_id, access_authority_kind, access_authority_code,
+                     access_principal_kind, access_principal_code, access_case_worker_id, access_call_id, access_operation,
+                     access_cpr, access_registration_id, access_outcome, access_subject_kind, access_subject_code, position)
+        ),
+        claimed as (
+            insert into write_request (agreement_id, request_id, operation, fingerprint, receipt, received_at)
+            select agreement_id, request_id, operation, fingerprint, receipt::jsonb, received_at from input
+            on conflict (agreement_id, request_id) do nothing
+            returning agreement_id, request_id
+        ),
+        written as (
+            select input.* from input join claimed using (agreement_id, request_id)
+        ),
+        registration_row as (
+            insert into registration (id, cpr, responsible_kind, responsible_code, other_actor_cvr, registered_at)
+            select id, cpr, responsible_kind, responsible_code, other_actor_cvr, received_at from written where version = 1
+        ),
+        version_row as (
+            insert into registration_version
+                (registration_id, version, case_type, held_on, match_category, next_contact_on, late, case_worker_id, received_at, items,
+                 agreement_id, call_id, change, reason, request_id, responsible_kind, responsible_code, other_actor_cvr, channel)
+            select id, version, case_type, held_on, match_category, next_contact_on, late, case_worker_id, received_at, items::jsonb,
+                   agreement_id, call_id, change, reason, request_id, responsible_kind, responsible_code, other_actor_cvr, channel
+            from written
+        ),
+        access_row as (
+            insert into access_log {AccessLogStore.InsertColumns}
+            select access_recorded_at, access_agreement_id, access_it_system_id, access_authority_kind, access_authority_code,
+                   access_principal_kind, access_principal_code, access_case_worker_id, access_call_id, access_operation,
+                   access_cpr, access_registration_id, access_outcome, access_subject_kind, access_subject_code
+            from written order by position
+        ),
+        pending_row as (
+            insert into supervision_pending (registration_id)
+            select id from written
+            {NotedAgain}
+        )
+        select position from written
         """;
 
     /// <summary>
@@ -148,6 +216,16 @@ public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrat
     private static async Task<Sent> SendAsync(GatewayDataSource dataSource, IReadOnlyList<GroupCommit<PendingWrite, WriteResult>.Item> writes)
     {
         await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
+        if (writes.Count > 1)
+        {
+            if (Apart(writes) && await SendTogetherAsync(connection, writes) is { } together)
+            {
+                return together;
+            }
+
+            SplitCommits.Add(1);
+        }
+
         await using var batch = new NpgsqlBatch(connection);
         foreach (var write in writes)
         {
@@ -180,6 +258,75 @@ public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrat
             return new Sent(null, null);
         }
     }
+
+    // Whether no two writes share a request id or a registration: then the writes of one statement cannot meet each other.
+    private static bool Apart(IReadOnlyList<GroupCommit<PendingWrite, WriteResult>.Item> writes) =>
+        writes.Select(w => (w.Work.Request.AgreementId, w.Work.Request.RequestId)).Distinct().Count() == writes.Count
+        && writes.Select(w => w.Work.Version.Id).Distinct().Count() == writes.Count;
+
+    // The batch in one statement (BatchWriteSql); null when PostgreSQL refused it, which undid all of it.
+    private static async Task<Sent?> SendTogetherAsync(NpgsqlConnection connection, IReadOnlyList<GroupCommit<PendingWrite, WriteResult>.Item> writes)
+    {
+        await using var command = new NpgsqlCommand(BatchWriteSql, connection);
+        var all = writes.Select(w => w.Work).ToArray();
+        var p = command.Parameters;
+        p.Add(Column("Id", all, w => w.Version.Id));
+        p.Add(Column("Cpr", all, w => w.Version.Interview.Cpr));
+        p.Add(Column("ResponsibleKind", all, w => w.Version.ResponsibleAuthority.Kind.ToString()));
+        p.Add(Column("ResponsibleCode", all, w => w.Version.ResponsibleAuthority.Code));
+        p.Add(Column("OtherActorCvr", all, w => w.Version.OtherActor?.Code));
+        p.Add(Column("ReceivedAt", all, w => w.Version.ReceivedAt.UtcDateTime));
+        p.Add(Column("Version", all, w => w.Version.Version));
+        p.Add(Column("CaseType", all, w => w.Version.Interview.CaseType.ToString()));
+        p.Add(Column("HeldOn", all, w => w.Version.Interview.HeldOn));
+        p.Add(Column("MatchCategory", all, w => (short)w.Version.Interview.MatchCategory));
+        p.Add(new NpgsqlParameter("NextContactOn", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = all.Select(w => w.Version.Interview.NextContact.PlannedOn).ToArray() });
+        p.Add(Column("Late", all, w => w.Version.Late));
+        p.Add(Column("CaseWorkerId", all, w => w.Version.CaseWorkerId));
+        p.Add(Column("Items", all, w => InterviewJson.Write(w.Version.Interview)));
+        p.Add(Column("AgreementId", all, w => w.Request.AgreementId));
+        p.Add(Column("CallId", all, w => w.Version.CallId));
+        p.Add(Column("Change", all, w => w.Version.Change.ToString()));
+        p.Add(Column("Reason", all, w => w.Version.Reason));
+        p.Add(Column("RequestId", all, w => w.Request.RequestId));
+        p.Add(Column("Channel", all, w => w.Version.Channel.ToString()));
+        p.Add(Column("Operation", all, w => w.Access.Operation));
+        p.Add(Column("Fingerprint", all, w => w.Request.Fingerprint.Value));
+        p.Add(Column("Receipt", all, w => InterviewJson.WriteReceipt(w.Receipt)));
+        p.Add(Column("AccessRecordedAt", all, w => w.Access.RecordedAt.UtcDateTime));
+        p.Add(Column("AccessAgreementId", all, w => w.Access.AgreementId));
+        p.Add(Column("AccessItSystemId", all, w => w.Access.ItSystemId));
+        p.Add(Column("AccessAuthorityKind", all, w => w.Access.Authority.Kind.ToString()));
+        p.Add(Column("AccessAuthorityCode", all, w => w.Access.Authority.Code));
+        p.Add(Column("AccessPrincipalKind", all, w => w.Access.Principal?.Kind.ToString()));
+        p.Add(Column("AccessPrincipalCode", all, w => w.Access.Principal?.Code));
+        p.Add(Column("AccessCaseWorkerId", all, w => w.Access.CaseWorkerId));
+        p.Add(Column("AccessCallId", all, w => w.Access.CallId));
+        p.Add(Column("AccessOperation", all, w => w.Access.Operation));
+        p.Add(Column("AccessCpr", all, w => w.Access.Cpr));
+        p.Add(Column("AccessRegistrationId", all, w => w.Access.RegistrationId));
+        p.Add(Column("AccessOutcome", all, w => w.Access.Outcome));
+        p.Add(Column("AccessSubjectKind", all, w => w.Access.Subject?.Kind.ToString()));
+        p.Add(Column("AccessSubjectCode", all, w => w.Access.Subject?.Code));
+        try
+        {
+            var claimed = new bool[all.Length];
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                claimed[reader.GetInt64(0) - 1] = true;
+            }
+
+            return new Sent(claimed, null);
+        }
+        catch (PostgresException)
+        {
+            return null;
+        }
+    }
+
+    private static NpgsqlParameter<T[]> Column<T>(string name, PendingWrite[] writes, Func<PendingWrite, T> value) =>
+        new(name, writes.Select(value).ToArray());
 
     private static NpgsqlBatchCommand Command(PendingWrite write)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Dapper;
 using Gateway.Contracts.CodeLists;
 using Gateway.Data.Database;
@@ -22,6 +23,7 @@ namespace Gateway.IntegrationTests.Data;
 public sealed class GroupCommittedWritesTests
 {
     private static readonly AuthorityId Municipality = new(AuthorityKind.Municipality, "101");
+    private static readonly Guid SystemId = Guid.NewGuid();
 
     private GatewayDataSource _dataSource = null!;
     private RegistrationStore _store = null!;
@@ -33,13 +35,7 @@ public sealed class GroupCommittedWritesTests
         _dataSource = GatewayDataSource.Create(await TestPostgres.CreateDatabaseAsync());
         _store = new RegistrationStore(_dataSource);
         _agreementId = Guid.NewGuid();
-        await using var connection = await _dataSource.OpenConnectionAsync(CancellationToken.None);
-        await connection.ExecuteAsync("""
-            insert into authority (kind, code, name, created_by) values ('Municipality', '101', 'Testkommune', 'tests');
-            insert into it_system (id, name, vendor_cvr, created_by) values (@systemId, 'System', '12345674', 'tests');
-            insert into agreement (id, authority_kind, authority_code, it_system_id, operations, case_types, read_scope, environment, valid_from, status)
-            values (@agreementId, 'Municipality', '101', @systemId, '{RegisterInterview}', '{Kontanthjaelp}', 'OwnCitizens', 'Test', '2020-01-01', 'Active');
-            """, new { systemId = Guid.NewGuid(), agreementId = _agreementId });
+        await SeedAgreementAsync(_dataSource, _agreementId);
     }
 
     [TearDown]
@@ -176,6 +172,126 @@ public sealed class GroupCommittedWritesTests
         }
     }
 
+    [Test]
+    public async Task OneCommit_WritesApart_StoreInOneStatementExactlyWhatEachStoresAlone()
+    {
+        // The same writes, each sent alone to a second database and together in one commit to this one.
+        var corrected = NewRegistration();
+        var taken = NewRegistration();
+        var otherActor = new AuthorityId(AuthorityKind.OtherActor, "12345674");
+        var together = new (StoredRegistration Version, string RequestId)[]
+        {
+            (NewRegistration(), "minimal"),
+            (NewRegistration() with
+            {
+                Interview = ContractMapper.ToInterview(SampleRegistrations.Complete("0202902345")),
+                OtherActor = otherActor,
+                CallId = "call-7",
+                Late = true,
+                Channel = RegistrationChannel.RegistrationTool,
+            }, "complete"),
+            (corrected with { Version = 2, Change = ChangeKind.Corrected, Reason = "Rettet, æøå." }, "correction"),
+            (NewRegistration(), "taken"), // its request id was used before: it writes nothing
+        };
+        using var splits = new SplitCommits();
+
+        await using var alone = GatewayDataSource.Create(await TestPostgres.CreateDatabaseAsync());
+        await SeedAgreementAsync(alone, _agreementId);
+        await using (var aloneStore = new RegistrationStore(alone))
+        {
+            foreach (var (version, requestId) in new[] { (corrected, "register"), (taken, "taken") }.Concat(together))
+            {
+                await Write(aloneStore, version, requestId);
+            }
+        }
+
+        Assert.That(await Write(corrected, "register"), Is.EqualTo(WriteResult.Stored));
+        Assert.That(await Write(taken, "taken"), Is.EqualTo(WriteResult.Stored));
+        var results = await InOneCommitAsync([.. together.Select(w => (Func<Task<WriteResult>>)(() => Write(w.Version, w.RequestId)))]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(results, Is.EqualTo(new WriteResult?[] { WriteResult.Stored, WriteResult.Stored, WriteResult.Stored, WriteResult.RequestIdTaken }));
+            Assert.That(splits.Count, Is.Zero, "the batch went as one statement");
+            Assert.That(await CommitsOfAsync("minimal", "complete", "correction"), Is.EqualTo(1));
+            foreach (var table in StoredRows.Keys)
+            {
+                Assert.That(await RowsAsync(_dataSource, table), Is.EqualTo(await RowsAsync(alone, table)), $"{table} holds the same rows");
+            }
+        }
+    }
+
+    [Test]
+    public async Task OneCommit_TwoWritesOfOneRegistration_AreSentAStatementEach()
+    {
+        var registered = NewRegistration();
+        Assert.That(await Write(registered, "register"), Is.EqualTo(WriteResult.Stored));
+        using var splits = new SplitCommits();
+
+        var results = await InOneCommitAsync(
+            () => Write(registered with { Version = 2, Change = ChangeKind.Corrected, Reason = "Første." }, "second"),
+            () => Write(registered with { Version = 3, Change = ChangeKind.Corrected, Reason = "Anden." }, "third"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(results, Is.EqualTo(new WriteResult?[] { WriteResult.Stored, WriteResult.Stored }));
+            Assert.That(splits.Count, Is.EqualTo(1), "a batch whose writes meet is sent a statement per write");
+            Assert.That(await CommitsOfAsync("second", "third"), Is.EqualTo(1), "and still in one commit");
+        }
+    }
+
+    // What a write stores, per table, without what differs between two databases (transaction ids) or between two
+    // transactions (an access-log entry's identity is the same when the order is); the write ahead of a batch left out.
+    private static readonly Dictionary<string, string> StoredRows = new()
+    {
+        ["registration"] = "select to_jsonb(r)::text from registration r where r.id not in (select registration_id from registration_version where request_id = 'ahead') order by r.id",
+        ["registration_version"] = "select (to_jsonb(v) - 'xid')::text from registration_version v where v.request_id <> 'ahead' order by v.registration_id, v.version",
+        ["write_request"] = "select to_jsonb(w)::text from write_request w where w.request_id <> 'ahead' order by w.request_id",
+        ["access_log"] = "select (to_jsonb(e) - 'id' - 'xid')::text from access_log e where e.call_id <> 'ahead' order by e.call_id",
+        ["supervision_pending"] = "select registration_id::text from supervision_pending where registration_id not in (select registration_id from registration_version where request_id = 'ahead') order by 1",
+    };
+
+    private static async Task<List<string>> RowsAsync(GatewayDataSource dataSource, string table)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
+        return [.. await connection.QueryAsync<string>(StoredRows[table])];
+    }
+
+    private static async Task SeedAgreementAsync(GatewayDataSource dataSource, Guid agreementId)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
+        await connection.ExecuteAsync("""
+            insert into authority (kind, code, name, created_by) values ('Municipality', '101', 'Testkommune', 'tests');
+            insert into it_system (id, name, vendor_cvr, created_by) values (@systemId, 'System', '12345674', 'tests');
+            insert into agreement (id, authority_kind, authority_code, it_system_id, operations, case_types, read_scope, environment, valid_from, status)
+            values (@agreementId, 'Municipality', '101', @systemId, '{RegisterInterview}', '{Kontanthjaelp}', 'OwnCitizens', 'Test', '2020-01-01', 'Active');
+            """, new { systemId = SystemId, agreementId });
+    }
+
+    // Counts the batches of several that stores send again a statement per write, from its making to its disposal.
+    private sealed class SplitCommits : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private long _count;
+
+        public SplitCommits()
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Name == RegistrationStore.SplitCommitsName)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _count, value));
+            _listener.Start();
+        }
+
+        public long Count => Interlocked.Read(ref _count);
+
+        public void Dispose() => _listener.Dispose();
+    }
+
     // Starts the writes while a lock holds the commit before them, so that they are queued together and go into one
     // batch; the answer of a write that failed is null.
     private async Task<WriteResult?[]> InOneCommitAsync(params Func<Task<WriteResult>>[] writes)
@@ -208,14 +324,16 @@ public sealed class GroupCommittedWritesTests
         return results;
     }
 
-    private Task<WriteResult> Write(StoredRegistration version, string requestId)
+    private Task<WriteResult> Write(StoredRegistration version, string requestId) => Write(_store, version, requestId);
+
+    private Task<WriteResult> Write(RegistrationStore store, StoredRegistration version, string requestId)
     {
         var receipt = new Receipt(version.Id, version.Version, version.ReceivedAt, version.Late, []);
-        var caller = new Caller(Municipality, null, version.CaseWorkerId);
+        var caller = new Caller(Municipality, version.OtherActor, version.CaseWorkerId);
         var request = new WriteRequest(_agreementId, requestId, RequestFingerprint.OfRegistration(caller, version.Interview));
-        var access = new AccessEntry(version.ReceivedAt, _agreementId, Guid.NewGuid(), Municipality, null, version.CaseWorkerId,
+        var access = new AccessEntry(version.ReceivedAt, _agreementId, SystemId, Municipality, version.OtherActor, version.CaseWorkerId,
             requestId, "RegisterInterview", version.Interview.Cpr, version.Id, AccessOutcome.Ok);
-        return _store.WriteAsync(version, request, receipt, access, CancellationToken.None);
+        return store.WriteAsync(version, request, receipt, access, CancellationToken.None);
     }
 
     private static StoredRegistration NewRegistration() =>
