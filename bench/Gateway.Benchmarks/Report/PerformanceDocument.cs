@@ -59,7 +59,10 @@ internal static class PerformanceDocument
         client's own work is part of every figure: absolute numbers understate what a dedicated server does,
         and the ratios are the useful part. Other processes on the machine disturb the figures too: each run
         records the load average before it started and, per scenario, the cores that processes outside the
-        benchmark used meanwhile ("Other CPU"); distrust a figure where that is above about 0.1.
+        benchmark used meanwhile ("Other CPU"); distrust a figure where that is above about 0.1. Each scenario also
+        records the CPU time per successful request of the benchmark's process (load client and servers) and of its
+        PostgreSQL (postmaster and every backend, the background duties' included), over the measured window ("CPU ms/request:
+        benchmark + PostgreSQL"): other work disturbs it far less than requests/s, so it is what an A/B of a change compares.
 
         ## How to run
 
@@ -68,13 +71,13 @@ internal static class PerformanceDocument
 
         Defaults take about three minutes. Each run appends its own dated section below and writes the same results as JSON to
         `docs/performance-runs/<UTC time>-load-<commit>.json` (machine, commit, options, and per scenario requests/s, p50, p99,
-        errors, other CPU, and the ratios to the baselines); `--no-write` only prints. Two such files (or two scale or soak
+        errors, other CPU, CPU per request, and the ratios to the baselines); `--no-write` only prints. Two such files (or two scale or soak
         JSON files) are compared with
 
             dotnet run -c Release --project bench/Gateway.Benchmarks -- --compare A.json B.json
 
-        which runs nothing and prints one tab-separated line per scenario: A, B and B/A for requests/s, p50 and p99, and the
-        errors of both (a scenario only one run has gets `-`).
+        which runs nothing and prints one tab-separated line per scenario: A, B and B/A for requests/s, p50, p99 and the CPU
+        per request of the benchmark's process and of its PostgreSQL (`-` for runs before it was recorded), and the errors of both (a scenario only one run has gets `-`).
 
         The supervision scale run (issue 11) is separate and opt-in; it seeds a database of its own to each size in turn and
         measures the supervision report, overview and overdue list on it (about 25 minutes for these three sizes, most of it
