@@ -1,3 +1,4 @@
+using System.Data;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using Dapper;
@@ -26,8 +27,9 @@ public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrat
     public const string SplitCommitsName = "gateway.registration.commit.split";
 
     private static readonly Counter<long> SplitCommits = DataTelemetry.Meter.CreateCounter<long>(SplitCommitsName, "{commit}",
-        "Commits of several registration writes that went as a statement per write instead of one statement for all: two of them " +
-        "were of one request id or one registration, or PostgreSQL refused the one statement (a version a concurrent correction took).");
+        "Batches of several registration writes sent as a statement per write instead of one statement for all, by reason: meet (two " +
+        "of them were of one request id or one registration) or refused (PostgreSQL refused the one statement: a version a concurrent " +
+        "correction took, a deadlock). A batch sent again after a VersionTaken counts again.");
 
     private readonly GroupCommit<PendingWrite, WriteResult> _writes = new(
         batch => CommitAsync(dataSource, batch), "registration", _ => 1, MaxWritesPerCommit, WritesPerCommit);
@@ -218,12 +220,24 @@ public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrat
         await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
         if (writes.Count > 1)
         {
-            if (Apart(writes) && await SendTogetherAsync(connection, writes) is { } together)
+            if (!Apart(writes))
             {
-                return together;
+                SplitCommits.Add(1, new KeyValuePair<string, object?>("reason", "meet"));
             }
+            else
+            {
+                var together = await SendTogetherAsync(connection, writes);
+                if (together is { Claimed: not null })
+                {
+                    return together;
+                }
 
-            SplitCommits.Add(1);
+                SplitCommits.Add(1, new KeyValuePair<string, object?>("reason", "refused"));
+                if (together is not null)
+                {
+                    return together;
+                }
+            }
         }
 
         await using var batch = new NpgsqlBatch(connection);
@@ -264,7 +278,10 @@ public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrat
         writes.Select(w => (w.Work.Request.AgreementId, w.Work.Request.RequestId)).Distinct().Count() == writes.Count
         && writes.Select(w => w.Work.Version.Id).Distinct().Count() == writes.Count;
 
-    // The batch in one statement (BatchWriteSql); null when PostgreSQL refused it, which undid all of it.
+    // The batch in one statement (BatchWriteSql); null when PostgreSQL refused one of its rows (a constraint), which undid
+    // all of it and leaves the connection fit for the statement per write that tells which; a refusal of the statement as
+    // such (a deadlock, a timeout, the server ending the session) is the batch's, answered as the per-statement path
+    // answers it: each write again alone, on a connection of its own.
     private static async Task<Sent?> SendTogetherAsync(NpgsqlConnection connection, IReadOnlyList<GroupCommit<PendingWrite, WriteResult>.Item> writes)
     {
         await using var command = new NpgsqlCommand(BatchWriteSql, connection);
@@ -319,9 +336,13 @@ public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrat
 
             return new Sent(claimed, null);
         }
-        catch (PostgresException)
+        catch (PostgresException ex) when (ex.SqlState.StartsWith("23", StringComparison.Ordinal) && connection.FullState == ConnectionState.Open)
         {
             return null;
+        }
+        catch (PostgresException)
+        {
+            return new Sent(null, null);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Dapper;
 using Gateway.Contracts.CodeLists;
+using Gateway.Contracts.Types;
 using Gateway.Data.Database;
 using Gateway.Data.Registrations;
 using Gateway.Domain.AccessLog;
@@ -191,6 +192,7 @@ public sealed class GroupCommittedWritesTests
                 Channel = RegistrationChannel.RegistrationTool,
             }, "complete"),
             (corrected with { Version = 2, Change = ChangeKind.Corrected, Reason = "Rettet, æøå." }, "correction"),
+            (NewRegistration() with { Interview = ContractMapper.ToInterview(Ended("0303903456")) }, "ended"),
             (NewRegistration(), "taken"), // its request id was used before: it writes nothing
         };
         using var splits = new SplitCommits();
@@ -211,9 +213,9 @@ public sealed class GroupCommittedWritesTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(results, Is.EqualTo(new WriteResult?[] { WriteResult.Stored, WriteResult.Stored, WriteResult.Stored, WriteResult.RequestIdTaken }));
-            Assert.That(splits.Count, Is.Zero, "the batch went as one statement");
-            Assert.That(await CommitsOfAsync("minimal", "complete", "correction"), Is.EqualTo(1));
+            Assert.That(results, Is.EqualTo(new WriteResult?[] { WriteResult.Stored, WriteResult.Stored, WriteResult.Stored, WriteResult.Stored, WriteResult.RequestIdTaken }));
+            Assert.That(splits.Total, Is.Zero, "the batch went as one statement");
+            Assert.That(await CommitsOfAsync("minimal", "complete", "correction", "ended"), Is.EqualTo(1));
             foreach (var table in StoredRows.Keys)
             {
                 Assert.That(await RowsAsync(_dataSource, table), Is.EqualTo(await RowsAsync(alone, table)), $"{table} holds the same rows");
@@ -235,8 +237,33 @@ public sealed class GroupCommittedWritesTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(results, Is.EqualTo(new WriteResult?[] { WriteResult.Stored, WriteResult.Stored }));
-            Assert.That(splits.Count, Is.EqualTo(1), "a batch whose writes meet is sent a statement per write");
+            Assert.That(splits["meet"], Is.EqualTo(1), "a batch whose writes meet is sent a statement per write");
+            Assert.That(splits["refused"], Is.Zero, "without trying the one statement first");
             Assert.That(await CommitsOfAsync("second", "third"), Is.EqualTo(1), "and still in one commit");
+        }
+    }
+
+    [Test]
+    public async Task OneCommit_AVersionStoredBefore_TheOneStatementIsRefusedAndTheBatchTellsWhichWrite()
+    {
+        var registered = NewRegistration();
+        var correction = registered with { Version = 2, Change = ChangeKind.Corrected, Reason = "Rettet." };
+        Assert.That(await Write(registered, "register"), Is.EqualTo(WriteResult.Stored));
+        Assert.That(await Write(correction, "first-correction"), Is.EqualTo(WriteResult.Stored));
+        using var splits = new SplitCommits();
+
+        var results = await InOneCommitAsync(
+            () => Write(NewRegistration(), "before"),
+            () => Write(correction with { Reason = "Rettet igen." }, "stale-correction"),
+            () => Write(NewRegistration(), "after"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(results, Is.EqualTo(new WriteResult?[] { WriteResult.Stored, WriteResult.VersionTaken, WriteResult.Stored }));
+            Assert.That(splits["refused"], Is.EqualTo(1), "the one statement was refused once; the rest then went as one statement");
+            Assert.That(splits["meet"], Is.Zero);
+            Assert.That(await CommitsOfAsync("before", "after"), Is.EqualTo(1));
+            Assert.That(await _store.FindRequestAsync(_agreementId, "stale-correction", CancellationToken.None), Is.Null, "the stale correction claimed nothing");
         }
     }
 
@@ -247,7 +274,7 @@ public sealed class GroupCommittedWritesTests
         ["registration"] = "select to_jsonb(r)::text from registration r where r.id not in (select registration_id from registration_version where request_id = 'ahead') order by r.id",
         ["registration_version"] = "select (to_jsonb(v) - 'xid')::text from registration_version v where v.request_id <> 'ahead' order by v.registration_id, v.version",
         ["write_request"] = "select to_jsonb(w)::text from write_request w where w.request_id <> 'ahead' order by w.request_id",
-        ["access_log"] = "select (to_jsonb(e) - 'id' - 'xid')::text from access_log e where e.call_id <> 'ahead' order by e.call_id",
+        ["access_log"] = "select (to_jsonb(e) - 'id' - 'xid')::text || ' #' || row_number() over (order by e.id) from access_log e where e.call_id <> 'ahead' order by e.id",
         ["supervision_pending"] = "select registration_id::text from supervision_pending where registration_id not in (select registration_id from registration_version where request_id = 'ahead') order by 1",
     };
 
@@ -268,11 +295,11 @@ public sealed class GroupCommittedWritesTests
             """, new { systemId = SystemId, agreementId });
     }
 
-    // Counts the batches of several that stores send again a statement per write, from its making to its disposal.
+    // Counts, by reason, the batches of several that stores send a statement per write, from its making to its disposal.
     private sealed class SplitCommits : IDisposable
     {
         private readonly MeterListener _listener = new();
-        private long _count;
+        private readonly Dictionary<string, long> _counts = [];
 
         public SplitCommits()
         {
@@ -283,11 +310,43 @@ public sealed class GroupCommittedWritesTests
                     listener.EnableMeasurementEvents(instrument);
                 }
             };
-            _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _count, value));
+            _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+            {
+                var reason = "";
+                foreach (var tag in tags)
+                {
+                    reason = tag.Key == "reason" ? tag.Value as string ?? "" : reason;
+                }
+
+                lock (_counts)
+                {
+                    _counts[reason] = _counts.GetValueOrDefault(reason) + value;
+                }
+            });
             _listener.Start();
         }
 
-        public long Count => Interlocked.Read(ref _count);
+        public long this[string reason]
+        {
+            get
+            {
+                lock (_counts)
+                {
+                    return _counts.GetValueOrDefault(reason);
+                }
+            }
+        }
+
+        public long Total
+        {
+            get
+            {
+                lock (_counts)
+                {
+                    return _counts.Values.Sum();
+                }
+            }
+        }
 
         public void Dispose() => _listener.Dispose();
     }
@@ -326,14 +385,24 @@ public sealed class GroupCommittedWritesTests
 
     private Task<WriteResult> Write(StoredRegistration version, string requestId) => Write(_store, version, requestId);
 
+    // The access-log entry's values differ from the version's where they may (its time, case worker, principal), so that a
+    // write that took one for the other stores something else.
     private Task<WriteResult> Write(RegistrationStore store, StoredRegistration version, string requestId)
     {
         var receipt = new Receipt(version.Id, version.Version, version.ReceivedAt, version.Late, []);
         var caller = new Caller(Municipality, version.OtherActor, version.CaseWorkerId);
         var request = new WriteRequest(_agreementId, requestId, RequestFingerprint.OfRegistration(caller, version.Interview));
-        var access = new AccessEntry(version.ReceivedAt, _agreementId, SystemId, Municipality, version.OtherActor, version.CaseWorkerId,
-            requestId, "RegisterInterview", version.Interview.Cpr, version.Id, AccessOutcome.Ok);
+        var access = new AccessEntry(version.ReceivedAt.AddMilliseconds(1), _agreementId, SystemId, Municipality, version.OtherActor ?? Municipality,
+            "access-" + version.CaseWorkerId, requestId, "RegisterInterview", version.Interview.Cpr, version.Id, AccessOutcome.Ok);
         return store.WriteAsync(version, request, receipt, access, CancellationToken.None);
+    }
+
+    // A registration that ends the course: no next contact date, an end reason.
+    private static InterviewRegistration Ended(string cpr)
+    {
+        var registration = SampleRegistrations.Minimal(cpr);
+        registration.NextContact = new NextContact { EndReason = CourseEndReason.Selvforsoergelse, EndReasonSpecified = true };
+        return registration;
     }
 
     private static StoredRegistration NewRegistration() =>
