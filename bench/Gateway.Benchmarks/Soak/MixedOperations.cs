@@ -24,7 +24,7 @@ internal sealed class MixedOperations(Uri endpoint, SoapEnvelopes envelopes, IRe
     private readonly byte[][] _reads = [.. readCitizens.Select(envelopes.GetContactCourseTemplate.With)];
     // The mix registers three times as often as it corrects: without a bound this queue grew through a soak by the load
     // client's own doing (69,000 CPR strings in 16 minutes of the 60-minute soak), which the memory samples then counted.
-    private const int MaxToCorrect = 10_000;
+    internal const int MaxToCorrect = 10_000;
 
     private readonly ConcurrentQueue<(Guid Id, string Cpr)> _toCorrect = new();
     private long _next = -1;

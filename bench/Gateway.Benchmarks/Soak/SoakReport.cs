@@ -124,7 +124,7 @@ internal sealed class SoakReport
             ? string.Create(CultureInfo.InvariantCulture,
                 $"- Trend, mean of the last third of the samples against the first third: RSS {Trend.FirstRssMiB:0.0} → {Trend.LastRssMiB:0.0} MiB ({Flat(Trend.RssFlat)}), open files {Trend.FirstOpenFiles:0.0} → {Trend.LastOpenFiles:0.0} ({Flat(Trend.OpenFilesFlat)}), threads {Trend.FirstThreads:0.0} → {Trend.LastThreads:0.0} ({Flat(Trend.ThreadsFlat)}).")
             : "- Fewer than three samples: too short to judge whether memory and handles stay flat.");
-        text.AppendLine("- The gateway runs in the benchmark's process, so RSS, files and threads include the load client (its latency counts are fixed-size histograms, so it does not grow); latencies are from when each call was due, and percentiles are within 2 %.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- The gateway runs in the benchmark's process, so RSS, files and threads include the load client (its latency counts are fixed-size histograms and its queue of registrations to correct holds at most {MixedOperations.MaxToCorrect:N0}, so it stays under a MiB); latencies are from when each call was due, and percentiles are within 2 %.");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Errors {Errors:N0}, shed with Server.Busy {_shed:N0}, not sent because {OpenLoopLoad.MaxInFlight} were unanswered {_skipped:N0}.");
         if (_firstError is not null)
         {
