@@ -61,6 +61,11 @@ internal sealed record BenchmarkOptions
                                  and the errors; appends a section to docs/performance.md and writes JSON to
                                  docs/performance-soak.json
           --rate N               the soak's rate in calls/s, instead of half the measured peak
+          --soak-connections N   the most connections the soak's client keeps to the gateway (default 1024, as many as calls
+                                 may be unanswered); a call that finds them all busy waits in the client for one, and its
+                                 latency still counts from when it was due. With the default, a slow second makes the client
+                                 open new connections, each a mutual TLS handshake (docs/performance.md, the soak of
+                                 2026-12-04 18:26)
 
         Options:
           --duration SECONDS     measurement time per scenario (default 10)
@@ -121,6 +126,9 @@ internal sealed record BenchmarkOptions
     /// <summary>The soak's calls per second; null for half the mix's measured closed-loop peak.</summary>
     public double? SoakRate { get; init; }
 
+    /// <summary>The most connections the soak's open-loop client keeps (<c>--soak-connections</c>).</summary>
+    public int SoakConnections { get; init; } = Soak.OpenLoopLoad.MaxInFlight;
+
     /// <summary>How the seeding step treats the indexes; rebuilding them took half the time of keeping them at 1M (docs/performance.md).</summary>
     public SeedIndexes SeedIndexes { get; init; } = SeedIndexes.Rebuild;
 
@@ -147,6 +155,7 @@ internal sealed record BenchmarkOptions
                 "--supervision-scale" => options with { SupervisionScale = Sizes(arg, Value(args, ref i)) },
                 "--soak" => options with { SoakMinutes = Positive(arg, Value(args, ref i)) },
                 "--rate" => options with { SoakRate = Positive(arg, Value(args, ref i)) },
+                "--soak-connections" => options with { SoakConnections = (int)Positive(arg, Value(args, ref i), integer: true) },
                 "--scale" => options with { GatewayScale = Sizes(arg, Value(args, ref i)) },
                 "--seed-indexes" => options with { SeedIndexes = Value(args, ref i) switch
                 {

@@ -69,6 +69,7 @@ internal sealed class SoakReport
         {
             ["soak"] = _options.SoakMinutes.ToString(CultureInfo.InvariantCulture),
             ["rate"] = _rate.ToString("0.#", CultureInfo.InvariantCulture),
+            ["soak-connections"] = _options.SoakConnections.ToString(CultureInfo.InvariantCulture),
         },
         Scenarios = [.. _operations.Select(o => new ScenarioFigures($"soak {o.Operation}", o.Requests / _seconds, o.P50, o.P99, o.Requests, o.Errors, null))],
         Details = new
@@ -90,7 +91,7 @@ internal sealed class SoakReport
             ? string.Create(CultureInfo.InvariantCulture, $"(half the mix's closed-loop peak of {peak:N0} calls/s, {_options.Concurrency} workers)")
             : "(--rate)") +
         "; mix per 20 calls: 6 RegisterInterview, 7 GetContactCourse, 2 CorrectInterview, 2 ListRegistrations (first page of 100), 3 Ping; " +
-        string.Create(CultureInfo.InvariantCulture, $"a sample every {SoakRun.Window.TotalSeconds:0} s; at most {OpenLoopLoad.MaxInFlight} calls unanswered at once");
+        string.Create(CultureInfo.InvariantCulture, $"a sample every {SoakRun.Window.TotalSeconds:0} s; at most {OpenLoopLoad.MaxInFlight} calls unanswered at once, over at most {_options.SoakConnections} connections");
 
     private TextTable Operations()
     {

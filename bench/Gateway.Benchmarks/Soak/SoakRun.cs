@@ -58,7 +58,7 @@ internal sealed class SoakRun(BenchmarkOptions options, TextWriter output)
 
             var rate = options.SoakRate ?? Math.Max(1, peak!.Value / 2);
             output.WriteLine($"  soaking {options.SoakMinutes.ToString(CultureInfo.InvariantCulture)} min at {rate:N0} calls/s, open loop; a sample every {Window.TotalSeconds:0} s");
-            using var client = ClosedLoopLoad.CreateClient(OpenLoopLoad.MaxInFlight, certificates);
+            using var client = ClosedLoopLoad.CreateClient(options.SoakConnections, certificates);
             var open = new OpenLoopLoad(client, mix, rate);
             var started = Stopwatch.GetTimestamp();
             var until = started + (long)(options.SoakMinutes * 60 * Stopwatch.Frequency);
