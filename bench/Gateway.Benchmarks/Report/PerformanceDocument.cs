@@ -111,6 +111,11 @@ internal static class PerformanceDocument
         memory, open files and threads stayed flat (the last third of the samples against the first); it exits with 3 when
         there were errors or memory or open files grew.
 
+        `--soak-connections N` bounds the client's connections to the gateway (default 1,024, as many as may be unanswered):
+        with the default a slow second makes the client open a connection, a mutual TLS handshake, for each call then due, so
+        the soak measures that storm as much as the gateway (the soak of 2026-12-04 18:26 below); with 64 a call that finds
+        them all busy waits in the client, its latency still counted from when it was due.
+
         """;
 
     public static async Task AppendAsync(string path, string section, CancellationToken cancellationToken)
