@@ -38,6 +38,7 @@ internal static class SealerMeasurement
             await RecordFreshBatchAsync(database, store, cancellationToken);
         }
 
+        await WaitForHorizonAsync(database, cancellationToken);
         var (all, sealedBefore) = await CountAsync(database, cancellationToken);
         var started = Stopwatch.GetTimestamp();
         var entries = await sealer.SealAsync(cancellationToken);
@@ -49,6 +50,35 @@ internal static class SealerMeasurement
         }
 
         return new SealerResult(fresh, entries, seconds, written, sealedInBackground);
+    }
+
+    /// <summary>How long the measurement waits for the transactions that hold back the sealer's horizon to end.</summary>
+    public static readonly TimeSpan HorizonWait = TimeSpan.FromSeconds(60);
+
+    // The sealer takes only entries below the cluster's horizon, the oldest transaction still running in any of its
+    // databases (an autovacuum's ANALYZE, a backend whose client went away): wait until the last entry is below it, so
+    // that the timed pass has every unsealed entry to seal; at the bound, name what held it.
+    private static async Task WaitForHorizonAsync(NpgsqlDataSource database, CancellationToken cancellationToken)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(HorizonWait.TotalSeconds * Stopwatch.Frequency);
+        await using var settled = database.CreateCommand(
+            "select coalesce((select xid from access_log order by xid desc limit 1) < pg_snapshot_xmin(pg_current_snapshot()), true)");
+        while (!(bool)(await settled.ExecuteScalarAsync(cancellationToken))!)
+        {
+            if (Stopwatch.GetTimestamp() > until)
+            {
+                await using var holders = database.CreateCommand("""
+                    select string_agg(format('pid %s (%s, %s, database %s, transaction since %s)', pid, backend_type, state, datname, xact_start), '; ')
+                      from pg_stat_activity
+                     where backend_xid is not null and pid <> pg_backend_pid()
+                    """);
+                throw new InvalidOperationException(
+                    $"After {HorizonWait.TotalSeconds:0} s a transaction older than the last access-log entry was still running, so no " +
+                    $"sealer could seal it: {await holders.ExecuteScalarAsync(cancellationToken)}.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+        }
     }
 
     private static async Task<(long Entries, long Sealed)> CountAsync(NpgsqlDataSource database, CancellationToken cancellationToken)
