@@ -30,9 +30,11 @@ internal readonly record struct CpuSample(long MachineTotal, long MachineBusy, l
         foreach (var folder in Directory.EnumerateDirectories("/proc"))
         {
             var name = Path.GetFileName(folder);
-            if (int.TryParse(name, out var pid) && ProcessStat(name) is var (parent, used) && (pid == postmasterPid || parent == postmasterPid))
+            if (int.TryParse(name, out var pid) && ProcessStat(name) is var (parent, used, reaped) && (pid == postmasterPid || parent == postmasterPid))
             {
-                postgres += used;
+                // A backend or autovacuum worker that ends takes its time out of the live processes' sum; the postmaster
+                // reaps it, and the kernel adds that time to the postmaster's children's time, so the total only grows.
+                postgres += pid == postmasterPid ? used + reaped : used;
             }
         }
 
@@ -53,18 +55,19 @@ internal readonly record struct CpuSample(long MachineTotal, long MachineBusy, l
 
     private static double Milliseconds(long ticks) => ticks * 1000 / TicksPerSecond;
 
-    // /proc/PID/stat: "pid (comm) state ppid ... utime stime ..."; comm may hold spaces, so count fields after ')'.
-    private static (int Parent, long Ticks) ProcessStat(string pid)
+    // /proc/PID/stat: "pid (comm) state ppid ... utime stime cutime cstime ..."; comm may hold spaces, so count fields
+    // after ')'. Ticks is the process's own time, Reaped that of its ended children it has waited for.
+    private static (int Parent, long Ticks, long Reaped) ProcessStat(string pid)
     {
         try
         {
             var stat = File.ReadAllText($"/proc/{pid}/stat");
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return (int.Parse(fields[1]), long.Parse(fields[11]) + long.Parse(fields[12]));
+            return (int.Parse(fields[1]), long.Parse(fields[11]) + long.Parse(fields[12]), long.Parse(fields[13]) + long.Parse(fields[14]));
         }
         catch (IOException)
         {
-            return (0, 0); // The process ended between listing and reading.
+            return (0, 0, 0); // The process ended between listing and reading.
         }
     }
 }
