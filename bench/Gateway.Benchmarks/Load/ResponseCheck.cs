@@ -20,6 +20,8 @@ internal static class ResponseCheck
         : body.IndexOf(FaultElement) >= 0 ? $"SOAP fault: {Excerpt(body)}"
         : null;
 
+    // Long enough for a gateway fault's field errors, which say what was refused (a scale run's 8 refusals of 2026-12-04
+    // could not be explained from the first 600 bytes); fault texts hold no full CPR number.
     private static string Excerpt(ReadOnlySpan<byte> body) =>
-        Encoding.UTF8.GetString(body[..Math.Min(body.Length, 600)]);
+        Encoding.UTF8.GetString(body[..Math.Min(body.Length, 2400)]);
 }
