@@ -218,25 +218,22 @@ public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrat
     private static async Task<Sent> SendAsync(GatewayDataSource dataSource, IReadOnlyList<GroupCommit<PendingWrite, WriteResult>.Item> writes)
     {
         await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
-        if (writes.Count > 1)
+        if (writes.Count > 1 && !Apart(writes))
         {
-            if (!Apart(writes))
+            Split("meet");
+        }
+        else if (writes.Count > 1)
+        {
+            // Null when PostgreSQL refused one of its rows: the statement per write below tells which.
+            var together = await SendTogetherAsync(connection, writes);
+            if (together is not { Claimed: not null })
             {
-                SplitCommits.Add(1, new KeyValuePair<string, object?>("reason", "meet"));
+                Split("refused");
             }
-            else
-            {
-                var together = await SendTogetherAsync(connection, writes);
-                if (together is { Claimed: not null })
-                {
-                    return together;
-                }
 
-                SplitCommits.Add(1, new KeyValuePair<string, object?>("reason", "refused"));
-                if (together is not null)
-                {
-                    return together;
-                }
+            if (together is not null)
+            {
+                return together;
             }
         }
 
@@ -272,6 +269,8 @@ public sealed class RegistrationStore(GatewayDataSource dataSource) : IRegistrat
             return new Sent(null, null);
         }
     }
+
+    private static void Split(string reason) => SplitCommits.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     // Whether no two writes share a request id or a registration: then the writes of one statement cannot meet each other.
     private static bool Apart(IReadOnlyList<GroupCommit<PendingWrite, WriteResult>.Item> writes) =>
