@@ -63,6 +63,7 @@ internal sealed class GatewayScaleRun(BenchmarkOptions options, TextWriter outpu
             var applied = await SchemaMigrator.ApplyAsync(gatewayData, cancellationToken);
             output.WriteLine($"  migrations applied: {(applied.Count == 0 ? "none pending" : string.Join(", ", applied))}");
             await ItemsShapeCheck.RunAsync(connectionString, cancellationToken);
+            CitizenCourses.CheckCprNumbers();
             var authorities = await ScaleAuthorities.OpenAsync(gatewayData, database, cancellationToken);
             var now = DateTimeOffset.UtcNow;
             var today = DateOnly.FromDateTime(now.UtcDateTime);

@@ -19,9 +19,10 @@ internal sealed class CitizenCourses(ScaleAuthorities authorities, DateOnly firs
 {
     public const double CorrectedShare = 0.06, CancelledShare = 0.01;
 
-    // Citizens are spread over the birth dates of 1961-2000 (7th digit 0-3, so the 1900s), 103 serial numbers per date at 1.5M citizens.
+    // Citizens are spread over the birth dates of 1960-1999, 103 serial numbers per date at 1.5M citizens. The 7th digit is 0-3,
+    // which puts the birth year in the 1900s; a date of 2000 written that way is a different date in 1900, or none (29 Feb).
     private const int BirthDates = 14_610;
-    private static readonly DateOnly FirstBirthDate = new(1961, 1, 1);
+    private static readonly DateOnly FirstBirthDate = new(1960, 1, 1);
 
     private static readonly double[] InitialCategory = [0.10, 0.20, 0.30, 0.25, 0.15];
     private static readonly double[] EndReasons = [0.60, 0.25, 0.15];
@@ -38,6 +39,23 @@ internal sealed class CitizenCourses(ScaleAuthorities authorities, DateOnly firs
         // 31 is coprime to 4000, so distinct quotients give distinct serial numbers below 4000 (7th digit 0-3).
         var serial = ((citizen / BirthDates * 31) + 7) % 4000;
         return $"{born:ddMMyy}{serial:D4}";
+    }
+
+    /// <summary>
+    /// Throws unless the CPR number of every birth date the seeder uses is one the gateway accepts: a seeded citizen the
+    /// gateway calls invalid is refused when a read scenario draws it.
+    /// </summary>
+    public static void CheckCprNumbers()
+    {
+        for (var citizen = 0; citizen < BirthDates; citizen++)
+        {
+            var cpr = Cpr(citizen);
+            if (Domain.Identifiers.Cpr.BirthDate(cpr) != FirstBirthDate.AddDays(citizen))
+            {
+                throw new InvalidOperationException(
+                    $"The seeder's CPR number for birth date {FirstBirthDate.AddDays(citizen):yyyy-MM-dd} ({Domain.Identifiers.Cpr.Mask(cpr)}) does not encode that date.");
+            }
+        }
     }
 
     /// <summary>Adds the registrations of <paramref name="citizen"/> to <paramref name="into"/>; returns how many.</summary>

@@ -38,6 +38,7 @@ internal sealed class SupervisionScaleRun(BenchmarkOptions options, TextWriter o
             var applied = await SchemaMigrator.ApplyAsync(gatewayData, cancellationToken);
             output.WriteLine($"  migrations applied: {(applied.Count == 0 ? "none pending" : string.Join(", ", applied))} in {migrating.Elapsed.TotalSeconds:0.0} s");
             await ItemsShapeCheck.RunAsync(connectionString, cancellationToken);
+            CitizenCourses.CheckCprNumbers();
             output.WriteLine("  items shape check: seeded items equal what RegistrationStore writes");
             var authorities = await ScaleAuthorities.OpenAsync(gatewayData, database, cancellationToken);
 
