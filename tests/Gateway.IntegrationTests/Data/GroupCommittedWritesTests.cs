@@ -267,6 +267,50 @@ public sealed class GroupCommittedWritesTests
         }
     }
 
+    [TestCase("perform pg_terminate_backend(pg_backend_pid())", TestName = "OneCommit_TheServerEndsTheSessionOnce_EachWriteIsSentAgainAloneAndStoredOnce")]
+    [TestCase("raise exception 'deadlock on purpose' using errcode = 'deadlock_detected'",
+        TestName = "OneCommit_TheOneStatementEndsInADeadlockOnce_EachWriteIsSentAgainAloneAndStoredOnce")]
+    public async Task OneCommit_TheOneStatementFailsForAReasonNotItsRows_EachWriteIsSentAgainAlone(string failure)
+    {
+        // The first time the middle write's row is inserted, the statement fails as a whole (its session ends, or it is
+        // chosen as a deadlock's victim); a sequence counts it, as a failed transaction undoes everything but that.
+        await using (var connection = await _dataSource.OpenConnectionAsync(CancellationToken.None))
+        {
+            await connection.ExecuteAsync($$"""
+                create sequence fail_once;
+                create function fail_once() returns trigger language plpgsql as $$
+                begin
+                    if new.case_worker_id = 'cw-once' then
+                        if nextval('fail_once') = 1 then
+                            {{failure}};
+                        end if;
+                    end if;
+                    return new;
+                end;
+                $$;
+                create trigger fail_once before insert on registration_version for each row execute function fail_once();
+                """);
+        }
+
+        using var splits = new SplitCommits();
+        var results = await InOneCommitAsync(
+            () => Write(NewRegistration(), "first"),
+            () => Write(NewRegistration() with { CaseWorkerId = "cw-once" }, "once"),
+            () => Write(NewRegistration(), "last"));
+
+        await using var check = await _dataSource.OpenConnectionAsync(CancellationToken.None);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(results, Is.EqualTo(new WriteResult?[] { WriteResult.Stored, WriteResult.Stored, WriteResult.Stored }));
+            Assert.That(splits["refused"], Is.EqualTo(1), "the one statement was tried once");
+            Assert.That(await check.ExecuteScalarAsync<long>("select last_value from fail_once"), Is.EqualTo(2), "the failing write was sent twice: together, then alone");
+            Assert.That(await CommitsOfAsync("first", "once", "last"), Is.EqualTo(3), "each write went again alone");
+            Assert.That(await CountAsync("registration"), Is.EqualTo(4), "the three writes and the write ahead, each once");
+            Assert.That(await CountAsync("registration_version"), Is.EqualTo(4));
+            Assert.That(await CountAsync("access_log"), Is.EqualTo(4));
+        }
+    }
+
     // What a write stores, per table, without what differs between two databases (transaction ids) or between two
     // transactions (an access-log entry's identity is the same when the order is); the write ahead of a batch left out.
     private static readonly Dictionary<string, string> StoredRows = new()
